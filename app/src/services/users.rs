@@ -1,0 +1,141 @@
+//! Accounts: registration, lookup, passwords, admin flag.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+
+use super::password;
+use crate::entities::user;
+use crate::error::{Error, FieldError, Result};
+use crate::rules::{validate_email, validate_password, validate_username};
+
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+    pub password: String,
+    /// Make this user an admin even if it is not the first one.
+    pub admin: bool,
+}
+
+#[derive(Clone)]
+pub struct UserService {
+    db: DatabaseConnection,
+}
+
+impl UserService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+
+    /// Creates an account. The very first account of an instance becomes its admin.
+    pub async fn register(&self, new: NewUser) -> Result<user::Model> {
+        let username = new.username.trim().to_owned();
+        let email = new.email.trim().to_owned();
+        let errors: Vec<FieldError> = [
+            validate_username(&username),
+            validate_email(&email),
+            validate_password(&new.password),
+        ]
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
+        if !errors.is_empty() {
+            return Err(Error::Validation(errors));
+        }
+        if self.find_by_username(&username).await?.is_some() {
+            return Err(username_taken());
+        }
+        let password_hash = password::hash(new.password).await?;
+
+        let created = self
+            .db
+            .transaction::<_, user::Model, Error>(move |tx| {
+                Box::pin(async move {
+                    let first = user::Entity::find().count(tx).await? == 0;
+                    let now = Utc::now();
+                    user::ActiveModel {
+                        username_lower: Set(username.to_ascii_lowercase()),
+                        username: Set(username),
+                        email: Set(email),
+                        password_hash: Set(password_hash),
+                        display_name: Set(String::new()),
+                        bio: Set(String::new()),
+                        is_admin: Set(new.admin || first),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                        ..Default::default()
+                    }
+                    .insert(tx)
+                    .await
+                    .map_err(map_unique_username)
+                })
+            })
+            .await?;
+        Ok(created)
+    }
+
+    pub async fn find_by_username(&self, username: &str) -> Result<Option<user::Model>> {
+        Ok(user::Entity::find()
+            .filter(user::Column::UsernameLower.eq(username.to_ascii_lowercase()))
+            .one(&self.db)
+            .await?)
+    }
+
+    pub async fn get_by_username(&self, username: &str) -> Result<user::Model> {
+        self.find_by_username(username)
+            .await?
+            .ok_or(Error::NotFound)
+    }
+
+    /// The user if the password matches; `BadCredentials` otherwise, whether or not the
+    /// account exists (callers must not learn which).
+    pub async fn verify_password(&self, username: &str, password: &str) -> Result<user::Model> {
+        let user = self.find_by_username(username).await?;
+        let Some(user) = user else {
+            return Err(Error::BadCredentials);
+        };
+        if password::verify(password.to_owned(), user.password_hash.clone()).await? {
+            Ok(user)
+        } else {
+            Err(Error::BadCredentials)
+        }
+    }
+
+    pub async fn set_admin(&self, username: &str, is_admin: bool) -> Result<user::Model> {
+        let user = self.get_by_username(username).await?;
+        let mut active: user::ActiveModel = user.into();
+        active.is_admin = Set(is_admin);
+        active.updated_at = Set(Utc::now());
+        Ok(active.update(&self.db).await?)
+    }
+
+    pub async fn reset_password(&self, username: &str, new_password: String) -> Result<()> {
+        validate_password(&new_password).map_err(|e| Error::Validation(vec![e]))?;
+        let user = self.get_by_username(username).await?;
+        let mut active: user::ActiveModel = user.into();
+        active.password_hash = Set(password::hash(new_password).await?);
+        active.updated_at = Set(Utc::now());
+        active.update(&self.db).await?;
+        Ok(())
+    }
+}
+
+fn username_taken() -> Error {
+    Error::Validation(vec![FieldError::new(
+        "User",
+        "username",
+        "already_exists",
+        "this username is already taken",
+    )])
+}
+
+/// Two registrations racing for one name: the unique index decides, the loser gets the
+/// same answer as if it had been second all along.
+fn map_unique_username(err: sea_orm::DbErr) -> Error {
+    match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => username_taken(),
+        _ => err.into(),
+    }
+}

@@ -1,0 +1,45 @@
+//! The frame around every page: header, main area, footer.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::theme::{ThemeToggle, provide_theme};
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let theme = provide_theme();
+    // Effects run only in the browser, so this flips once hydration has attached the app:
+    // tests (and curious users) can tell a live page from a static one.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <div
+            class="app"
+            data-theme=move || theme.get().attribute()
+            data-hydrated=move || if hydrated.get() { "true" } else { "false" }
+        >
+            <header class="site-header">
+                <nav class="container nav">
+                    <A href="/" attr:class="brand">
+                        <span class="brand-mark" aria-hidden="true">"{ }"</span>
+                        "Gistful"
+                    </A>
+                    <A href="/explore">"Explore"</A>
+                    <A href="/new" attr:class="button button-primary">"New gist"</A>
+                    <span class="nav-spacer"></span>
+                    <A href="/login">"Log in"</A>
+                    <A href="/register" attr:class="button">"Register"</A>
+                    <ThemeToggle/>
+                </nav>
+            </header>
+            <main class="container main">{children()}</main>
+            <footer class="site-footer">
+                <div class="container footer-inner">
+                    <span>"Gistful " {env!("CARGO_PKG_VERSION")}</span>
+                    <a href="/api/openapi.yaml">"API"</a>
+                </div>
+            </footer>
+        </div>
+    }
+}

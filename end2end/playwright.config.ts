@@ -1,0 +1,54 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The server under test: the real `gistful` binary with a throwaway data directory.
+// No LEPTOS_* variables: the binary finds target/site by itself.
+const port = Number(process.env.E2E_PORT ?? 3917);
+const home = process.env.E2E_HOME ?? ".home";
+const binary = process.env.GISTFUL_BIN ?? "../target/debug/gistful";
+
+// Playwright cannot download browsers here; Debian's Chromium it is. Background
+// networking off: this machine's closed network refuses those connections noisily.
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--disable-sync",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  reporter: "list",
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "chromium", use: chromium },
+    // Reading must work without JavaScript: tests tagged @nojs run again with it off.
+    { name: "no-js", grep: /@nojs/, use: { ...chromium, javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `rm -rf ${home} && ${binary} serve`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    env: { OG_HOME: home, OG_HTTP_PORT: String(port), OG_LOG_LEVEL: "warn" },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs everything Gistful needs to build, run and test, from the registries this
+# machine reaches. Idempotent: each step checks first and is skipped when satisfied.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10
+WASM_BINDGEN_VERSION=0.2.130
+export PATH="$HOME/.cargo/bin:$PWD/end2end/node_modules/.bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "apt: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Debian: the browser for Playwright, PostgreSQL for the database tests, pkg-config and a
+# C toolchain for the bundled libgit2/SQLite, Node for Playwright and wasm-opt.
+apt_install chromium postgresql pkg-config build-essential
+command -v npm >/dev/null || apt_install nodejs npm
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup: adding wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+  step "cargo: installing cargo-leptos $CARGO_LEPTOS_VERSION (about 20 minutes, once)"
+  # --locked: without it the resolver picks crates that need a newer rustc.
+  # no_downloads: cargo-leptos must not fetch tools; we provide wasm-bindgen and wasm-opt.
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  step "cargo: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (must equal the crate version)"
+  # Not --locked: its lockfile names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# npm: Playwright and binaryen's wasm-opt (runs on Node), pinned by end2end/package-lock.json.
+stamp=end2end/node_modules/.gistful-lock
+if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
+  step "npm: installing end2end packages"
+  (cd end2end && npm ci --no-audit --no-fund)
+  cp end2end/package-lock.json "$stamp"
+fi
+
+step "tools ready: $(cargo leptos --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version 2>/dev/null | head -1)"

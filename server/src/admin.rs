@@ -1,0 +1,124 @@
+//! `gistful migrate` and `gistful admin ...`: the same services a running server uses.
+
+use std::io::BufRead;
+
+use anyhow::{Context, bail};
+use app::Error;
+use app::rules::parse_scopes;
+use app::services::tokens::NewToken;
+use app::services::users::NewUser;
+use app::services::{TokenService, UserService};
+use sea_orm::DatabaseConnection;
+
+use crate::cli::AdminCommand;
+use crate::config::Config;
+
+async fn open(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    std::fs::create_dir_all(&config.home)
+        .with_context(|| format!("cannot create home directory {}", config.home.display()))?;
+    app::db::connect_and_migrate(&config.db_uri)
+        .await
+        .context("cannot open the database")
+}
+
+pub async fn migrate(config: &Config) -> anyhow::Result<()> {
+    let db = open(config).await?;
+    db.close().await?;
+    println!("database schema is up to date");
+    Ok(())
+}
+
+pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
+    let db = open(config).await?;
+    let users = UserService::new(db.clone());
+    let result = match command {
+        AdminCommand::CreateUser(args) => {
+            let password = read_password()?;
+            let user = users
+                .register(NewUser {
+                    username: args.username,
+                    email: args.email,
+                    password,
+                    admin: args.admin,
+                })
+                .await
+                .map_err(explain)?;
+            let role = if user.is_admin { " (admin)" } else { "" };
+            println!("created user {}{role}", user.username);
+            Ok(())
+        }
+        AdminCommand::CreateToken(args) => {
+            let user = find(&users, &args.username).await?;
+            let scopes = parse_scopes(&args.scopes).map_err(|e| anyhow::anyhow!(e.message))?;
+            let created = TokenService::new(db.clone())
+                .create(NewToken {
+                    user_id: user.id,
+                    name: args.name,
+                    scopes,
+                    expires_in_days: args.expires_in_days,
+                })
+                .await
+                .map_err(explain)?;
+            println!("{}", created.secret);
+            Ok(())
+        }
+        AdminCommand::SetAdmin { username, revoke } => {
+            find(&users, &username).await?;
+            let user = users.set_admin(&username, !revoke).await.map_err(explain)?;
+            let now = if user.is_admin {
+                "an admin"
+            } else {
+                "not an admin"
+            };
+            println!("{} is now {now}", user.username);
+            Ok(())
+        }
+        AdminCommand::ResetPassword { username, .. } => {
+            find(&users, &username).await?;
+            let password = read_password()?;
+            users
+                .reset_password(&username, password)
+                .await
+                .map_err(explain)?;
+            println!("password of {username} changed");
+            Ok(())
+        }
+    };
+    db.close().await?;
+    result
+}
+
+async fn find(users: &UserService, username: &str) -> anyhow::Result<app::entities::user::Model> {
+    match users.find_by_username(username).await.map_err(explain)? {
+        Some(user) => Ok(user),
+        None => bail!("no user named `{username}`"),
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        bail!("no password on standard input (pipe it in: echo 'secret' | gistful admin ...)");
+    }
+    Ok(password)
+}
+
+/// Domain errors as one readable line.
+fn explain(err: Error) -> anyhow::Error {
+    match err {
+        Error::Validation(errors) => anyhow::anyhow!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        other => anyhow::anyhow!("{other}"),
+    }
+}

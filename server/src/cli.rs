@@ -1,0 +1,77 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "gistful", version, about = "A self-hosted gist server")]
+pub struct Cli {
+    /// YAML configuration file (values are overridden by OG_* environment variables).
+    #[arg(long, short = 'c', global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the web server (the default).
+    Serve,
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Manage users and tokens on this instance's data.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a user; the password is read from standard input.
+    CreateUser(CreateUser),
+    /// Create a personal access token and print it (only the token).
+    CreateToken(CreateToken),
+    /// Grant (or with --revoke, remove) admin rights.
+    SetAdmin {
+        username: String,
+        /// Remove admin rights instead of granting them.
+        #[arg(long)]
+        revoke: bool,
+    },
+    /// Set a new password, read from standard input.
+    ResetPassword {
+        username: String,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateUser {
+    #[arg(long)]
+    pub username: String,
+    #[arg(long)]
+    pub email: String,
+    /// Make the user an admin (the first user always is).
+    #[arg(long)]
+    pub admin: bool,
+    /// Read the password from standard input (one line).
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateToken {
+    #[arg(long)]
+    pub username: String,
+    /// A name to recognise the token by.
+    #[arg(long)]
+    pub name: String,
+    /// Comma-separated: gist:read, gist:write, user:read, user:write.
+    #[arg(long, default_value = "")]
+    pub scopes: String,
+    /// Days until the token stops working (default: never).
+    #[arg(long, value_name = "DAYS")]
+    pub expires_in_days: Option<u32>,
+}

@@ -1,0 +1,433 @@
+//! Configuration: defaults < YAML file (`--config`) < `OG_*` environment variables.
+//!
+//! Keys and variable names follow Opengist's where the concept exists. Anything wrong
+//! stops startup with one line naming the key.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The data directory: database (by default), repositories, indexes.
+    pub home: PathBuf,
+    pub host: IpAddr,
+    pub port: u16,
+    /// Where clients reach us, without a trailing slash.
+    pub external_url: String,
+    /// A sea-orm/sqlx URI: `sqlite://...` or `postgres://...`.
+    pub db_uri: String,
+    pub api_enabled: bool,
+    pub log_level: String,
+    /// Things worth a warning once logging is up (unknown `OG_*` variables).
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    pub fn addr(&self) -> SocketAddr {
+        SocketAddr::new(self.host, self.port)
+    }
+
+    pub fn repos_dir(&self) -> PathBuf {
+        self.home.join("repos")
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error("config: {0}")]
+pub struct ConfigError(String);
+
+/// The YAML file's shape. Unknown keys are refused so that a typo is not silently ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileConfig {
+    home: Option<String>,
+    http: Option<FileHttp>,
+    external_url: Option<String>,
+    db_uri: Option<String>,
+    api: Option<FileApi>,
+    log_level: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileHttp {
+    host: Option<String>,
+    port: Option<u16>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileApi {
+    enabled: Option<bool>,
+}
+
+/// Every environment variable we read, with the key it overrides.
+const ENV_KEYS: &[(&str, &str)] = &[
+    ("OG_HOME", "home"),
+    ("OG_HTTP_HOST", "http.host"),
+    ("OG_HTTP_PORT", "http.port"),
+    ("OG_EXTERNAL_URL", "external-url"),
+    ("OG_DB_URI", "db-uri"),
+    ("OG_API_ENABLED", "api.enabled"),
+    ("OG_LOG_LEVEL", "log-level"),
+];
+
+/// One raw setting and where it came from, so errors can name it.
+struct Raw {
+    value: String,
+    source: String,
+}
+
+impl Raw {
+    fn error(&self, why: impl std::fmt::Display) -> ConfigError {
+        ConfigError(format!("{}: `{}` {why}", self.source, self.value))
+    }
+}
+
+/// Loads the configuration. `env` looks a variable up (the process environment in
+/// production, a map in tests); `vars` lists the names present, to warn about unknown ones.
+pub fn load(
+    file: Option<&Path>,
+    env: impl Fn(&str) -> Option<String>,
+    vars: impl IntoIterator<Item = String>,
+) -> Result<Config, ConfigError> {
+    let from_file = match file {
+        Some(path) => read_file(path)?,
+        None => FileConfig::default(),
+    };
+    let http = from_file.http.unwrap_or_default();
+    let api = from_file.api.unwrap_or_default();
+
+    // The later source wins: environment over file.
+    let pick = |key: &str, file_value: Option<String>| -> Option<Raw> {
+        let env_name = ENV_KEYS.iter().find(|(_, k)| *k == key).map(|(e, _)| *e)?;
+        env(env_name)
+            .map(|value| Raw {
+                value,
+                source: format!("{key} ({env_name})"),
+            })
+            .or_else(|| {
+                file_value.map(|value| Raw {
+                    value,
+                    source: key.to_owned(),
+                })
+            })
+    };
+
+    let home = match pick("home", from_file.home) {
+        Some(raw) if raw.value.trim().is_empty() => return Err(raw.error("must not be empty")),
+        Some(raw) => PathBuf::from(raw.value),
+        None => PathBuf::from("data"),
+    };
+    let home = std::path::absolute(&home)
+        .map_err(|e| ConfigError(format!("home: cannot resolve `{}`: {e}", home.display())))?;
+
+    let host = match pick("http.host", http.host) {
+        Some(raw) => parse_host(&raw)?,
+        None => IpAddr::V4(Ipv4Addr::LOCALHOST),
+    };
+    let port = match pick("http.port", http.port.map(|p| p.to_string())) {
+        Some(raw) => raw
+            .value
+            .trim()
+            .parse::<u16>()
+            .map_err(|_| raw.error("is not a port number (0-65535)"))?,
+        None => 3000,
+    };
+    let external_url = match pick("external-url", from_file.external_url) {
+        Some(raw) => parse_external_url(&raw)?,
+        None => {
+            let shown = if host.is_unspecified() {
+                IpAddr::V4(Ipv4Addr::LOCALHOST)
+            } else {
+                host
+            };
+            format!("http://{}", SocketAddr::new(shown, port))
+        }
+    };
+    let db_uri = match pick("db-uri", from_file.db_uri) {
+        Some(raw) => parse_db_uri(&raw, &home)?,
+        None => sqlite_uri(&home.join("gistful.db")),
+    };
+    let api_enabled = match pick("api.enabled", api.enabled.map(|b| b.to_string())) {
+        Some(raw) => parse_bool(&raw)?,
+        None => true,
+    };
+    let log_level = match pick("log-level", from_file.log_level) {
+        Some(raw) => parse_log_level(&raw)?,
+        None => "info".to_owned(),
+    };
+
+    let warnings = vars
+        .into_iter()
+        .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
+        .map(|name| format!("ignoring unknown environment variable {name}"))
+        .collect();
+
+    Ok(Config {
+        home,
+        host,
+        port,
+        external_url,
+        db_uri,
+        api_enabled,
+        log_level,
+        warnings,
+    })
+}
+
+/// Loads from the real process environment.
+pub fn load_from_env(file: Option<&Path>) -> Result<Config, ConfigError> {
+    load(
+        file,
+        |name| std::env::var(name).ok(),
+        std::env::vars().map(|(k, _)| k),
+    )
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+    if text.trim().is_empty() {
+        return Ok(FileConfig::default());
+    }
+    serde_norway::from_str(&text)
+        .map_err(|e| ConfigError(format!("{}: {}", path.display(), one_line(&e.to_string()))))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn parse_host(raw: &Raw) -> Result<IpAddr, ConfigError> {
+    let value = raw.value.trim();
+    if value.eq_ignore_ascii_case("localhost") {
+        return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    }
+    value
+        .parse()
+        .map_err(|_| raw.error("is not an IP address (e.g. 127.0.0.1 or 0.0.0.0)"))
+}
+
+fn parse_external_url(raw: &Raw) -> Result<String, ConfigError> {
+    let url =
+        url::Url::parse(raw.value.trim()).map_err(|e| raw.error(format!("is not a URL ({e})")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(raw.error("must be an http:// or https:// URL with a host"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(raw.error("must not have a query or fragment"));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn parse_db_uri(raw: &Raw, home: &Path) -> Result<String, ConfigError> {
+    let value = raw.value.trim();
+    if value.starts_with("postgres://") || value.starts_with("postgresql://") {
+        url::Url::parse(value).map_err(|e| raw.error(format!("is not a valid URI ({e})")))?;
+        return Ok(value.to_owned());
+    }
+    if let Some(rest) = value.strip_prefix("sqlite:") {
+        let path = rest.trim_start_matches("//");
+        let path = path.split('?').next().unwrap_or_default();
+        if path.is_empty() {
+            return Err(raw.error("names no database file"));
+        }
+        return Ok(sqlite_uri(&home.join(path)));
+    }
+    if value.contains("://") {
+        return Err(raw.error("has an unsupported scheme (use sqlite:// or postgres://)"));
+    }
+    if value.is_empty() {
+        return Err(raw.error("must not be empty"));
+    }
+    // Opengist accepts a bare file name, relative to the home directory.
+    Ok(sqlite_uri(&home.join(value)))
+}
+
+fn sqlite_uri(path: &Path) -> String {
+    // `mode=rwc` creates the file on first start.
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+fn parse_bool(raw: &Raw) -> Result<bool, ConfigError> {
+    match raw.value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(raw.error("is not a boolean (true or false)")),
+    }
+}
+
+fn parse_log_level(raw: &Raw) -> Result<String, ConfigError> {
+    let level = raw.value.trim().to_ascii_lowercase();
+    match level.as_str() {
+        "trace" | "debug" | "info" | "warn" | "error" | "off" => Ok(level),
+        _ => Err(raw.error("is not a log level (trace, debug, info, warn, error or off)")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+    use std::io::Write;
+
+    fn load_with(yaml: Option<&str>, env: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let file = yaml.map(|text| {
+            let mut f = tempfile::NamedTempFile::new().unwrap();
+            f.write_all(text.as_bytes()).unwrap();
+            f
+        });
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let names: Vec<String> = env.keys().cloned().collect();
+        load(
+            file.as_ref().map(|f| f.path()),
+            |k| env.get(k).cloned(),
+            names,
+        )
+    }
+
+    #[test]
+    fn defaults() {
+        let c = load_with(None, &[]).unwrap();
+        assert_eq!(c.addr().to_string(), "127.0.0.1:3000");
+        assert_eq!(c.external_url, "http://127.0.0.1:3000");
+        assert!(c.api_enabled);
+        assert_eq!(c.log_level, "info");
+        assert!(c.home.is_absolute() && c.home.ends_with("data"));
+        assert_eq!(
+            c.db_uri,
+            format!("sqlite://{}/gistful.db?mode=rwc", c.home.display())
+        );
+    }
+
+    #[test]
+    fn file_then_environment() {
+        let yaml = "home: /srv/gists\nhttp:\n  host: 0.0.0.0\n  port: 8080\napi:\n  enabled: false\nlog-level: debug\n";
+        let c = load_with(Some(yaml), &[]).unwrap();
+        assert_eq!(c.home, PathBuf::from("/srv/gists"));
+        assert_eq!(c.addr().to_string(), "0.0.0.0:8080");
+        assert_eq!(c.external_url, "http://127.0.0.1:8080");
+        assert!(!c.api_enabled);
+        assert_eq!(c.log_level, "debug");
+
+        let c = load_with(
+            Some(yaml),
+            &[
+                ("OG_HTTP_PORT", "9000"),
+                ("OG_API_ENABLED", "TRUE"),
+                ("OG_EXTERNAL_URL", "https://gists.example.com/"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.port, 9000);
+        assert!(c.api_enabled);
+        assert_eq!(c.external_url, "https://gists.example.com");
+        assert_eq!(
+            c.home,
+            PathBuf::from("/srv/gists"),
+            "file value kept where env is silent"
+        );
+    }
+
+    #[test]
+    fn database_uris() {
+        let c = load_with(Some("home: /h\ndb-uri: opengist.db\n"), &[]).unwrap();
+        assert_eq!(c.db_uri, "sqlite:///h/opengist.db?mode=rwc");
+        let c = load_with(
+            None,
+            &[("OG_HOME", "/h"), ("OG_DB_URI", "sqlite:///var/db.sqlite")],
+        )
+        .unwrap();
+        assert_eq!(c.db_uri, "sqlite:///var/db.sqlite?mode=rwc");
+        let pg = "postgres://u:p@127.0.0.1:5432/gistful";
+        assert_eq!(load_with(None, &[("OG_DB_URI", pg)]).unwrap().db_uri, pg);
+        let err = load_with(None, &[("OG_DB_URI", "mysql://x")]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config: db-uri (OG_DB_URI): `mysql://x` has an unsupported scheme (use sqlite:// or postgres://)"
+        );
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let err = load_with(Some("htp:\n  port: 1\n"), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `htp`"), "{err}");
+        let err = load_with(Some("http:\n  prot: 1\n"), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `prot`"), "{err}");
+        let err = load_with(Some("http:\n  port: abc\n"), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("http.port") || err.contains("port"), "{err}");
+        assert!(!err.contains('\n'));
+
+        let cases = [
+            (
+                "OG_HTTP_PORT",
+                "70000",
+                "http.port (OG_HTTP_PORT): `70000` is not a port number",
+            ),
+            (
+                "OG_HTTP_HOST",
+                "example.com",
+                "http.host (OG_HTTP_HOST): `example.com` is not an IP address",
+            ),
+            (
+                "OG_API_ENABLED",
+                "maybe",
+                "api.enabled (OG_API_ENABLED): `maybe` is not a boolean",
+            ),
+            (
+                "OG_LOG_LEVEL",
+                "loud",
+                "log-level (OG_LOG_LEVEL): `loud` is not a log level",
+            ),
+            (
+                "OG_EXTERNAL_URL",
+                "ftp://x",
+                "external-url (OG_EXTERNAL_URL): `ftp://x` must be an http",
+            ),
+            ("OG_HOME", " ", "home (OG_HOME): ` ` must not be empty"),
+        ];
+        for (name, value, expected) in cases {
+            let err = load_with(None, &[(name, value)]).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!("config: {expected}")),
+                "{name}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn unreadable_file_and_unknown_env() {
+        let err = load(
+            Some(Path::new("/nonexistent/gistful.yml")),
+            |_| None,
+            vec![],
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("config: cannot read /nonexistent/gistful.yml"),
+            "{err}"
+        );
+        let c = load_with(None, &[("OG_HTTP_PROT", "1")]).unwrap();
+        assert_eq!(
+            c.warnings,
+            vec!["ignoring unknown environment variable OG_HTTP_PROT"]
+        );
+        assert!(
+            load_with(Some(""), &[]).is_ok(),
+            "an empty file means defaults"
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! `gistful serve`: open the data, build the app, listen, and stop gracefully.
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use leptos::prelude::LeptosOptions;
+
+use app::state::AppState;
+
+use crate::config::Config;
+use crate::{routes, site, telemetry};
+
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    telemetry::init(&config.log_level);
+    for warning in &config.warnings {
+        tracing::warn!("{warning}");
+    }
+
+    std::fs::create_dir_all(config.repos_dir()).with_context(|| {
+        format!(
+            "cannot create the data directory {}",
+            config.repos_dir().display()
+        )
+    })?;
+    let db = app::db::connect_and_migrate(&config.db_uri)
+        .await
+        .context("cannot open the database")?;
+
+    let site_root = site::locate().unwrap_or_else(|| {
+        tracing::warn!("no built site found (run `make build`): pages will render but not hydrate");
+        "target/site".into()
+    });
+    let addr = config.addr();
+    let leptos_options = LeptosOptions::builder()
+        .output_name("gistful")
+        .site_root(site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        home: config.home.clone(),
+        external_url: config.external_url.clone(),
+        api_enabled: config.api_enabled,
+    };
+    let app = routes::router(state);
+
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let bound = listener.local_addr()?;
+    tracing::info!(
+        "listening on http://{bound} (external URL {}, data in {}, site in {})",
+        config.external_url,
+        config.home.display(),
+        site_root.display()
+    );
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
+    db.close().await.context("closing the database")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM; axum then stops accepting and lets in-flight requests end.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

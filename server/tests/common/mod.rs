@@ -1,0 +1,135 @@
+//! Drives the real `gistful` binary: CLI runs and a served instance on a free port.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_gistful")
+}
+
+/// A `gistful` command with a clean `OG_*` environment and `home` as data directory.
+pub fn gistful(home: &Path) -> Command {
+    let mut cmd = Command::new(binary());
+    for (name, _) in std::env::vars() {
+        if name.starts_with("OG_") || name.starts_with("LEPTOS_") {
+            cmd.env_remove(name);
+        }
+    }
+    cmd.env("OG_HOME", home).env("OG_LOG_LEVEL", "warn");
+    cmd
+}
+
+/// Runs `gistful args...` with `stdin` piped in.
+pub fn run(home: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = gistful(home)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start gistful");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+    pub home: PathBuf,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Server {
+    pub async fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().to_path_buf();
+        let mut server = Server::start_in(&home, &[]).await;
+        server._dir = Some(dir);
+        server
+    }
+
+    /// Starts `gistful serve` on a free port with extra environment, and waits until healthy.
+    pub async fn start_in(home: &Path, env: &[(&str, &str)]) -> Server {
+        let port = free_port();
+        let mut cmd = gistful(home);
+        cmd.arg("serve")
+            .env("OG_HTTP_PORT", port.to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().expect("start gistful serve");
+        let base = format!("http://127.0.0.1:{port}");
+        let server = Server {
+            child,
+            base,
+            home: home.to_path_buf(),
+            _dir: None,
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = reqwest::Client::new();
+        loop {
+            if let Ok(res) = client.get(server.url("/healthz")).send().await
+                && res.status().is_success()
+            {
+                return server;
+            }
+            assert!(Instant::now() < deadline, "server did not become healthy");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Sends SIGTERM and waits for the process to exit.
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "server did not stop after SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

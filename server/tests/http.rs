@@ -1,0 +1,148 @@
+//! The served instance over real HTTP: health, pages, limits, shutdown.
+
+mod common;
+
+use common::Server;
+use std::time::Duration;
+
+#[tokio::test]
+async fn healthz_reports_database_and_storage() {
+    let server = Server::start().await;
+    let res = reqwest::get(server.url("/healthz")).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"]["status"], "ok");
+    assert_eq!(body["storage"]["status"], "ok");
+
+    // Break the storage: the repositories directory becomes a plain file.
+    let repos = server.home.join("repos");
+    std::fs::remove_dir_all(&repos).unwrap();
+    std::fs::write(&repos, b"not a directory").unwrap();
+    let res = reqwest::get(server.url("/healthz")).await.unwrap();
+    assert_eq!(res.status(), 503);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["status"], "error");
+    assert_eq!(body["database"]["status"], "ok");
+    assert_eq!(body["storage"]["status"], "error");
+}
+
+#[tokio::test]
+async fn home_page_is_server_rendered() {
+    let server = Server::start().await;
+    let res = reqwest::get(server.url("/")).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers().contains_key("x-request-id"),
+        "every response carries a request id"
+    );
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Share code, keep its history."), "{html}");
+    assert!(html.contains(r#"href="/new""#), "header links to new gist");
+    assert!(html.contains(r#"href="/explore""#));
+    assert!(html.contains(r#"href="/login""#));
+    assert!(html.contains("/pkg/gistful.css"), "stylesheet is linked");
+}
+
+#[tokio::test]
+async fn unknown_paths_get_the_404_page() {
+    let server = Server::start().await;
+    for path in ["/no/such/page", "/explore/x/y/z", "/pkg/missing.js"] {
+        let res = reqwest::get(server.url(path)).await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("Page not found"), "{path}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn theme_cookie_is_rendered_by_the_server() {
+    let server = Server::start().await;
+    let client = reqwest::Client::new();
+    let html = |cookie: &'static str| {
+        let req = client.get(server.url("/")).header("cookie", cookie);
+        async move { req.send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(html("theme=dark").await.contains(r#"data-theme="dark""#));
+    assert!(html("theme=light").await.contains(r#"data-theme="light""#));
+    assert!(!html("theme=system").await.contains("data-theme="));
+}
+
+/// A body announced over the limit is refused before it is read.
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let server = Server::start().await;
+    let addr = server.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST /sfn/anything HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\n\r\n",
+        17 * 1024 * 1024
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0; 64];
+    let n = stream.read(&mut answer).await.unwrap();
+    let status_line = String::from_utf8_lossy(&answer[..n]);
+    assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
+}
+
+#[tokio::test]
+async fn sigterm_stops_the_server_cleanly() {
+    let mut server = Server::start().await;
+    let status = server.terminate();
+    assert!(
+        status.success(),
+        "graceful shutdown exits 0, got {status:?}"
+    );
+    assert!(
+        reqwest::Client::new()
+            .get(server.url("/healthz"))
+            .timeout(Duration::from_secs(2))
+            .send()
+            .await
+            .is_err(),
+        "nothing listens any more"
+    );
+}
+
+/// The binary finds its data through the configured home and honours the port.
+#[tokio::test]
+async fn configuration_comes_from_a_yaml_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("elsewhere");
+    let yaml = dir.path().join("gistful.yml");
+    std::fs::write(
+        &yaml,
+        format!("home: {}\nlog-level: warn\n", home.display()),
+    )
+    .unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = common::gistful(dir.path())
+        .env_remove("OG_HOME")
+        .env("OG_HTTP_PORT", port.to_string())
+        .args(["--config", yaml.to_str().unwrap(), "serve"])
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}/healthz");
+    let mut healthy = false;
+    for _ in 0..300 {
+        if reqwest::get(&url).await.is_ok_and(|r| r.status() == 200) {
+            healthy = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(healthy);
+    assert!(
+        home.join("gistful.db").is_file(),
+        "database created under the YAML home"
+    );
+    assert!(home.join("repos").is_dir());
+}
