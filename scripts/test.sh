@@ -15,7 +15,13 @@ cargo clippy --locked --all-targets -- -D warnings
 step "clippy (browser side)"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "Rust tests"
+step "starting a throwaway PostgreSQL on 127.0.0.1"
+eval "$(scripts/pg.sh)"
+trap 'scripts/pg.sh stop "$GISTFUL_PG_DIR"' EXIT
+# Service tests run on SQLite and on this server; its absence must fail, not shrink the suite.
+export GISTFUL_TEST_PG GISTFUL_REQUIRE_PG=1
+
+step "Rust tests (SQLite and PostgreSQL)"
 cargo test --locked
 
 step "building the site (wasm, JS, CSS) and the server"

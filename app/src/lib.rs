@@ -15,6 +15,8 @@ pub mod entities;
 pub mod services;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
 
 pub use error::{Error, FieldError};
 pub use ui::{App, shell};

@@ -6,6 +6,9 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use crate::services::GistService;
+use crate::store::GitStore;
+
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
@@ -15,4 +18,7 @@ pub struct AppState {
     /// The address clients reach us at, without a trailing slash.
     pub external_url: String,
     pub api_enabled: bool,
+    pub store: GitStore,
+    /// Shared by every request: it holds the per-gist write locks.
+    pub gists: GistService,
 }

@@ -5,9 +5,11 @@ use std::io::BufRead;
 use anyhow::{Context, bail};
 use app::Error;
 use app::rules::parse_scopes;
+use app::services::fsck::fsck;
 use app::services::tokens::NewToken;
 use app::services::users::NewUser;
-use app::services::{TokenService, UserService};
+use app::services::{GistService, TokenService, UserService};
+use app::store::GitStore;
 use sea_orm::DatabaseConnection;
 
 use crate::cli::AdminCommand;
@@ -71,6 +73,15 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                 "not an admin"
             };
             println!("{} is now {now}", user.username);
+            Ok(())
+        }
+        AdminCommand::Fsck { dry_run } => {
+            let store = GitStore::new(config.repos_dir());
+            let gists = GistService::new(db.clone(), store, config.limits);
+            let report = fsck(&gists, &config.home.join("lost+found"), !dry_run)
+                .await
+                .map_err(explain)?;
+            print!("{report}");
             Ok(())
         }
         AdminCommand::ResetPassword { username, .. } => {

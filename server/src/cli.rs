@@ -39,6 +39,12 @@ pub enum AdminCommand {
         #[arg(long)]
         revoke: bool,
     },
+    /// Check that every gist row matches its repository; repair what differs.
+    Fsck {
+        /// Only report; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Set a new password, read from standard input.
     ResetPassword {
         username: String,

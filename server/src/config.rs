@@ -20,6 +20,8 @@ pub struct Config {
     pub db_uri: String,
     pub api_enabled: bool,
     pub log_level: String,
+    /// Size limits for gists.
+    pub limits: app::rules::Limits,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -31,6 +33,18 @@ impl Config {
 
     pub fn repos_dir(&self) -> PathBuf {
         self.home.join("repos")
+    }
+
+    /// Largest request body: the whole gist, with room for JSON escaping.
+    pub fn body_limit(&self) -> usize {
+        let gist = self
+            .limits
+            .max_total_size
+            .saturating_mul(2)
+            .saturating_add(1024 * 1024);
+        usize::try_from(gist)
+            .unwrap_or(usize::MAX)
+            .max(16 * 1024 * 1024)
     }
 }
 
@@ -48,6 +62,15 @@ struct FileConfig {
     db_uri: Option<String>,
     api: Option<FileApi>,
     log_level: Option<String>,
+    gist: Option<FileGist>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileGist {
+    max_file_size: Option<u64>,
+    max_files: Option<u64>,
+    max_total_size: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,6 +95,9 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_DB_URI", "db-uri"),
     ("OG_API_ENABLED", "api.enabled"),
     ("OG_LOG_LEVEL", "log-level"),
+    ("OG_GIST_MAX_FILE_SIZE", "gist.max-file-size"),
+    ("OG_GIST_MAX_FILES", "gist.max-files"),
+    ("OG_GIST_MAX_TOTAL_SIZE", "gist.max-total-size"),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -99,6 +125,7 @@ pub fn load(
     };
     let http = from_file.http.unwrap_or_default();
     let api = from_file.api.unwrap_or_default();
+    let gist = from_file.gist.unwrap_or_default();
 
     // The later source wins: environment over file.
     let pick = |key: &str, file_value: Option<String>| -> Option<Raw> {
@@ -160,6 +187,30 @@ pub fn load(
         None => "info".to_owned(),
     };
 
+    let defaults = app::rules::Limits::default();
+    let positive = |key: &str, file_value: Option<u64>, default: u64| -> Result<u64, ConfigError> {
+        match pick(key, file_value.map(|v| v.to_string())) {
+            Some(raw) => match raw.value.trim().parse::<u64>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(raw.error("is not a positive whole number")),
+            },
+            None => Ok(default),
+        }
+    };
+    let limits = app::rules::Limits {
+        max_file_size: positive(
+            "gist.max-file-size",
+            gist.max_file_size,
+            defaults.max_file_size,
+        )?,
+        max_files: positive("gist.max-files", gist.max_files, defaults.max_files as u64)? as usize,
+        max_total_size: positive(
+            "gist.max-total-size",
+            gist.max_total_size,
+            defaults.max_total_size,
+        )?,
+    };
+
     let warnings = vars
         .into_iter()
         .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
@@ -174,6 +225,7 @@ pub fn load(
         db_uri,
         api_enabled,
         log_level,
+        limits,
         warnings,
     })
 }
@@ -405,6 +457,28 @@ mod tests {
                 "{name}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn gist_limits() {
+        let c = load_with(
+            Some("gist:\n  max-files: 3\n"),
+            &[("OG_GIST_MAX_FILE_SIZE", "100")],
+        )
+        .unwrap();
+        assert_eq!(c.limits.max_files, 3);
+        assert_eq!(c.limits.max_file_size, 100);
+        assert_eq!(
+            c.limits.max_total_size,
+            app::rules::Limits::default().max_total_size
+        );
+        let err = load_with(None, &[("OG_GIST_MAX_FILES", "0")])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "config: gist.max-files (OG_GIST_MAX_FILES): `0` is not a positive whole number"
+        );
     }
 
     #[test]

@@ -21,12 +21,10 @@ use app::{App, shell};
 
 use crate::health;
 
-/// Largest request body accepted anywhere (gists are small; pushes come later with their
-/// own, streamed, limit).
-pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-pub fn router(state: AppState) -> Router {
+/// `body_limit`: the largest request body accepted anywhere.
+pub fn router(state: AppState, body_limit: usize) -> Router {
     let page_routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -55,12 +53,12 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), id)
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+                .layer(RequestBodyLimitLayer::new(body_limit))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     REQUEST_TIMEOUT,
                 ))
-                .layer(DefaultBodyLimit::max(BODY_LIMIT)),
+                .layer(DefaultBodyLimit::max(body_limit)),
         )
         .with_state(state)
 }

@@ -5,7 +5,9 @@ use std::net::SocketAddr;
 use anyhow::Context;
 use leptos::prelude::LeptosOptions;
 
+use app::services::GistService;
 use app::state::AppState;
+use app::store::GitStore;
 
 use crate::config::Config;
 use crate::{routes, site, telemetry};
@@ -38,14 +40,17 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .site_addr(addr)
         .build();
 
+    let store = GitStore::new(config.repos_dir());
     let state = AppState {
         leptos_options,
         db: db.clone(),
         home: config.home.clone(),
         external_url: config.external_url.clone(),
         api_enabled: config.api_enabled,
+        gists: GistService::new(db.clone(), store.clone(), config.limits),
+        store,
     };
-    let app = routes::router(state);
+    let app = routes::router(state, config.body_limit());
 
     let listener = tokio::net::TcpListener::bind(addr)
         .await

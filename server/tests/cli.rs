@@ -266,3 +266,30 @@ fn migrate_creates_the_schema() {
     // Running it again is harmless.
     assert!(run(dir.path(), &["migrate"], "").status.success());
 }
+
+#[test]
+fn fsck_reports_a_clean_instance() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["admin", "fsck", "--dry-run"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "checked 0 gists\nno problems found\n");
+
+    // An orphan repository on disk is found, and moved aside on repair.
+    let orphan = dir
+        .path()
+        .join("repos/ab/abababababababababababababababab.git");
+    std::fs::create_dir_all(&orphan).unwrap();
+    std::fs::write(orphan.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+    let out = run(dir.path(), &["admin", "fsck"], "");
+    assert!(
+        stdout(&out)
+            .contains("orphan repository: abababababababababababababababab (moved to lost+found)"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        dir.path()
+            .join("lost+found/abababababababababababababababab.git/HEAD")
+            .is_file()
+    );
+}

@@ -78,7 +78,7 @@ async fn oversized_bodies_are_refused() {
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let head = format!(
         "POST /sfn/anything HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\n\r\n",
-        17 * 1024 * 1024
+        64 * 1024 * 1024
     );
     stream.write_all(head.as_bytes()).await.unwrap();
     let mut answer = vec![0; 64];

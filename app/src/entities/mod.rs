@@ -1,6 +1,11 @@
 //! sea-orm entities: one module per table.
 
 pub mod access_token;
+pub mod comment;
+pub mod gist;
+pub mod gist_file;
+pub mod gist_topic;
 pub mod instance_setting;
 pub mod session;
+pub mod star;
 pub mod user;

@@ -1,7 +1,12 @@
 //! Input rules shared by the browser and the server.
 
 pub mod account;
+pub mod gist;
+pub mod language;
+pub mod markdown;
 pub mod scopes;
+pub mod update;
 
 pub use account::{validate_email, validate_password, validate_username};
+pub use gist::{Limits, Visibility, validate_filename, validate_topics};
 pub use scopes::{Scope, parse_scopes};

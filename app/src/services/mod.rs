@@ -1,10 +1,18 @@
-//! The business logic, behind plain async functions over the database (and later the
-//! git store). Server functions, REST handlers and the CLI are thin doors onto these.
+//! The business logic, behind plain async functions over the database and the git store.
+//! Server functions, REST handlers and the CLI are thin doors onto these.
 
+pub mod comments;
+pub mod fsck;
+pub mod gists;
+pub mod listing;
+mod locks;
 pub mod password;
+pub mod stars;
 pub mod tokens;
 pub mod users;
 
+pub use comments::CommentService;
+pub use gists::GistService;
 pub use tokens::TokenService;
 pub use users::UserService;
 

@@ -122,6 +122,53 @@ impl UserService {
     }
 }
 
+impl UserService {
+    /// Deletes the account with its gists, stars, comments and tokens. Repositories go
+    /// after the rows, so a failure part-way leaves orphans for `fsck`, never dangling rows.
+    pub async fn delete(&self, username: &str, store: &crate::store::GitStore) -> Result<()> {
+        use crate::entities::{comment, gist, star};
+        use crate::services::gists::adjust_count;
+
+        let user = self.get_by_username(username).await?;
+        let gists: Vec<gist::Model> = gist::Entity::find()
+            .filter(gist::Column::OwnerId.eq(user.id))
+            .all(&self.db)
+            .await?;
+        let ids: Vec<String> = gists.iter().map(|g| g.id.clone()).collect();
+        self.db
+            .transaction::<_, (), sea_orm::DbErr>(move |tx| {
+                Box::pin(async move {
+                    // Cascades remove the user's forks, stars and comments; the counters
+                    // on other people's gists must drop with them.
+                    for fork in gists.iter().filter(|g| g.fork_of.is_some()) {
+                        let parent = fork.fork_of.as_deref().unwrap_or_default();
+                        adjust_count(tx, parent, gist::Column::ForkCount, -1).await?;
+                    }
+                    let starred = star::Entity::find()
+                        .filter(star::Column::UserId.eq(user.id))
+                        .all(tx)
+                        .await?;
+                    for s in &starred {
+                        adjust_count(tx, &s.gist_id, gist::Column::StarCount, -1).await?;
+                    }
+                    let commented = comment::Entity::find()
+                        .filter(comment::Column::UserId.eq(user.id))
+                        .all(tx)
+                        .await?;
+                    for c in &commented {
+                        adjust_count(tx, &c.gist_id, gist::Column::CommentCount, -1).await?;
+                    }
+                    user::Entity::delete_by_id(user.id).exec(tx).await?;
+                    Ok(())
+                })
+            })
+            .await
+            .map_err(|e| Error::internal("deleting a user", e))?;
+        let store = store.clone();
+        super::blocking(move || ids.iter().try_for_each(|id| store.delete(id))).await?
+    }
+}
+
 fn username_taken() -> Error {
     Error::Validation(vec![FieldError::new(
         "User",

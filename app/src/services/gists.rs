@@ -1,0 +1,702 @@
+//! Gists: create, read, update, delete, fork, history.
+//!
+//! Writes go to git first, then to the database in one transaction. If the database
+//! write fails, the branch is moved back, so both always describe the same revision;
+//! `fsck` repairs what a crash between the two leaves behind.
+
+use chrono::Utc;
+use rand::RngCore;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+use super::blocking;
+use super::locks::GistLocks;
+use crate::entities::{gist, gist_file, gist_topic, user};
+use crate::error::{Error, FieldError, Result};
+use crate::rules::gist::{validate_description, validate_title};
+use crate::rules::language::language_for;
+use crate::rules::update::{self, FileChange, FileEntry, FileSource};
+use crate::rules::{Limits, Visibility, validate_topics};
+use crate::store::{Author, CommitInfo, GitStore, StoredFile};
+
+/// Lines of a file kept in the database for list pages.
+const PREVIEW_LINES: usize = 10;
+const PREVIEW_BYTES: usize = 1000;
+
+pub struct NewGist {
+    pub title: String,
+    pub description: String,
+    pub visibility: Visibility,
+    pub topics: Vec<String>,
+    pub files: Vec<FileEntry>,
+}
+
+/// What an update changes; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct GistUpdate {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub visibility: Option<Visibility>,
+    pub topics: Option<Vec<String>>,
+    /// GitHub's `files` object, in request order.
+    pub files: Option<Vec<(String, Option<FileChange>)>>,
+}
+
+/// A gist as lists show it: from the database only.
+#[derive(Debug, Clone)]
+pub struct GistSummary {
+    pub gist: gist::Model,
+    pub owner: user::Model,
+    pub files: Vec<gist_file::Model>,
+}
+
+/// A gist with the contents of its files at one revision.
+#[derive(Debug, Clone)]
+pub struct GistDetail {
+    pub summary: GistSummary,
+    pub revision: String,
+    pub contents: Vec<StoredFile>,
+}
+
+#[derive(Clone)]
+pub struct GistService {
+    db: DatabaseConnection,
+    store: GitStore,
+    locks: GistLocks,
+    limits: Limits,
+}
+
+/// Whether `viewer` may know the gist exists.
+pub fn can_see(gist: &gist::Model, viewer: Option<i64>) -> bool {
+    gist.visibility() != Visibility::Private || viewer == Some(gist.owner_id)
+}
+
+pub fn author_of(user: &user::Model) -> Author {
+    let name = if user.display_name.trim().is_empty() {
+        &user.username
+    } else {
+        &user.display_name
+    };
+    Author {
+        name: name.clone(),
+        email: user.email.clone(),
+    }
+}
+
+fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+fn validation(errors: Vec<FieldError>) -> Result<()> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
+impl GistService {
+    pub fn new(db: DatabaseConnection, store: GitStore, limits: Limits) -> Self {
+        GistService {
+            db,
+            store,
+            locks: GistLocks::default(),
+            limits,
+        }
+    }
+
+    pub fn store(&self) -> &GitStore {
+        &self.store
+    }
+
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// The gist's row if `viewer` may see it; `NotFound` otherwise, whether it exists or not.
+    pub async fn find(&self, viewer: Option<i64>, id: &str) -> Result<gist::Model> {
+        if id.is_empty() || id.len() > 64 {
+            return Err(Error::NotFound);
+        }
+        match gist::Entity::find_by_id(id).one(&self.db).await? {
+            Some(g) if can_see(&g, viewer) => Ok(g),
+            _ => Err(Error::NotFound),
+        }
+    }
+
+    /// The gist's row if `actor` owns it. Others get `NotFound`: a write never reveals more
+    /// than a read would.
+    async fn find_owned(&self, actor: &user::Model, id: &str) -> Result<gist::Model> {
+        let gist = self.find(Some(actor.id), id).await?;
+        if gist.owner_id != actor.id {
+            return Err(Error::NotFound);
+        }
+        Ok(gist)
+    }
+
+    pub async fn summary(&self, viewer: Option<i64>, id: &str) -> Result<GistSummary> {
+        let gist = self.find(viewer, id).await?;
+        summarize(&self.db, gist).await
+    }
+
+    /// The gist with its files at the head.
+    pub async fn get(&self, viewer: Option<i64>, id: &str) -> Result<GistDetail> {
+        self.get_at(viewer, id, None).await
+    }
+
+    /// The gist with its files at `rev` (full or abbreviated commit id), or the head.
+    pub async fn get_at(
+        &self,
+        viewer: Option<i64>,
+        id: &str,
+        rev: Option<&str>,
+    ) -> Result<GistDetail> {
+        let summary = self.summary(viewer, id).await?;
+        let (revision, contents) = match rev {
+            None => self.read(id, &summary.gist.head).await?,
+            Some(rev) => self.read(id, rev).await?,
+        };
+        Ok(GistDetail {
+            summary,
+            revision,
+            contents,
+        })
+    }
+
+    async fn read(&self, id: &str, rev: &str) -> Result<(String, Vec<StoredFile>)> {
+        let store = self.store.clone();
+        let (id, rev) = (id.to_owned(), rev.to_owned());
+        blocking(move || store.files(&id, Some(&rev))).await?
+    }
+
+    pub async fn create(&self, owner: &user::Model, new: NewGist) -> Result<GistDetail> {
+        let topics =
+            self.check_meta(Some(&new.title), Some(&new.description), Some(&new.topics))?;
+        let files = update::new_files(new.files)?;
+        let stored = sorted(
+            files
+                .into_iter()
+                .map(|f| StoredFile {
+                    name: f.name,
+                    content: f.content.into_bytes(),
+                })
+                .collect(),
+        );
+        self.limits.check(
+            stored
+                .iter()
+                .map(|f| (f.name.as_str(), f.content.len() as u64)),
+        )?;
+
+        let id = new_id();
+        let head = {
+            let (store, id, files, author) = (
+                self.store.clone(),
+                id.clone(),
+                stored.clone(),
+                author_of(owner),
+            );
+            blocking(move || store.create(&id, &files, &author, "")).await??
+        };
+        let now = Utc::now();
+        let row = gist::ActiveModel {
+            id: Set(id.clone()),
+            owner_id: Set(owner.id),
+            title: Set(new.title.trim().to_owned()),
+            description: Set(new.description.trim().to_owned()),
+            visibility: Set(new.visibility.as_str().to_owned()),
+            topics: Set(topics.clone().unwrap_or_default().join(" ")),
+            fork_of: Set(None),
+            star_count: Set(0),
+            fork_count: Set(0),
+            comment_count: Set(0),
+            head: Set(head.clone()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        };
+        let saved = self
+            .db
+            .transaction::<_, gist::Model, DbErr>({
+                let (id, stored, topics) = (id.clone(), stored.clone(), topics.unwrap_or_default());
+                move |tx| {
+                    Box::pin(async move {
+                        let saved = row.insert(tx).await?;
+                        write_files(tx, &id, &stored).await?;
+                        write_topics(tx, &id, &topics).await?;
+                        Ok(saved)
+                    })
+                }
+            })
+            .await;
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(e) => {
+                // Nothing refers to the new repository: remove it, leave no trace.
+                let (store, gone) = (self.store.clone(), id.clone());
+                let _ = blocking(move || store.delete(&gone)).await;
+                return Err(Error::internal("saving a new gist", e));
+            }
+        };
+        let summary = summarize(&self.db, saved).await?;
+        Ok(GistDetail {
+            summary,
+            revision: head,
+            contents: stored,
+        })
+    }
+
+    /// Applies `changes` as one new revision (always exactly one commit).
+    pub async fn update(
+        &self,
+        actor: &user::Model,
+        id: &str,
+        changes: GistUpdate,
+    ) -> Result<GistDetail> {
+        if changes.title.is_none()
+            && changes.description.is_none()
+            && changes.files.is_none()
+            && changes.topics.is_none()
+            && changes.visibility.is_none()
+        {
+            return Err(Error::Validation(vec![FieldError::new(
+                "Gist",
+                "files",
+                "missing_field",
+                "nothing to update: give a description, title or files",
+            )]));
+        }
+        let topics = self.check_meta(
+            changes.title.as_deref(),
+            changes.description.as_deref(),
+            changes.topics.as_ref(),
+        )?;
+
+        let _guard = self.locks.lock(id).await;
+        let gist = self.find_owned(actor, id).await?;
+        let (_, current) = self.read(id, &gist.head).await?;
+        let files = match &changes.files {
+            None => current,
+            Some(file_changes) => {
+                let names: Vec<String> = current.iter().map(|f| f.name.clone()).collect();
+                let plan = update::apply(&names, file_changes)?;
+                let mut by_name: std::collections::HashMap<String, Vec<u8>> =
+                    current.into_iter().map(|f| (f.name, f.content)).collect();
+                sorted(
+                    plan.into_iter()
+                        .map(|p| {
+                            let content = match p.source {
+                                FileSource::Kept(old) => by_name.remove(&old).unwrap_or_default(),
+                                FileSource::Content(text) => text.into_bytes(),
+                            };
+                            StoredFile {
+                                name: p.name,
+                                content,
+                            }
+                        })
+                        .collect(),
+                )
+            }
+        };
+        self.limits.check(
+            files
+                .iter()
+                .map(|f| (f.name.as_str(), f.content.len() as u64)),
+        )?;
+
+        let old_head = gist.head.clone();
+        let new_head = {
+            let (store, id, files, author, parent) = (
+                self.store.clone(),
+                id.to_owned(),
+                files.clone(),
+                author_of(actor),
+                old_head.clone(),
+            );
+            blocking(move || store.commit(&id, &parent, &files, &author, "")).await??
+        };
+
+        let mut row: gist::ActiveModel = gist.clone().into();
+        if let Some(title) = &changes.title {
+            row.title = Set(title.trim().to_owned());
+        }
+        if let Some(description) = &changes.description {
+            row.description = Set(description.trim().to_owned());
+        }
+        if let Some(visibility) = changes.visibility {
+            row.visibility = Set(visibility.as_str().to_owned());
+        }
+        if let Some(topics) = &topics {
+            row.topics = Set(topics.join(" "));
+        }
+        row.head = Set(new_head.clone());
+        row.updated_at = Set(Utc::now());
+
+        let saved = self
+            .db
+            .transaction::<_, Option<gist::Model>, DbErr>({
+                let (id, files, old_head) = (id.to_owned(), files.clone(), old_head.clone());
+                move |tx| {
+                    Box::pin(async move {
+                        // Guarded by the old head: another server instance may have moved it.
+                        let moved = gist::Entity::update_many()
+                            .set(row)
+                            .filter(gist::Column::Id.eq(&id))
+                            .filter(gist::Column::Head.eq(&old_head))
+                            .exec(tx)
+                            .await?;
+                        if moved.rows_affected == 0 {
+                            return Ok(None);
+                        }
+                        write_files(tx, &id, &files).await?;
+                        if let Some(topics) = topics {
+                            write_topics(tx, &id, &topics).await?;
+                        }
+                        gist::Entity::find_by_id(id.as_str()).one(tx).await
+                    })
+                }
+            })
+            .await;
+        let saved = match saved {
+            Ok(Some(saved)) => saved,
+            failed => {
+                let (store, id2, from, to) = (
+                    self.store.clone(),
+                    id.to_owned(),
+                    new_head.clone(),
+                    old_head.clone(),
+                );
+                blocking(move || store.reset(&id2, &from, &to)).await??;
+                return Err(match failed {
+                    Ok(_) => Error::Conflict(
+                        "the gist was changed by someone else meanwhile; reload and try again"
+                            .into(),
+                    ),
+                    Err(e) => Error::internal("saving a gist update", e),
+                });
+            }
+        };
+        let summary = summarize(&self.db, saved).await?;
+        Ok(GistDetail {
+            summary,
+            revision: new_head,
+            contents: files,
+        })
+    }
+
+    pub async fn delete(&self, actor: &user::Model, id: &str) -> Result<()> {
+        let _guard = self.locks.lock(id).await;
+        let gist = self.find_owned(actor, id).await?;
+        self.db
+            .transaction::<_, (), DbErr>({
+                let gist = gist.clone();
+                move |tx| {
+                    Box::pin(async move {
+                        if let Some(parent) = &gist.fork_of {
+                            adjust_count(tx, parent, gist::Column::ForkCount, -1).await?;
+                        }
+                        gist::Entity::delete_by_id(gist.id.as_str())
+                            .exec(tx)
+                            .await?;
+                        Ok(())
+                    })
+                }
+            })
+            .await
+            .map_err(|e| Error::internal("deleting a gist", e))?;
+        // The row is gone, so nobody reaches the repository any more; a failure here
+        // leaves an orphan that fsck moves aside.
+        let (store, id) = (self.store.clone(), id.to_owned());
+        blocking(move || store.delete(&id)).await?
+    }
+
+    /// Forks `id` for `actor`: an independent repository with the full history.
+    /// Forking twice returns the existing fork.
+    pub async fn fork(&self, actor: &user::Model, id: &str) -> Result<GistDetail> {
+        let source = self.find(Some(actor.id), id).await?;
+        if source.owner_id == actor.id {
+            return Err(Error::Validation(vec![FieldError::new(
+                "Fork",
+                "forks",
+                "custom",
+                "you cannot fork your own gist",
+            )]));
+        }
+        if let Some(existing) = gist::Entity::find()
+            .filter(gist::Column::ForkOf.eq(id))
+            .filter(gist::Column::OwnerId.eq(actor.id))
+            .one(&self.db)
+            .await?
+        {
+            return self.get(Some(actor.id), &existing.id).await;
+        }
+
+        let new_id = new_id();
+        // Hold the source still while its repository is copied.
+        let guard = self.locks.lock(id).await;
+        let source = self.find(Some(actor.id), id).await?;
+        {
+            let (store, from, to) = (self.store.clone(), id.to_owned(), new_id.clone());
+            blocking(move || store.fork(&from, &to)).await??;
+        }
+        drop(guard);
+
+        let now = Utc::now();
+        let row = gist::ActiveModel {
+            id: Set(new_id.clone()),
+            owner_id: Set(actor.id),
+            title: Set(source.title.clone()),
+            description: Set(source.description.clone()),
+            visibility: Set(source.visibility.clone()),
+            topics: Set(source.topics.clone()),
+            fork_of: Set(Some(source.id.clone())),
+            star_count: Set(0),
+            fork_count: Set(0),
+            comment_count: Set(0),
+            head: Set(source.head.clone()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        };
+        let result = self
+            .db
+            .transaction::<_, (), DbErr>({
+                let (new_id, source) = (new_id.clone(), source.clone());
+                move |tx| {
+                    Box::pin(async move {
+                        row.insert(tx).await?;
+                        let files = gist_file::Entity::find()
+                            .filter(gist_file::Column::GistId.eq(&source.id))
+                            .all(tx)
+                            .await?;
+                        if !files.is_empty() {
+                            gist_file::Entity::insert_many(files.into_iter().map(|f| {
+                                gist_file::ActiveModel {
+                                    gist_id: Set(new_id.clone()),
+                                    ..gist_file::ActiveModel::from(f)
+                                }
+                            }))
+                            .exec(tx)
+                            .await?;
+                        }
+                        write_topics(tx, &new_id, &source.topic_list()).await?;
+                        adjust_count(tx, &source.id, gist::Column::ForkCount, 1).await
+                    })
+                }
+            })
+            .await;
+        if let Err(e) = result {
+            let (store, gone) = (self.store.clone(), new_id.clone());
+            let _ = blocking(move || store.delete(&gone)).await;
+            return Err(Error::internal("saving a fork", e));
+        }
+        self.get(Some(actor.id), &new_id).await
+    }
+
+    /// Newest first: one page of commits and the total count.
+    pub async fn history(
+        &self,
+        viewer: Option<i64>,
+        id: &str,
+        page: u64,
+        per_page: u64,
+    ) -> Result<(Vec<CommitInfo>, u64)> {
+        self.find(viewer, id).await?;
+        let (store, id) = (self.store.clone(), id.to_owned());
+        let skip = (page.saturating_sub(1) * per_page) as usize;
+        let (commits, total) =
+            blocking(move || store.history(&id, skip, per_page as usize)).await??;
+        Ok((commits, total as u64))
+    }
+
+    /// Makes the database describe what the repository holds (after a push, or to repair
+    /// a crash between the git and the database write). Returns the head it synced to.
+    pub async fn sync_from_git(&self, id: &str) -> Result<String> {
+        let _guard = self.locks.lock(id).await;
+        let (store, gid) = (self.store.clone(), id.to_owned());
+        let (head, files) = blocking(move || store.files(&gid, None)).await??;
+        let gid = id.to_owned();
+        let synced = head.clone();
+        self.db
+            .transaction::<_, (), DbErr>(move |tx| {
+                Box::pin(async move {
+                    gist::Entity::update_many()
+                        .col_expr(gist::Column::Head, Expr::value(head))
+                        .col_expr(gist::Column::UpdatedAt, Expr::value(Utc::now()))
+                        .filter(gist::Column::Id.eq(&gid))
+                        .exec(tx)
+                        .await?;
+                    write_files(tx, &gid, &files).await
+                })
+            })
+            .await
+            .map_err(|e| Error::internal("syncing a gist from git", e))?;
+        Ok(synced)
+    }
+
+    /// Validates title, description and topics; returns the normalised topics.
+    fn check_meta(
+        &self,
+        title: Option<&str>,
+        description: Option<&str>,
+        topics: Option<&Vec<String>>,
+    ) -> Result<Option<Vec<String>>> {
+        let mut errors = Vec::new();
+        if let Some(Err(e)) = title.map(validate_title) {
+            errors.push(e);
+        }
+        if let Some(Err(e)) = description.map(validate_description) {
+            errors.push(e);
+        }
+        let topics = match topics.map(|t| validate_topics(t)) {
+            Some(Err(e)) => {
+                errors.push(e);
+                None
+            }
+            Some(Ok(t)) => Some(t),
+            None => None,
+        };
+        validation(errors)?;
+        Ok(topics)
+    }
+}
+
+/// Git keeps tree entries sorted by name; so do we, everywhere.
+fn sorted(mut files: Vec<StoredFile>) -> Vec<StoredFile> {
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+pub fn is_binary(content: &[u8]) -> bool {
+    content[..content.len().min(8000)].contains(&0) || std::str::from_utf8(content).is_err()
+}
+
+fn preview(content: &[u8]) -> String {
+    let Ok(text) = std::str::from_utf8(content) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for line in text.lines().take(PREVIEW_LINES) {
+        if out.len() + line.len() + 1 > PREVIEW_BYTES {
+            let room = PREVIEW_BYTES.saturating_sub(out.len());
+            let cut = (0..=room.min(line.len()))
+                .rev()
+                .find(|i| line.is_char_boundary(*i))
+                .unwrap_or(0);
+            out.push_str(&line[..cut]);
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces the file rows of a gist with those of `files`.
+async fn write_files<C: ConnectionTrait>(
+    db: &C,
+    gist_id: &str,
+    files: &[StoredFile],
+) -> std::result::Result<(), DbErr> {
+    gist_file::Entity::delete_many()
+        .filter(gist_file::Column::GistId.eq(gist_id))
+        .exec(db)
+        .await?;
+    if files.is_empty() {
+        return Ok(());
+    }
+    let rows = files.iter().enumerate().map(|(position, file)| {
+        let binary = is_binary(&file.content);
+        gist_file::ActiveModel {
+            gist_id: Set(gist_id.to_owned()),
+            filename: Set(file.name.clone()),
+            position: Set(position as i32),
+            size: Set(file.content.len() as i64),
+            language: Set(language_for(&file.name).to_owned()),
+            binary: Set(binary),
+            preview: Set(if binary {
+                String::new()
+            } else {
+                preview(&file.content)
+            }),
+        }
+    });
+    gist_file::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+async fn write_topics<C: ConnectionTrait>(
+    db: &C,
+    gist_id: &str,
+    topics: &[String],
+) -> std::result::Result<(), DbErr> {
+    gist_topic::Entity::delete_many()
+        .filter(gist_topic::Column::GistId.eq(gist_id))
+        .exec(db)
+        .await?;
+    if topics.is_empty() {
+        return Ok(());
+    }
+    gist_topic::Entity::insert_many(topics.iter().map(|t| gist_topic::ActiveModel {
+        gist_id: Set(gist_id.to_owned()),
+        topic: Set(t.clone()),
+    }))
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn adjust_count<C: ConnectionTrait>(
+    db: &C,
+    gist_id: &str,
+    column: gist::Column,
+    by: i32,
+) -> std::result::Result<(), DbErr> {
+    gist::Entity::update_many()
+        .col_expr(column, Expr::col(column).add(by))
+        .filter(gist::Column::Id.eq(gist_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn summarize(db: &DatabaseConnection, gist: gist::Model) -> Result<GistSummary> {
+    let owner = user::Entity::find_by_id(gist.owner_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| Error::internal("gist without owner", &gist.id))?;
+    let files = gist_file::Entity::find()
+        .filter(gist_file::Column::GistId.eq(&gist.id))
+        .order_by_asc(gist_file::Column::Position)
+        .all(db)
+        .await?;
+    Ok(GistSummary { gist, owner, files })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previews_and_binaries() {
+        let text = (1..=20)
+            .map(|i| format!("line {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let p = preview(text.as_bytes());
+        assert_eq!(p.lines().count(), 10);
+        assert!(p.starts_with("line 1\n"));
+        let long = "é".repeat(2000);
+        assert!(preview(long.as_bytes()).len() <= 1000);
+        assert!(is_binary(b"a\0b"));
+        assert!(is_binary(&[0xff, 0xfe]));
+        assert!(!is_binary("héllo".as_bytes()));
+    }
+}

@@ -1,0 +1,192 @@
+//! Lists of gists, read from the database alone (no repository is opened).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Condition, Query};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
+
+use super::gists::GistSummary;
+use crate::entities::{gist, gist_file, gist_topic, star, user};
+use crate::error::Result;
+use crate::rules::Visibility;
+
+pub const PER_PAGE_DEFAULT: u64 = 30;
+pub const PER_PAGE_MAX: u64 = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListScope {
+    /// Every public gist.
+    Public,
+    /// One user's gists: all of them for that user, the public ones for anyone else.
+    User(i64),
+    /// The gists a user starred.
+    Starred(i64),
+    /// The forks of a gist.
+    Forks(String),
+    /// Public gists with a topic.
+    Topic(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Updated,
+    Created,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub scope: ListScope,
+    pub viewer: Option<i64>,
+    /// 1-based.
+    pub page: u64,
+    pub per_page: u64,
+    /// Only gists updated at or after this instant.
+    pub since: Option<DateTime<Utc>>,
+    pub sort: SortBy,
+}
+
+impl ListQuery {
+    pub fn new(scope: ListScope, viewer: Option<i64>) -> Self {
+        ListQuery {
+            scope,
+            viewer,
+            page: 1,
+            per_page: PER_PAGE_DEFAULT,
+            since: None,
+            sort: SortBy::Updated,
+        }
+    }
+
+    pub fn page(mut self, page: u64, per_page: u64) -> Self {
+        self.page = page.max(1);
+        self.per_page = per_page.clamp(1, PER_PAGE_MAX);
+        self
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    pub fn total_pages(&self) -> u64 {
+        self.total.div_ceil(self.per_page.max(1))
+    }
+}
+
+/// Public, or the viewer's own.
+fn visible_to(viewer: Option<i64>) -> Condition {
+    let public = gist::Column::Visibility.eq(Visibility::Public.as_str());
+    match viewer {
+        Some(id) => Condition::any()
+            .add(public)
+            .add(gist::Column::OwnerId.eq(id)),
+        None => Condition::all().add(public),
+    }
+}
+
+fn select(query: &ListQuery) -> Select<gist::Entity> {
+    let base = gist::Entity::find();
+    let filtered = match &query.scope {
+        ListScope::Public => base.filter(gist::Column::Visibility.eq(Visibility::Public.as_str())),
+        ListScope::User(owner) if query.viewer == Some(*owner) => {
+            base.filter(gist::Column::OwnerId.eq(*owner))
+        }
+        ListScope::User(owner) => base
+            .filter(gist::Column::OwnerId.eq(*owner))
+            .filter(gist::Column::Visibility.eq(Visibility::Public.as_str())),
+        ListScope::Starred(user_id) => base
+            .filter(
+                gist::Column::Id.in_subquery(
+                    Query::select()
+                        .column(star::Column::GistId)
+                        .from(star::Entity)
+                        .and_where(star::Column::UserId.eq(*user_id))
+                        .to_owned(),
+                ),
+            )
+            .filter(visible_to(query.viewer)),
+        ListScope::Forks(of) => base
+            .filter(gist::Column::ForkOf.eq(of.as_str()))
+            .filter(visible_to(query.viewer)),
+        ListScope::Topic(topic) => base
+            .filter(
+                gist::Column::Id.in_subquery(
+                    Query::select()
+                        .column(gist_topic::Column::GistId)
+                        .from(gist_topic::Entity)
+                        .and_where(gist_topic::Column::Topic.eq(topic.to_lowercase()))
+                        .to_owned(),
+                ),
+            )
+            .filter(gist::Column::Visibility.eq(Visibility::Public.as_str())),
+    };
+    let filtered = match query.since {
+        Some(since) => filtered.filter(gist::Column::UpdatedAt.gte(since)),
+        None => filtered,
+    };
+    let order = match query.sort {
+        SortBy::Updated => gist::Column::UpdatedAt,
+        SortBy::Created => gist::Column::CreatedAt,
+    };
+    filtered
+        .order_by_desc(order)
+        .order_by_desc(gist::Column::Id)
+}
+
+/// One page of gists with their owners and file rows, and the total count.
+pub async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<Page<GistSummary>> {
+    let select = select(query);
+    let total = select.clone().count(db).await?;
+    let gists = select
+        .offset((query.page - 1) * query.per_page)
+        .limit(query.per_page)
+        .all(db)
+        .await?;
+    let items = attach(db, gists).await?;
+    Ok(Page {
+        items,
+        total,
+        page: query.page,
+        per_page: query.per_page,
+    })
+}
+
+/// Loads owners and files for a page of gists in two queries.
+pub async fn attach(db: &DatabaseConnection, gists: Vec<gist::Model>) -> Result<Vec<GistSummary>> {
+    let ids: Vec<String> = gists.iter().map(|g| g.id.clone()).collect();
+    let owner_ids: Vec<i64> = gists.iter().map(|g| g.owner_id).collect();
+    let owners: HashMap<i64, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(owner_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut files: HashMap<String, Vec<gist_file::Model>> = HashMap::new();
+    for file in gist_file::Entity::find()
+        .filter(gist_file::Column::GistId.is_in(ids))
+        .order_by_asc(gist_file::Column::Position)
+        .all(db)
+        .await?
+    {
+        files.entry(file.gist_id.clone()).or_default().push(file);
+    }
+    Ok(gists
+        .into_iter()
+        .filter_map(|gist| {
+            let owner = owners.get(&gist.owner_id)?.clone();
+            let files = files.remove(&gist.id).unwrap_or_default();
+            Some(GistSummary { gist, owner, files })
+        })
+        .collect())
+}

@@ -1,0 +1,110 @@
+//! Test fixtures: every service test runs on SQLite and, when `GISTFUL_TEST_PG` names a
+//! PostgreSQL server (as `make test` does), on a fresh PostgreSQL database too.
+
+#![allow(dead_code)]
+
+use app::entities::user;
+use app::rules::Limits;
+use app::services::users::NewUser;
+use app::services::{CommentService, GistService, UserService};
+use app::store::GitStore;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+pub struct Ctx {
+    pub backend: &'static str,
+    pub db: DatabaseConnection,
+    pub gists: GistService,
+    pub users: UserService,
+    pub comments: CommentService,
+    pub dir: tempfile::TempDir,
+}
+
+impl Ctx {
+    pub fn store(&self) -> &GitStore {
+        self.gists.store()
+    }
+
+    pub async fn user(&self, name: &str) -> user::Model {
+        self.users
+            .register(NewUser {
+                username: name.into(),
+                email: format!("{name}@example.com"),
+                password: "password123".into(),
+                admin: false,
+            })
+            .await
+            .unwrap()
+    }
+
+    /// Executes raw SQL (triggers that simulate failures, for instance).
+    pub async fn sql(&self, statement: &str) {
+        self.db.execute_unprepared(statement).await.unwrap();
+    }
+}
+
+fn context(
+    backend: &'static str,
+    db: DatabaseConnection,
+    dir: tempfile::TempDir,
+    limits: Limits,
+) -> Ctx {
+    let store = GitStore::new(dir.path().join("repos"));
+    let gists = GistService::new(db.clone(), store, limits);
+    Ctx {
+        backend,
+        users: UserService::new(db.clone()),
+        comments: CommentService::new(gists.clone()),
+        gists,
+        db,
+        dir,
+    }
+}
+
+pub async fn sqlite(limits: Limits) -> Ctx {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
+    let db = app::db::connect_and_migrate(&uri).await.unwrap();
+    context("sqlite", db, dir, limits)
+}
+
+pub async fn postgres(server: &str, limits: Limits) -> Ctx {
+    let name = format!("gistful_test_{}", uuid_like());
+    let admin = app::db::connect(server).await.unwrap();
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    admin.close().await.unwrap();
+    let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(server);
+    let db = app::db::connect_and_migrate(&format!("{base}/{name}"))
+        .await
+        .unwrap();
+    context("postgres", db, tempfile::tempdir().unwrap(), limits)
+}
+
+fn uuid_like() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{:x}{:x}", nanos, std::process::id())
+}
+
+/// The backends to run on: SQLite, plus PostgreSQL when configured. `make test` sets
+/// `GISTFUL_REQUIRE_PG`, so a missing server fails instead of silently shrinking the suite.
+pub async fn backends_with(limits: Limits) -> Vec<Ctx> {
+    let mut all = vec![sqlite(limits).await];
+    match std::env::var("GISTFUL_TEST_PG") {
+        Ok(server) if !server.is_empty() => all.push(postgres(&server, limits).await),
+        _ => assert!(
+            std::env::var("GISTFUL_REQUIRE_PG").is_err(),
+            "GISTFUL_REQUIRE_PG is set but GISTFUL_TEST_PG names no server"
+        ),
+    }
+    all
+}
+
+pub async fn backends() -> Vec<Ctx> {
+    backends_with(Limits::default()).await
+}

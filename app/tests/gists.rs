@@ -1,0 +1,946 @@
+//! The gist services against real databases (SQLite and PostgreSQL) and real git
+//! repositories: every rule of the core, including concurrency and failure.
+
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use std::collections::HashSet;
+
+use app::Error;
+use app::rules::update::{FileChange, FileEntry};
+use app::rules::{Limits, Visibility};
+use app::services::gists::{GistDetail, GistUpdate, NewGist};
+use app::services::listing::{ListQuery, ListScope, list};
+use common::{Ctx, backends, backends_with};
+
+fn file(name: &str, content: &str) -> FileEntry {
+    FileEntry {
+        name: name.into(),
+        content: content.into(),
+    }
+}
+
+fn new_gist(visibility: Visibility, files: Vec<FileEntry>) -> NewGist {
+    NewGist {
+        title: "A title".into(),
+        description: "Some description".into(),
+        visibility,
+        topics: vec!["rust".into(), "Demo".into()],
+        files,
+    }
+}
+
+fn text(detail: &GistDetail, name: &str) -> String {
+    let found = detail
+        .contents
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no file {name}"));
+    String::from_utf8(found.content.clone()).unwrap()
+}
+
+fn names(detail: &GistDetail) -> Vec<&str> {
+    detail.contents.iter().map(|f| f.name.as_str()).collect()
+}
+
+fn change(filename: Option<&str>, content: Option<&str>) -> Option<FileChange> {
+    Some(FileChange {
+        filename: filename.map(Into::into),
+        content: content.map(Into::into),
+    })
+}
+
+fn files_update(changes: Vec<(&str, Option<FileChange>)>) -> GistUpdate {
+    GistUpdate {
+        files: Some(
+            changes
+                .into_iter()
+                .map(|(k, c)| (k.to_owned(), c))
+                .collect(),
+        ),
+        ..Default::default()
+    }
+}
+
+async fn commits(ctx: &Ctx, id: &str) -> u64 {
+    ctx.gists.history(None, id, 1, 100).await.unwrap().1
+}
+
+#[tokio::test]
+async fn create_writes_one_commit_and_the_metadata() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let files = vec![
+            file("main.rs", "fn main() {}\n"),
+            file("README.md", "# Hi\nline 2\n"),
+        ];
+        let created = ctx
+            .gists
+            .create(&alice, new_gist(Visibility::Public, files))
+            .await
+            .unwrap();
+        let gist = &created.summary.gist;
+
+        assert_eq!(gist.id.len(), 32, "{}", ctx.backend);
+        assert!(gist.id.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(gist.visibility(), Visibility::Public);
+        assert_eq!(gist.topic_list(), vec!["rust", "demo"]);
+        assert_eq!(gist.head, created.revision);
+        assert_eq!(names(&created), ["README.md", "main.rs"], "git order");
+
+        let rows = &created.summary.files;
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].filename, "README.md");
+        assert_eq!(rows[0].language, "Markdown");
+        assert_eq!(rows[1].language, "Rust");
+        assert_eq!(rows[1].size, 13);
+        assert_eq!(rows[0].preview, "# Hi\nline 2\n");
+
+        let read = ctx.gists.get(None, &gist.id).await.unwrap();
+        assert_eq!(text(&read, "main.rs"), "fn main() {}\n");
+        let (history, total) = ctx.gists.history(None, &gist.id, 1, 10).await.unwrap();
+        assert_eq!(total, 1);
+        assert_eq!(history[0].author_name, "alice");
+        assert_eq!(history[0].author_email, "alice@example.com");
+        assert_eq!(history[0].additions, 3);
+
+        let repo = ctx.store().path(&gist.id);
+        assert!(
+            repo.join("HEAD").is_file(),
+            "bare repository under the store"
+        );
+        let hooks: Vec<_> = std::fs::read_dir(repo.join("hooks"))
+            .map(|d| d.flatten().collect())
+            .unwrap_or_default();
+        assert!(hooks.is_empty(), "no sample hooks: {hooks:?}");
+        assert!(
+            repo.starts_with(ctx.store().root().join(&gist.id[..2])),
+            "sharded"
+        );
+    }
+}
+
+#[tokio::test]
+async fn create_refuses_bad_input() {
+    for ctx in backends_with(Limits {
+        max_file_size: 100,
+        max_files: 3,
+        max_total_size: 150,
+    })
+    .await
+    {
+        let alice = ctx.user("alice").await;
+        let cases = vec![
+            vec![],
+            vec![file("a.txt", "   \n")],
+            vec![file("a/b.txt", "x")],
+            vec![file("..", "x")],
+            vec![file("a.txt", "x"), file("a.txt", "y")],
+            vec![file("big.txt", &"x".repeat(101))],
+            vec![
+                file("1", "x"),
+                file("2", "x"),
+                file("3", "x"),
+                file("4", "x"),
+            ],
+            vec![file("1", &"x".repeat(80)), file("2", &"x".repeat(80))],
+        ];
+        for files in cases {
+            let label = format!("{:?}", files.iter().map(|f| &f.name).collect::<Vec<_>>());
+            let err = ctx
+                .gists
+                .create(&alice, new_gist(Visibility::Public, files))
+                .await
+                .err();
+            assert!(
+                matches!(err, Some(Error::Validation(_))),
+                "{}: {label}: {err:?}",
+                ctx.backend
+            );
+        }
+        let mut too_many_topics = new_gist(Visibility::Public, vec![file("a", "x")]);
+        too_many_topics.topics = (0..11).map(|i| format!("t{i}")).collect();
+        assert!(matches!(
+            ctx.gists.create(&alice, too_many_topics).await.err(),
+            Some(Error::Validation(_))
+        ));
+        assert!(
+            ctx.store().list_ids().unwrap().is_empty(),
+            "refused gists leave no repository"
+        );
+    }
+}
+
+#[tokio::test]
+async fn updates_follow_githubs_rules_one_commit_each() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let files = vec![
+            file("keep.txt", "keep\n"),
+            file("old.txt", "old\n"),
+            file("gone.txt", "bye\n"),
+        ];
+        let created = ctx
+            .gists
+            .create(&alice, new_gist(Visibility::Public, files))
+            .await
+            .unwrap();
+        let id = created.summary.gist.id.clone();
+        let first = created.revision.clone();
+
+        let updated = ctx
+            .gists
+            .update(
+                &alice,
+                &id,
+                GistUpdate {
+                    description: Some("changed".into()),
+                    ..files_update(vec![
+                        ("old.txt", change(Some("new.txt"), None)),
+                        ("gone.txt", None),
+                        ("added.rs", change(None, Some("fn f() {}\n"))),
+                    ])
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            names(&updated),
+            ["added.rs", "keep.txt", "new.txt"],
+            "{}",
+            ctx.backend
+        );
+        assert_eq!(text(&updated, "new.txt"), "old\n", "rename keeps content");
+        assert_eq!(text(&updated, "keep.txt"), "keep\n", "carried over");
+        assert_eq!(updated.summary.gist.description, "changed");
+        assert_eq!(
+            updated.summary.gist.title, "A title",
+            "not named, not changed"
+        );
+        assert_eq!(commits(&ctx, &id).await, 2);
+
+        let (history, _) = ctx.gists.history(None, &id, 1, 10).await.unwrap();
+        assert_eq!(history[0].sha, updated.revision);
+        assert_eq!(
+            (history[0].additions, history[0].deletions),
+            (1, 1),
+            "added.rs +1, gone.txt -1"
+        );
+
+        // The old revision is still there, by full and abbreviated id.
+        let old = ctx.gists.get_at(None, &id, Some(&first)).await.unwrap();
+        assert_eq!(names(&old), ["gone.txt", "keep.txt", "old.txt"]);
+        let short = ctx
+            .gists
+            .get_at(None, &id, Some(&first[..7]))
+            .await
+            .unwrap();
+        assert_eq!(short.revision, first);
+        for bad in ["zzzz", "abc", "0000000", &"f".repeat(41)] {
+            assert_eq!(
+                ctx.gists.get_at(None, &id, Some(bad)).await.err(),
+                Some(Error::NotFound),
+                "{bad}"
+            );
+        }
+
+        // Content replaced with `{"content": ""}` deletes; everything deleted is refused.
+        let out = ctx
+            .gists
+            .update(
+                &alice,
+                &id,
+                files_update(vec![("added.rs", change(None, Some("")))]),
+            )
+            .await
+            .unwrap();
+        assert_eq!(names(&out), ["keep.txt", "new.txt"]);
+        let all = files_update(vec![("keep.txt", None), ("new.txt", change(None, None))]);
+        assert!(matches!(
+            ctx.gists.update(&alice, &id, all).await.err(),
+            Some(Error::Validation(_))
+        ));
+        assert!(matches!(
+            ctx.gists
+                .update(&alice, &id, GistUpdate::default())
+                .await
+                .err(),
+            Some(Error::Validation(_))
+        ));
+
+        // A title-only edit is still exactly one commit.
+        let before = commits(&ctx, &id).await;
+        let titled = ctx
+            .gists
+            .update(
+                &alice,
+                &id,
+                GistUpdate {
+                    title: Some("New".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(titled.summary.gist.title, "New");
+        assert_eq!(commits(&ctx, &id).await, before + 1);
+
+        // Someone else's gist is not found for writing.
+        let bob = ctx.user("bob").await;
+        let err = ctx
+            .gists
+            .update(
+                &bob,
+                &id,
+                GistUpdate {
+                    title: Some("mine".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .err();
+        assert_eq!(err, Some(Error::NotFound));
+    }
+}
+
+#[tokio::test]
+async fn private_gists_do_not_exist_for_others() {
+    for ctx in backends().await {
+        let owner = ctx.user("owner").await;
+        let other = ctx.user("other").await;
+        let private = ctx
+            .gists
+            .create(
+                &owner,
+                new_gist(Visibility::Private, vec![file("p.txt", "secret")]),
+            )
+            .await
+            .unwrap();
+        let unlisted = ctx
+            .gists
+            .create(
+                &owner,
+                new_gist(Visibility::Unlisted, vec![file("u.txt", "hidden")]),
+            )
+            .await
+            .unwrap();
+        let public = ctx
+            .gists
+            .create(
+                &owner,
+                new_gist(Visibility::Public, vec![file("o.txt", "open")]),
+            )
+            .await
+            .unwrap();
+        let (pid, uid, oid) = (
+            &private.summary.gist.id,
+            &unlisted.summary.gist.id,
+            &public.summary.gist.id,
+        );
+        ctx.gists.star(&owner, pid).await.unwrap();
+        ctx.gists.star(&owner, uid).await.unwrap();
+
+        for viewer in [None, Some(other.id)] {
+            let who = format!("{} viewer {viewer:?}", ctx.backend);
+            assert_eq!(
+                ctx.gists.find(viewer, pid).await.err(),
+                Some(Error::NotFound),
+                "{who}"
+            );
+            assert_eq!(
+                ctx.gists.get(viewer, pid).await.err(),
+                Some(Error::NotFound),
+                "{who}"
+            );
+            assert_eq!(
+                ctx.gists
+                    .get_at(viewer, pid, Some(&private.revision))
+                    .await
+                    .err(),
+                Some(Error::NotFound)
+            );
+            assert_eq!(
+                ctx.gists.history(viewer, pid, 1, 10).await.err(),
+                Some(Error::NotFound)
+            );
+            assert_eq!(
+                ctx.gists.stargazers(viewer, pid).await.err(),
+                Some(Error::NotFound)
+            );
+            assert_eq!(
+                ctx.comments.list(viewer, pid, 1, 10).await.err(),
+                Some(Error::NotFound)
+            );
+            // Unlisted: readable by id.
+            assert_eq!(
+                text(&ctx.gists.get(viewer, uid).await.unwrap(), "u.txt"),
+                "hidden"
+            );
+        }
+        assert_eq!(
+            ctx.gists.star(&other, pid).await.err(),
+            Some(Error::NotFound)
+        );
+        assert_eq!(
+            ctx.gists.fork(&other, pid).await.err(),
+            Some(Error::NotFound)
+        );
+        assert_eq!(
+            ctx.comments.create(&other, pid, "hi").await.err(),
+            Some(Error::NotFound)
+        );
+        assert_eq!(
+            ctx.gists.delete(&other, pid).await.err(),
+            Some(Error::NotFound)
+        );
+        assert_eq!(
+            ctx.gists.delete(&other, oid).await.err(),
+            Some(Error::NotFound)
+        );
+
+        // Lists: others see only the public gist; the owner sees all three.
+        let ids = |page: app::services::listing::Page<app::services::gists::GistSummary>| -> HashSet<String> {
+            page.items.into_iter().map(|s| s.gist.id).collect()
+        };
+        for viewer in [None, Some(other.id)] {
+            for scope in [
+                ListScope::Public,
+                ListScope::User(owner.id),
+                ListScope::Topic("rust".into()),
+                ListScope::Starred(owner.id),
+            ] {
+                let seen = ids(list(&ctx.db, &ListQuery::new(scope.clone(), viewer))
+                    .await
+                    .unwrap());
+                assert!(
+                    !seen.contains(pid) && !seen.contains(uid),
+                    "{}: {scope:?} {viewer:?} {seen:?}",
+                    ctx.backend
+                );
+            }
+        }
+        let own = ids(list(
+            &ctx.db,
+            &ListQuery::new(ListScope::User(owner.id), Some(owner.id)),
+        )
+        .await
+        .unwrap());
+        assert_eq!(own, HashSet::from([pid.clone(), uid.clone(), oid.clone()]));
+        let starred = ids(list(
+            &ctx.db,
+            &ListQuery::new(ListScope::Starred(owner.id), Some(owner.id)),
+        )
+        .await
+        .unwrap());
+        assert_eq!(starred, HashSet::from([pid.clone(), uid.clone()]));
+        // The owner reads everything.
+        assert_eq!(
+            text(&ctx.gists.get(Some(owner.id), pid).await.unwrap(), "p.txt"),
+            "secret"
+        );
+    }
+}
+
+#[tokio::test]
+async fn fifty_concurrent_updates_lose_nothing() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let created = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("n.txt", "start")]),
+            )
+            .await
+            .unwrap();
+        let id = created.summary.gist.id.clone();
+
+        let tasks: Vec<_> = (0..50)
+            .map(|i| {
+                let (gists, alice, id) = (ctx.gists.clone(), alice.clone(), id.clone());
+                tokio::spawn(async move {
+                    gists
+                        .update(
+                            &alice,
+                            &id,
+                            files_update(vec![(
+                                "n.txt",
+                                change(None, Some(&format!("value {i}"))),
+                            )]),
+                        )
+                        .await
+                })
+            })
+            .collect();
+        let mut applied = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(_) => applied += 1,
+                Err(Error::Conflict(_)) => {}
+                Err(e) => panic!("{}: unexpected {e:?}", ctx.backend),
+            }
+        }
+        assert_eq!(
+            applied, 50,
+            "{}: serialised per gist, none had to conflict",
+            ctx.backend
+        );
+        let (history, total) = ctx.gists.history(None, &id, 1, 100).await.unwrap();
+        assert_eq!(
+            total, 51,
+            "{}: one commit per update plus the first",
+            ctx.backend
+        );
+
+        // The final state is the newest commit's, in git and in the database alike.
+        let now = ctx.gists.get(None, &id).await.unwrap();
+        assert_eq!(now.revision, history[0].sha);
+        assert_eq!(ctx.store().head(&id).unwrap(), now.summary.gist.head);
+        let newest = ctx
+            .gists
+            .get_at(None, &id, Some(&history[0].sha))
+            .await
+            .unwrap();
+        assert_eq!(text(&now, "n.txt"), text(&newest, "n.txt"));
+        let values: HashSet<String> = {
+            let mut seen = HashSet::new();
+            for c in &history[..50] {
+                seen.insert(text(
+                    &ctx.gists.get_at(None, &id, Some(&c.sha)).await.unwrap(),
+                    "n.txt",
+                ));
+            }
+            seen
+        };
+        assert_eq!(values.len(), 50, "every update is its own commit");
+    }
+}
+
+#[tokio::test]
+async fn a_failed_database_write_leaves_nothing_half_done() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let created = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("a.txt", "one")]),
+            )
+            .await
+            .unwrap();
+        let id = created.summary.gist.id.clone();
+
+        // A real failure inside the database, after the commit is written to git.
+        match ctx.backend {
+            "sqlite" => {
+                ctx.sql("CREATE TRIGGER fail_update BEFORE UPDATE ON gists BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;").await;
+                ctx.sql("CREATE TRIGGER fail_insert BEFORE INSERT ON gists BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;").await;
+            }
+            _ => {
+                ctx.sql("CREATE FUNCTION fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$ LANGUAGE plpgsql;").await;
+                ctx.sql("CREATE TRIGGER fail_write BEFORE INSERT OR UPDATE ON gists FOR EACH ROW EXECUTE FUNCTION fail();").await;
+            }
+        }
+        let err = ctx
+            .gists
+            .update(
+                &alice,
+                &id,
+                files_update(vec![("a.txt", change(None, Some("two")))]),
+            )
+            .await
+            .err();
+        assert_eq!(err, Some(Error::Internal), "{}", ctx.backend);
+        assert_eq!(
+            ctx.store().head(&id).unwrap(),
+            created.revision,
+            "{}: branch moved back",
+            ctx.backend
+        );
+        let now = ctx.gists.get(None, &id).await.unwrap();
+        assert_eq!(now.summary.gist.head, created.revision);
+        assert_eq!(text(&now, "a.txt"), "one");
+        assert_eq!(commits(&ctx, &id).await, 1);
+
+        let err = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("b.txt", "x")]),
+            )
+            .await
+            .err();
+        assert_eq!(err, Some(Error::Internal));
+        assert_eq!(
+            ctx.store().list_ids().unwrap(),
+            vec![id.clone()],
+            "{}: no stray repository",
+            ctx.backend
+        );
+
+        match ctx.backend {
+            "sqlite" => {
+                ctx.sql("DROP TRIGGER fail_update").await;
+                ctx.sql("DROP TRIGGER fail_insert").await;
+            }
+            _ => ctx.sql("DROP TRIGGER fail_write ON gists").await,
+        }
+        let ok = ctx
+            .gists
+            .update(
+                &alice,
+                &id,
+                files_update(vec![("a.txt", change(None, Some("two")))]),
+            )
+            .await
+            .unwrap();
+        assert_eq!(text(&ok, "a.txt"), "two");
+        assert_eq!(commits(&ctx, &id).await, 2);
+    }
+}
+
+#[tokio::test]
+async fn forks_copy_the_whole_history_and_stay_independent() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let bob = ctx.user("bob").await;
+        let created = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("a.txt", "v1")]),
+            )
+            .await
+            .unwrap();
+        let id = created.summary.gist.id.clone();
+        ctx.gists
+            .update(
+                &alice,
+                &id,
+                files_update(vec![("a.txt", change(None, Some("v2")))]),
+            )
+            .await
+            .unwrap();
+
+        let fork = ctx.gists.fork(&bob, &id).await.unwrap();
+        let fork_id = fork.summary.gist.id.clone();
+        assert_ne!(fork_id, id);
+        assert_eq!(fork.summary.gist.fork_of.as_deref(), Some(id.as_str()));
+        assert_eq!(fork.summary.owner.id, bob.id);
+        assert_eq!(text(&fork, "a.txt"), "v2");
+        assert_eq!(
+            commits(&ctx, &fork_id).await,
+            2,
+            "{}: full history",
+            ctx.backend
+        );
+        assert_eq!(ctx.gists.find(None, &id).await.unwrap().fork_count, 1);
+        assert_eq!(
+            ctx.gists.fork(&bob, &id).await.unwrap().summary.gist.id,
+            fork_id,
+            "forking twice"
+        );
+        let err = ctx.gists.fork(&alice, &id).await.err();
+        assert!(
+            matches!(err, Some(Error::Validation(ref e)) if e[0].code == "custom"),
+            "{err:?}"
+        );
+
+        ctx.gists
+            .update(
+                &bob,
+                &fork_id,
+                files_update(vec![("a.txt", change(None, Some("bob")))]),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            text(&ctx.gists.get(None, &id).await.unwrap(), "a.txt"),
+            "v2",
+            "source untouched"
+        );
+        let forks = list(&ctx.db, &ListQuery::new(ListScope::Forks(id.clone()), None))
+            .await
+            .unwrap();
+        assert_eq!(
+            forks
+                .items
+                .iter()
+                .map(|s| s.gist.id.clone())
+                .collect::<Vec<_>>(),
+            vec![fork_id.clone()]
+        );
+
+        ctx.gists.delete(&bob, &fork_id).await.unwrap();
+        assert_eq!(ctx.gists.find(None, &id).await.unwrap().fork_count, 0);
+        assert!(!ctx.store().exists(&fork_id));
+        assert_eq!(
+            ctx.gists.find(None, &fork_id).await.err(),
+            Some(Error::NotFound)
+        );
+    }
+}
+
+#[tokio::test]
+async fn stars_are_idempotent_and_counted() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let bob = ctx.user("bob").await;
+        let id = ctx
+            .gists
+            .create(&alice, new_gist(Visibility::Public, vec![file("a", "x")]))
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        assert!(!ctx.gists.is_starred(&bob, &id).await.unwrap());
+        ctx.gists.star(&bob, &id).await.unwrap();
+        ctx.gists.star(&bob, &id).await.unwrap();
+        ctx.gists.star(&alice, &id).await.unwrap();
+        assert!(ctx.gists.is_starred(&bob, &id).await.unwrap());
+        assert_eq!(
+            ctx.gists.find(None, &id).await.unwrap().star_count,
+            2,
+            "{}",
+            ctx.backend
+        );
+        assert_eq!(ctx.gists.stargazers(None, &id).await.unwrap().len(), 2);
+        let starred = list(
+            &ctx.db,
+            &ListQuery::new(ListScope::Starred(bob.id), Some(bob.id)),
+        )
+        .await
+        .unwrap();
+        assert_eq!(starred.total, 1);
+        ctx.gists.unstar(&bob, &id).await.unwrap();
+        ctx.gists.unstar(&bob, &id).await.unwrap();
+        assert_eq!(ctx.gists.find(None, &id).await.unwrap().star_count, 1);
+        assert!(!ctx.gists.is_starred(&bob, &id).await.unwrap());
+    }
+}
+
+#[tokio::test]
+async fn comments_have_authors_and_rules() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let bob = ctx.user("bob").await;
+        let carol = ctx.user("carol").await;
+        let id = ctx
+            .gists
+            .create(&alice, new_gist(Visibility::Public, vec![file("a", "x")]))
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let first = ctx
+            .comments
+            .create(&bob, &id, "  **nice**  ")
+            .await
+            .unwrap();
+        assert_eq!(first.comment.body, "**nice**");
+        let second = ctx.comments.create(&carol, &id, "me too").await.unwrap();
+        assert!(matches!(
+            ctx.comments.create(&bob, &id, "   ").await.err(),
+            Some(Error::Validation(_))
+        ));
+        assert_eq!(ctx.gists.find(None, &id).await.unwrap().comment_count, 2);
+
+        let page = ctx.comments.list(None, &id, 1, 10).await.unwrap();
+        assert_eq!(page.total, 2);
+        assert_eq!(page.items[0].author.username, "bob", "oldest first");
+
+        assert!(matches!(
+            ctx.comments
+                .edit(&carol, &id, first.comment.id, "hijack")
+                .await
+                .err(),
+            Some(Error::Forbidden(_))
+        ));
+        let edited = ctx
+            .comments
+            .edit(&bob, &id, first.comment.id, "edited")
+            .await
+            .unwrap();
+        assert_eq!(edited.comment.body, "edited");
+        assert!(matches!(
+            ctx.comments
+                .delete(&bob, &id, second.comment.id)
+                .await
+                .err(),
+            Some(Error::Forbidden(_))
+        ));
+        ctx.comments
+            .delete(&alice, &id, second.comment.id)
+            .await
+            .unwrap(); // the gist owner may
+        ctx.comments
+            .delete(&bob, &id, first.comment.id)
+            .await
+            .unwrap();
+        assert_eq!(
+            ctx.gists.find(None, &id).await.unwrap().comment_count,
+            0,
+            "{}",
+            ctx.backend
+        );
+        assert_eq!(
+            ctx.comments.get(None, &id, first.comment.id).await.err(),
+            Some(Error::NotFound)
+        );
+    }
+}
+
+#[tokio::test]
+async fn deleting_a_user_removes_their_gists_and_fixes_counters() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let bob = ctx.user("bob").await;
+        let hers = ctx
+            .gists
+            .create(&alice, new_gist(Visibility::Public, vec![file("a", "x")]))
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let his = ctx
+            .gists
+            .create(&bob, new_gist(Visibility::Public, vec![file("b", "y")]))
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let fork = ctx.gists.fork(&bob, &hers).await.unwrap().summary.gist.id;
+        ctx.gists.star(&bob, &hers).await.unwrap();
+        ctx.comments.create(&bob, &hers, "hello").await.unwrap();
+
+        ctx.users.delete("bob", ctx.store()).await.unwrap();
+        assert!(ctx.users.find_by_username("bob").await.unwrap().is_none());
+        for gone in [&his, &fork] {
+            assert_eq!(
+                ctx.gists.find(None, gone).await.err(),
+                Some(Error::NotFound)
+            );
+            assert!(
+                !ctx.store().exists(gone),
+                "{}: repository removed",
+                ctx.backend
+            );
+        }
+        let left = ctx.gists.find(None, &hers).await.unwrap();
+        assert_eq!(
+            (left.fork_count, left.star_count, left.comment_count),
+            (0, 0, 0),
+            "{}",
+            ctx.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn fsck_finds_and_repairs_every_difference() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let stale = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("a.txt", "db")]),
+            )
+            .await
+            .unwrap();
+        let missing = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("m.txt", "x")]),
+            )
+            .await
+            .unwrap();
+        let fine = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("f.txt", "x")]),
+            )
+            .await
+            .unwrap();
+        let (stale_id, missing_id) = (
+            stale.summary.gist.id.clone(),
+            missing.summary.gist.id.clone(),
+        );
+
+        // A crash after the git write: the repository moved on, the row did not.
+        let author = app::store::Author {
+            name: "alice".into(),
+            email: "alice@example.com".into(),
+        };
+        let files = vec![app::store::StoredFile {
+            name: "b.md".into(),
+            content: b"# from git".to_vec(),
+        }];
+        let new_head = ctx
+            .store()
+            .commit(&stale_id, &stale.revision, &files, &author, "")
+            .unwrap();
+        // A repository without a row, and a row without a repository.
+        ctx.store()
+            .create("ffffffffffffffffffffffffffffffff", &files, &author, "")
+            .unwrap();
+        std::fs::remove_dir_all(ctx.store().path(&missing_id)).unwrap();
+
+        let lost = ctx.dir.path().join("lost+found");
+        let report = app::services::fsck::fsck(&ctx.gists, &lost, false)
+            .await
+            .unwrap();
+        assert_eq!(report.gists_checked, 3);
+        assert_eq!(report.stale_rows, vec![stale_id.clone()], "{}", ctx.backend);
+        assert_eq!(report.missing_repositories, vec![missing_id.clone()]);
+        assert_eq!(
+            report.orphan_repositories,
+            vec!["ffffffffffffffffffffffffffffffff".to_string()]
+        );
+        assert!(report.to_string().contains("orphan repository: ffff"));
+        assert_eq!(
+            ctx.gists.find(None, &stale_id).await.unwrap().head,
+            stale.revision,
+            "dry run changes nothing"
+        );
+
+        let repaired = app::services::fsck::fsck(&ctx.gists, &lost, true)
+            .await
+            .unwrap();
+        assert!(repaired.repaired);
+        let synced = ctx.gists.get(None, &stale_id).await.unwrap();
+        assert_eq!(synced.summary.gist.head, new_head);
+        assert_eq!(
+            synced
+                .summary
+                .files
+                .iter()
+                .map(|f| f.filename.as_str())
+                .collect::<Vec<_>>(),
+            ["b.md"]
+        );
+        assert_eq!(synced.summary.files[0].language, "Markdown");
+        assert!(
+            lost.join("ffffffffffffffffffffffffffffffff.git/HEAD")
+                .is_file(),
+            "moved aside, not deleted"
+        );
+        assert_eq!(
+            ctx.gists.find(None, &missing_id).await.err(),
+            Some(Error::NotFound)
+        );
+        assert!(ctx.gists.get(None, &fine.summary.gist.id).await.is_ok());
+
+        let again = app::services::fsck::fsck(&ctx.gists, &lost, true)
+            .await
+            .unwrap();
+        assert!(again.is_clean(), "{}: {again}", ctx.backend);
+    }
+}
