@@ -11,6 +11,18 @@ use crate::entities::user;
 use crate::error::{Error, FieldError, Result};
 use crate::rules::{validate_email, validate_password, validate_username};
 
+/// Profile fields to change; `None` keeps the current value.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileUpdate {
+    pub username: Option<String>,
+    pub display_name: Option<String>,
+    pub email: Option<String>,
+    pub bio: Option<String>,
+}
+
+pub const DISPLAY_NAME_MAX: usize = 100;
+pub const BIO_MAX: usize = 1000;
+
 pub struct NewUser {
     pub username: String,
     pub email: String,
@@ -101,6 +113,102 @@ impl UserService {
         } else {
             Err(Error::BadCredentials)
         }
+    }
+
+    pub async fn update_profile(&self, user_id: i64, update: ProfileUpdate) -> Result<user::Model> {
+        let mut errors = Vec::new();
+        let username = update.username.map(|u| u.trim().to_owned());
+        let email = update.email.map(|e| e.trim().to_owned());
+        let display_name = update.display_name.map(|n| n.trim().to_owned());
+        let bio = update.bio.map(|b| b.trim().to_owned());
+        if let Some(Err(e)) = username.as_deref().map(validate_username) {
+            errors.push(e);
+        }
+        if let Some(Err(e)) = email.as_deref().map(validate_email) {
+            errors.push(e);
+        }
+        if display_name.as_ref().is_some_and(|n| {
+            n.chars().count() > DISPLAY_NAME_MAX || n.chars().any(char::is_control)
+        }) {
+            errors.push(FieldError::new(
+                "User",
+                "name",
+                "invalid",
+                "name must be at most 100 characters, on one line",
+            ));
+        }
+        if bio.as_ref().is_some_and(|b| b.chars().count() > BIO_MAX) {
+            errors.push(FieldError::new(
+                "User",
+                "bio",
+                "invalid",
+                "bio must be at most 1000 characters",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(Error::Validation(errors));
+        }
+        let current = user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let mut active: user::ActiveModel = current.clone().into();
+        if let Some(username) = username
+            && username != current.username
+        {
+            let taken = self
+                .find_by_username(&username)
+                .await?
+                .is_some_and(|other| other.id != user_id);
+            if taken {
+                return Err(Error::Conflict(format!(
+                    "the username {username} is already taken"
+                )));
+            }
+            active.username_lower = Set(username.to_ascii_lowercase());
+            active.username = Set(username);
+        }
+        if let Some(email) = email {
+            active.email = Set(email);
+        }
+        if let Some(name) = display_name {
+            active.display_name = Set(name);
+        }
+        if let Some(bio) = bio {
+            active.bio = Set(bio);
+        }
+        active.updated_at = Set(Utc::now());
+        active
+            .update(&self.db)
+            .await
+            .map_err(|e| match e.sql_err() {
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                    Error::Conflict("that username is already taken".into())
+                }
+                _ => e.into(),
+            })
+    }
+
+    /// Changes a password after checking the current one.
+    pub async fn change_password(
+        &self,
+        user_id: i64,
+        current: &str,
+        new_password: String,
+    ) -> Result<()> {
+        let user = user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound)?;
+        if !password::verify(current.to_owned(), user.password_hash.clone()).await? {
+            return Err(Error::Validation(vec![FieldError::new(
+                "User",
+                "current_password",
+                "invalid",
+                "the current password is wrong",
+            )]));
+        }
+        self.reset_password(&user.username, new_password).await
     }
 
     pub async fn set_admin(&self, username: &str, is_admin: bool) -> Result<user::Model> {
