@@ -59,18 +59,30 @@ pub fn new_files(files: Vec<FileEntry>) -> Result<Vec<FileEntry>, Error> {
             "a gist needs at least one file",
         ));
     }
+    check_files(
+        files
+            .iter()
+            .map(|f| (f.name.as_str(), Some(f.content.as_str()))),
+    )?;
+    Ok(files)
+}
+
+/// Every name valid and unique; every new content non-blank (`None`: content kept as is).
+fn check_files<'a>(files: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Result<(), Error> {
     let mut seen = std::collections::HashSet::new();
-    for file in &files {
-        validate_filename(&file.name).map_err(|e| Error::Validation(vec![e]))?;
-        if !seen.insert(file.name.as_str()) {
+    for (name, content) in files {
+        validate_filename(name).map_err(|e| Error::Validation(vec![e]))?;
+        if !seen.insert(name) {
             return Err(files_error(
                 "already_exists",
-                format!("file {:?} appears twice", file.name),
+                format!("file {name:?} appears twice"),
             ));
         }
-        check_content(&file.name, &file.content)?;
+        if let Some(content) = content {
+            check_content(name, content)?;
+        }
     }
-    Ok(files)
+    Ok(())
 }
 
 /// Where a file of the new revision gets its content.
@@ -148,19 +160,13 @@ pub fn apply(
             "a gist needs at least one file; this would delete them all",
         ));
     }
-    let mut seen = std::collections::HashSet::new();
-    for file in &files {
-        validate_filename(&file.name).map_err(|e| Error::Validation(vec![e]))?;
-        if !seen.insert(file.name.as_str()) {
-            return Err(files_error(
-                "already_exists",
-                format!("file {:?} appears twice", file.name),
-            ));
-        }
-        if let FileSource::Content(content) = &file.source {
-            check_content(&file.name, content)?;
-        }
-    }
+    check_files(files.iter().map(|f| {
+        let content = match &f.source {
+            FileSource::Content(content) => Some(content.as_str()),
+            FileSource::Kept(_) => None,
+        };
+        (f.name.as_str(), content)
+    }))?;
     Ok(files)
 }
 
