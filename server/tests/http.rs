@@ -146,3 +146,61 @@ async fn configuration_comes_from_a_yaml_file() {
     );
     assert!(home.join("repos").is_dir());
 }
+
+/// Logs at info: the address on start, then one line per request with its id and status.
+#[tokio::test]
+async fn requests_are_logged_with_their_id() {
+    use std::io::Read;
+
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = common::gistful(dir.path())
+        .env("OG_LOG_LEVEL", "info")
+        .env("OG_HTTP_PORT", port.to_string())
+        .arg("serve")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}/healthz");
+    let mut id = None;
+    for _ in 0..300 {
+        if let Ok(res) = reqwest::get(&url).await {
+            id = res
+                .headers()
+                .get("x-request-id")
+                .map(|v| v.to_str().unwrap().to_owned());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let id = id.expect("server answered with a request id");
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+    let mut log = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
+    assert!(
+        log.contains(&format!("listening on http://127.0.0.1:{port}")),
+        "{log}"
+    );
+    let line = log
+        .lines()
+        .find(|l| l.contains(&id))
+        .unwrap_or_else(|| panic!("no line with {id}:\n{log}"));
+    assert!(
+        line.contains("path=/healthz") && line.contains("status=200"),
+        "{line}"
+    );
+    assert!(log.contains("shutting down"), "{log}");
+}
