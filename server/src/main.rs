@@ -1,9 +1,11 @@
 //! `gistful`: the server and its admin commands.
 
 mod admin;
+mod api;
 mod cli;
 mod config;
 mod health;
+mod raw;
 mod routes;
 mod serve;
 mod site;

@@ -21,7 +21,7 @@ use tracing::Level;
 use app::state::AppState;
 use app::{App, shell};
 
-use crate::health;
+use crate::{api, health, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -35,6 +35,9 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
 
     Router::new()
         .route("/healthz", get(health::healthz))
+        .merge(api::router(&state))
+        .route("/{user}/{id}/raw/{rev}/{file}", get(raw::raw_file))
+        .route("/avatars/{file}", get(raw::avatar))
         .route("/sfn/{*fn_name}", any(server_fn))
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
             let options = state.leptos_options.clone();

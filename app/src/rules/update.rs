@@ -29,6 +29,9 @@ impl FileChange {
     }
 }
 
+/// GitHub's `files` object of an update, in request order: name to change (`None`: delete).
+pub type FileChanges = Vec<(String, Option<FileChange>)>;
+
 /// One file of a gist: its name and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {

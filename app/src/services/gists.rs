@@ -18,7 +18,7 @@ use crate::entities::{gist, gist_file, gist_topic, user};
 use crate::error::{Error, FieldError, Result};
 use crate::rules::gist::{validate_description, validate_title};
 use crate::rules::language::language_for;
-use crate::rules::update::{self, FileChange, FileEntry, FileSource};
+use crate::rules::update::{self, FileChanges, FileEntry, FileSource};
 use crate::rules::{Limits, Visibility, validate_topics};
 use crate::store::{Author, CommitInfo, GitStore, StoredFile};
 
@@ -42,7 +42,7 @@ pub struct GistUpdate {
     pub visibility: Option<Visibility>,
     pub topics: Option<Vec<String>>,
     /// GitHub's `files` object, in request order.
-    pub files: Option<Vec<(String, Option<FileChange>)>>,
+    pub files: Option<FileChanges>,
 }
 
 /// A gist as lists show it: from the database only.

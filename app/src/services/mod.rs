@@ -7,6 +7,7 @@ pub mod gists;
 pub mod listing;
 mod locks;
 pub mod password;
+pub mod settings;
 pub mod stars;
 pub mod tokens;
 pub mod users;

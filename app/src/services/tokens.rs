@@ -30,6 +30,7 @@ pub struct CreatedToken {
 }
 
 /// Who a verified token acts for, and what it may do.
+#[derive(Clone)]
 pub struct TokenIdentity {
     pub user: user::Model,
     pub scopes: Vec<Scope>,

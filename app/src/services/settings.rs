@@ -1,0 +1,83 @@
+//! Instance settings the admin changes at run time, kept in the database so every server
+//! instance sees the same values.
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{DatabaseConnection, EntityTrait, Set};
+
+use crate::entities::instance_setting;
+use crate::error::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InstanceSettings {
+    pub disable_signup: bool,
+    /// Every page and endpoint needs a signed-in user.
+    pub require_login: bool,
+    /// With `require_login`: single gists (page, API, raw, clone) stay readable anonymously.
+    pub allow_individual_gists: bool,
+    pub api_enabled: bool,
+}
+
+impl Default for InstanceSettings {
+    fn default() -> Self {
+        InstanceSettings {
+            disable_signup: false,
+            require_login: false,
+            allow_individual_gists: false,
+            api_enabled: true,
+        }
+    }
+}
+
+const KEYS: [&str; 4] = [
+    "disable-signup",
+    "require-login",
+    "allow-individual-gists",
+    "api-enabled",
+];
+
+impl InstanceSettings {
+    fn get(&self, key: &str) -> bool {
+        match key {
+            "disable-signup" => self.disable_signup,
+            "require-login" => self.require_login,
+            "allow-individual-gists" => self.allow_individual_gists,
+            _ => self.api_enabled,
+        }
+    }
+
+    fn set(&mut self, key: &str, value: bool) {
+        match key {
+            "disable-signup" => self.disable_signup = value,
+            "require-login" => self.require_login = value,
+            "allow-individual-gists" => self.allow_individual_gists = value,
+            _ => self.api_enabled = value,
+        }
+    }
+}
+
+/// Reads the settings (one small query; defaults for keys never written).
+pub async fn load(db: &DatabaseConnection) -> Result<InstanceSettings> {
+    let mut settings = InstanceSettings::default();
+    for row in instance_setting::Entity::find().all(db).await? {
+        if KEYS.contains(&row.key.as_str()) {
+            settings.set(&row.key, row.value == "true");
+        }
+    }
+    Ok(settings)
+}
+
+pub async fn save(db: &DatabaseConnection, settings: &InstanceSettings) -> Result<()> {
+    let rows = KEYS.iter().map(|key| instance_setting::ActiveModel {
+        key: Set((*key).to_owned()),
+        value: Set(settings.get(key).to_string()),
+    });
+    instance_setting::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::column(instance_setting::Column::Key)
+                .update_column(instance_setting::Column::Value)
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! The REST edge of the domain error: GitHub's error bodies and status codes.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use app::{Error, FieldError};
+
+pub const DOCS: &str = "https://docs.github.com/rest/gists";
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub message: String,
+    pub documentation_url: &'static str,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ValidationError>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ValidationError {
+    pub resource: String,
+    pub field: String,
+    /// `missing_field`, `invalid`, `already_exists` or `custom`.
+    pub code: String,
+    pub message: String,
+}
+
+impl From<FieldError> for ValidationError {
+    fn from(e: FieldError) -> Self {
+        ValidationError {
+            resource: e.resource,
+            field: e.field,
+            code: e.code,
+            message: e.message,
+        }
+    }
+}
+
+/// An error as the API answers it.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub message: String,
+    pub errors: Vec<ValidationError>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            message: message.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+    }
+
+    pub fn not_found() -> Self {
+        ApiError::new(StatusCode::NOT_FOUND, "Not Found")
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::FORBIDDEN, message)
+    }
+
+    /// A 422 for one field.
+    pub fn invalid(resource: &str, field: &str, message: impl Into<String>) -> Self {
+        Error::invalid(resource, field, message).into()
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(err: Error) -> Self {
+        match err {
+            Error::NotFound => ApiError::not_found(),
+            Error::Validation(errors) => ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                message: "Validation Failed".into(),
+                errors: errors.into_iter().map(Into::into).collect(),
+            },
+            Error::Conflict(message) => ApiError::new(StatusCode::CONFLICT, message),
+            Error::Unauthenticated => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "Requires authentication")
+            }
+            Error::BadCredentials => ApiError::new(StatusCode::UNAUTHORIZED, "Bad credentials"),
+            Error::Forbidden(message) => ApiError::forbidden(message),
+            Error::Internal => {
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error")
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            message: self.message,
+            documentation_url: DOCS,
+            status: self.status.as_u16(),
+            errors: self.errors,
+        };
+        (self.status, Json(body)).into_response()
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,421 @@
+//! `/gists`: list, create, read, edit, delete, history, forks and stars.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use app::rules::{Scope, Visibility};
+use app::services::gists::{GistDetail, GistUpdate, NewGist};
+use app::services::listing::{ListQuery, ListScope, list};
+use app::state::AppState;
+
+use super::auth::Caller;
+use super::body::JsonObject;
+use super::error::{ApiError, ApiResult, ErrorBody};
+use super::pagination::{PageParams, headers as page_headers};
+use super::urls::Urls;
+use super::views::{Commit, ContentEncoding, ForkItem, FullGist, Gist, SimpleUser, timestamp};
+
+const TAG: &str = "gists";
+
+/// A page of gists with the pagination headers.
+pub(super) async fn gist_page(
+    state: &AppState,
+    urls: &Urls,
+    uri: &OriginalUri,
+    params: &PageParams,
+    scope: ListScope,
+    viewer: Option<i64>,
+) -> ApiResult<Response> {
+    let paging = params.parse()?;
+    let mut query = ListQuery::new(scope, viewer).page(paging.page, paging.per_page);
+    query.since = paging.since;
+    let page = list(&state.db, &query).await?;
+    let base = format!("{}{}", urls.web, uri.path());
+    let headers = page_headers(&base, uri.query(), page.page, page.per_page, page.total);
+    let body: Vec<Gist> = page.items.iter().map(|s| Gist::new(s, urls)).collect();
+    Ok((headers, Json(body)).into_response())
+}
+
+fn encoding(headers: &HeaderMap) -> ContentEncoding {
+    let base64 = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.to_ascii_lowercase().contains("base64"));
+    if base64 {
+        ContentEncoding::Base64
+    } else {
+        ContentEncoding::Utf8
+    }
+}
+
+/// The full body of one gist at one revision: files, forks, history, parent.
+pub(super) async fn full_gist(
+    state: &AppState,
+    viewer: Option<i64>,
+    detail: &GistDetail,
+    urls: &Urls,
+    encoding: ContentEncoding,
+) -> ApiResult<FullGist> {
+    let id = &detail.summary.gist.id;
+    let (commits, _) = state.gists.history(viewer, id, 1, 100).await?;
+    let history = commits
+        .iter()
+        .map(|c| Commit::new(id, c, &detail.summary.owner, urls))
+        .collect();
+    let forks = list(
+        &state.db,
+        &ListQuery::new(ListScope::Forks(id.clone()), viewer).page(1, 100),
+    )
+    .await?
+    .items
+    .iter()
+    .map(|f| ForkItem {
+        id: f.gist.id.clone(),
+        url: urls.gist(&f.gist.id),
+        user: SimpleUser::new(&f.owner, urls),
+        created_at: timestamp(f.gist.created_at),
+        updated_at: timestamp(f.gist.updated_at),
+    })
+    .collect();
+    let fork_of = match &detail.summary.gist.fork_of {
+        Some(parent) => state
+            .gists
+            .summary(viewer, parent)
+            .await
+            .ok()
+            .map(|s| Gist::new(&s, urls)),
+        None => None,
+    };
+    Ok(FullGist::new(
+        detail, forks, history, fork_of, encoding, urls,
+    ))
+}
+
+fn created(location: String, body: FullGist) -> Response {
+    let mut response = (StatusCode::CREATED, Json(body)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// Lists the caller's gists (all of them with `gist:read`), or all public gists anonymously.
+#[utoipa::path(get, path = "/gists", tag = TAG, params(PageParams),
+    responses((status = 200, body = [Gist]), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn list_gists(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    uri: OriginalUri,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Response> {
+    let scope = match caller.user() {
+        Some(user) => ListScope::User(user.id),
+        None => ListScope::Public,
+    };
+    gist_page(&state, &urls, &uri, &params, scope, caller.gist_reader()).await
+}
+
+/// All public gists, most recently updated first.
+#[utoipa::path(get, path = "/gists/public", tag = TAG, params(PageParams),
+    responses((status = 200, body = [Gist]), (status = 422, body = ErrorBody)))]
+pub async fn public_gists(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    uri: OriginalUri,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Response> {
+    gist_page(
+        &state,
+        &urls,
+        &uri,
+        &params,
+        ListScope::Public,
+        caller.gist_reader(),
+    )
+    .await
+}
+
+/// The gists the caller starred (`/gists/liked` is an alias).
+#[utoipa::path(get, path = "/gists/starred", tag = TAG, params(PageParams),
+    responses((status = 200, body = [Gist]), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn starred_gists(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    uri: OriginalUri,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Response> {
+    let user = caller.require_user()?;
+    gist_page(
+        &state,
+        &urls,
+        &uri,
+        &params,
+        ListScope::Starred(user.id),
+        caller.gist_reader(),
+    )
+    .await
+}
+
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct NewFile {
+    content: String,
+}
+
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct CreateGistBody {
+    description: Option<String>,
+    /// Opengist's title.
+    title: Option<String>,
+    /// GitHub's flag: true is public, false unlisted. `"true"`/`"false"` work too.
+    #[schema(value_type = Option<bool>)]
+    public: Option<serde_json::Value>,
+    /// Opengist's `public`, `unlisted` or `private`; wins over `public`.
+    visibility: Option<String>,
+    topics: Option<Vec<String>>,
+    files: std::collections::BTreeMap<String, NewFile>,
+}
+
+/// Creates a gist: one commit with the given files.
+#[utoipa::path(post, path = "/gists", tag = TAG, request_body = CreateGistBody,
+    responses((status = 201, body = FullGist), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_gist(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    headers: HeaderMap,
+    body: JsonObject,
+) -> ApiResult<Response> {
+    let user = caller.require(Scope::GistWrite)?;
+    let visibility_field = body.string("Gist", "visibility")?;
+    let visibility = Visibility::from_request(body.0.get("public"), visibility_field.as_deref())
+        .map_err(|e| app::Error::Validation(vec![e]))?;
+    let new = NewGist {
+        title: body.string("Gist", "title")?.unwrap_or_default(),
+        description: body.string("Gist", "description")?.unwrap_or_default(),
+        visibility,
+        topics: body.string_list("Gist", "topics")?.unwrap_or_default(),
+        files: body.new_files()?,
+    };
+    let detail = state.gists.create(user, new).await?;
+    let full = full_gist(&state, Some(user.id), &detail, &urls, encoding(&headers)).await?;
+    Ok(created(urls.gist(&detail.summary.gist.id), full))
+}
+
+/// One gist with its files at the newest revision.
+#[utoipa::path(get, path = "/gists/{gist_id}", tag = TAG, params(("gist_id" = String, Path)),
+    responses((status = 200, body = FullGist), (status = 404, body = ErrorBody)))]
+pub async fn get_gist(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult<Json<FullGist>> {
+    let viewer = caller.gist_reader();
+    let detail = state.gists.get(viewer, &id).await?;
+    Ok(Json(
+        full_gist(&state, viewer, &detail, &urls, encoding(&headers)).await?,
+    ))
+}
+
+/// One gist at a revision (full or abbreviated commit id, 4-40 hex digits).
+#[utoipa::path(get, path = "/gists/{gist_id}/{sha}", tag = TAG, params(("gist_id" = String, Path), ("sha" = String, Path)),
+    responses((status = 200, body = FullGist), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn get_revision(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    headers: HeaderMap,
+    Path((id, sha)): Path<(String, String)>,
+) -> ApiResult<Json<FullGist>> {
+    if !(4..=40).contains(&sha.len()) || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::invalid(
+            "Gist",
+            "sha",
+            "sha must be 4 to 40 hexadecimal digits",
+        ));
+    }
+    let viewer = caller.gist_reader();
+    let detail = state
+        .gists
+        .get_at(viewer, &id, Some(&sha.to_ascii_lowercase()))
+        .await?;
+    Ok(Json(
+        full_gist(&state, viewer, &detail, &urls, encoding(&headers)).await?,
+    ))
+}
+
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct FileUpdate {
+    /// New name (rename).
+    filename: Option<String>,
+    /// New content; empty deletes the file.
+    content: Option<String>,
+}
+
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct UpdateGistBody {
+    description: Option<String>,
+    title: Option<String>,
+    visibility: Option<String>,
+    topics: Option<Vec<String>>,
+    /// Keyed by current file name. `{}`, `null` or empty content deletes a file; a name
+    /// that is not in the gist, given content, adds one. Files not named are kept.
+    files: Option<std::collections::BTreeMap<String, FileUpdate>>,
+}
+
+/// Edits a gist (one commit). `POST` does the same, as `gh` and the `gist` gem send it.
+#[utoipa::path(method(patch, post), path = "/gists/{gist_id}", tag = TAG, params(("gist_id" = String, Path)), request_body = UpdateGistBody,
+    responses((status = 200, body = FullGist), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_gist(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: JsonObject,
+) -> ApiResult<Json<FullGist>> {
+    let user = caller.require(Scope::GistWrite)?;
+    let visibility = body
+        .string("Gist", "visibility")?
+        .map(|v| Visibility::parse(&v))
+        .transpose()
+        .map_err(|e| app::Error::Validation(vec![e]))?;
+    let update = GistUpdate {
+        title: body.string("Gist", "title")?,
+        description: body.string("Gist", "description")?,
+        visibility,
+        topics: body.string_list("Gist", "topics")?,
+        files: body.file_changes()?,
+    };
+    let detail = state.gists.update(user, &id, update).await?;
+    Ok(Json(
+        full_gist(&state, Some(user.id), &detail, &urls, encoding(&headers)).await?,
+    ))
+}
+
+#[utoipa::path(delete, path = "/gists/{gist_id}", tag = TAG, params(("gist_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn delete_gist(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let user = caller.require(Scope::GistWrite)?;
+    state.gists.delete(user, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The revisions of a gist, newest first.
+#[utoipa::path(get, path = "/gists/{gist_id}/commits", tag = TAG, params(("gist_id" = String, Path), PageParams),
+    responses((status = 200, body = [Commit]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn gist_commits(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    uri: OriginalUri,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Response> {
+    let paging = params.parse()?;
+    let viewer = caller.gist_reader();
+    let summary = state.gists.summary(viewer, &id).await?;
+    let (commits, total) = state
+        .gists
+        .history(viewer, &id, paging.page, paging.per_page)
+        .await?;
+    let body: Vec<Commit> = commits
+        .iter()
+        .map(|c| Commit::new(&id, c, &summary.owner, &urls))
+        .collect();
+    let base = format!("{}{}", urls.web, uri.path());
+    Ok((
+        page_headers(&base, uri.query(), paging.page, paging.per_page, total),
+        Json(body),
+    )
+        .into_response())
+}
+
+/// The forks of a gist.
+#[utoipa::path(get, path = "/gists/{gist_id}/forks", tag = TAG, params(("gist_id" = String, Path), PageParams),
+    responses((status = 200, body = [Gist]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn gist_forks(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    uri: OriginalUri,
+    Path(id): Path<String>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Response> {
+    let viewer = caller.gist_reader();
+    state.gists.find(viewer, &id).await?;
+    gist_page(&state, &urls, &uri, &params, ListScope::Forks(id), viewer).await
+}
+
+/// Forks a gist for the caller; forking one's own gist is refused.
+#[utoipa::path(post, path = "/gists/{gist_id}/forks", tag = TAG, params(("gist_id" = String, Path)),
+    responses((status = 201, body = FullGist), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn fork_gist(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let user = caller.require(Scope::GistWrite)?;
+    let detail = state.gists.fork(user, &id).await?;
+    let full = full_gist(&state, Some(user.id), &detail, &urls, encoding(&headers)).await?;
+    Ok(created(urls.gist(&detail.summary.gist.id), full))
+}
+
+/// 204 if the caller starred the gist, 404 if not.
+#[utoipa::path(get, path = "/gists/{gist_id}/star", tag = TAG, params(("gist_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn check_star(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let user = caller.require_user()?;
+    if state.gists.is_starred(user, &id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
+}
+
+#[utoipa::path(put, path = "/gists/{gist_id}/star", tag = TAG, params(("gist_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn star(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let user = caller.require(Scope::UserWrite)?;
+    state.gists.star(user, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/gists/{gist_id}/star", tag = TAG, params(("gist_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn unstar(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let user = caller.require(Scope::UserWrite)?;
+    state.gists.unstar(user, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

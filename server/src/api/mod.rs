@@ -1,0 +1,222 @@
+//! The REST API: GitHub's gist API shapes with Opengist's extras, mounted at `/api` and,
+//! for GitHub Enterprise clients, at `/api/v3`. Handlers are thin: parse, call a
+//! service, shape the answer.
+
+mod auth;
+mod body;
+mod comments;
+mod error;
+mod gists;
+mod pagination;
+mod urls;
+mod users;
+mod views;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use sha2::{Digest, Sha256};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use app::services::settings;
+use app::state::AppState;
+
+use auth::Caller;
+use error::ApiError;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Gistful API", description = "GitHub's gist API, with Opengist's extras. Authenticate with `Authorization: Bearer og_...` (or `token og_...`)."),
+    servers((url = "/api"), (url = "/api/v3")),
+    tags((name = "gists"), (name = "comments"), (name = "users"))
+)]
+struct ApiDoc;
+
+/// The routes and their OpenAPI description, from one list.
+fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(gists::list_gists, gists::create_gist))
+        .routes(routes!(gists::public_gists))
+        .routes(routes!(gists::starred_gists))
+        .route("/gists/liked", get(gists::starred_gists))
+        .routes(routes!(
+            gists::get_gist,
+            gists::update_gist,
+            gists::delete_gist
+        ))
+        .routes(routes!(gists::get_revision))
+        .routes(routes!(gists::gist_commits))
+        .routes(routes!(gists::gist_forks, gists::fork_gist))
+        .routes(routes!(gists::check_star, gists::star, gists::unstar))
+        .routes(routes!(comments::list_comments, comments::create_comment))
+        .routes(routes!(
+            comments::get_comment,
+            comments::update_comment,
+            comments::delete_comment
+        ))
+        .routes(routes!(users::get_user))
+        .routes(routes!(users::user_gists))
+        .routes(routes!(users::me, users::update_me))
+        .split_for_parts()
+}
+
+/// The OpenAPI document, as served at `/api/openapi.yaml`.
+pub fn openapi_yaml() -> String {
+    routes().1.to_yaml().unwrap_or_default()
+}
+
+pub fn router(state: &AppState) -> Router<AppState> {
+    let (api, _) = routes();
+    let yaml: Arc<str> = openapi_yaml().into();
+    let api = api
+        .route(
+            "/openapi.yaml",
+            get(move || {
+                let yaml = yaml.clone();
+                async move {
+                    (
+                        [(header::CONTENT_TYPE, "application/yaml")],
+                        yaml.to_string(),
+                    )
+                }
+            }),
+        )
+        .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
+        })
+        .layer(middleware::from_fn_with_state(state.clone(), gate))
+        .layer(middleware::from_fn(finish));
+    Router::new().nest("/api/v3", api.clone()).nest("/api", api)
+}
+
+/// Before every API request: is the API on, who is calling, may they call anonymously.
+async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let settings = match settings::load(&state.db).await {
+        Ok(settings) => settings,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    if !state.api_enabled || !settings.api_enabled {
+        return ApiError::forbidden("The API is disabled on this instance").into_response();
+    }
+    let caller = match Caller::resolve(req.headers(), &state).await {
+        Ok(caller) => caller,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    if settings.require_login
+        && caller.0.is_none()
+        && !(settings.allow_individual_gists && is_single_gist_read(req.method(), req.uri().path()))
+    {
+        return ApiError::from(app::Error::Unauthenticated).into_response();
+    }
+    req.extensions_mut().insert(caller);
+    next.run(req).await
+}
+
+/// `GET /gists/{id}`, `/gists/{id}/{sha}` and `/gists/{id}/commits`: what "allow individual
+/// gists without login" keeps open.
+fn is_single_gist_read(method: &Method, path: &str) -> bool {
+    if method != Method::GET && method != Method::HEAD {
+        return false;
+    }
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["gists", id] => !matches!(*id, "public" | "starred" | "liked"),
+        ["gists", _, rest] => *rest == "commits" || rest.bytes().all(|b| b.is_ascii_hexdigit()),
+        _ => false,
+    }
+}
+
+/// After every API request: JSON says its charset; a GET answer gets an ETag and a
+/// matching `If-None-Match` gets 304.
+async fn finish(req: Request, next: Next) -> Response {
+    let conditional = (req.method() == Method::GET)
+        .then(|| req.headers().get(header::IF_NONE_MATCH).cloned())
+        .flatten();
+    let is_get = req.method() == Method::GET;
+    let mut response = next.run(req).await;
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json {
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+    }
+    if !is_get || response.status() != StatusCode::OK {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error")
+            .into_response();
+    };
+    let digest = Sha256::digest(&bytes);
+    let etag = format!("W/\"{}\"", hex::encode(&digest[..16]));
+    let matches = conditional
+        .as_ref()
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|tag| tag.trim() == etag || tag.trim() == "*")
+        });
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        parts.headers.insert(header::ETAG, value);
+    }
+    if matches {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_TYPE);
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_gist_paths() {
+        assert!(is_single_gist_read(&Method::GET, "/gists/abc"));
+        assert!(is_single_gist_read(&Method::GET, "/gists/abc/commits"));
+        assert!(is_single_gist_read(&Method::GET, "/gists/abc/deadbeef"));
+        assert!(!is_single_gist_read(&Method::GET, "/gists/public"));
+        assert!(!is_single_gist_read(&Method::GET, "/gists/abc/forks"));
+        assert!(!is_single_gist_read(&Method::PATCH, "/gists/abc"));
+        assert!(!is_single_gist_read(&Method::GET, "/users/bob/gists"));
+    }
+
+    #[test]
+    fn the_document_lists_every_route() {
+        let yaml = openapi_yaml();
+        assert!(yaml.starts_with("openapi: 3.1"), "{}", &yaml[..40]);
+        for path in [
+            "/gists:",
+            "/gists/public:",
+            "/gists/starred:",
+            "/gists/{gist_id}:",
+            "/gists/{gist_id}/{sha}:",
+            "/gists/{gist_id}/commits:",
+            "/gists/{gist_id}/forks:",
+            "/gists/{gist_id}/star:",
+            "/gists/{gist_id}/comments:",
+            "/gists/{gist_id}/comments/{comment_id}:",
+            "/users/{username}:",
+            "/users/{username}/gists:",
+            "/user:",
+        ] {
+            assert!(yaml.contains(&format!("\n  {path}\n")), "missing {path}");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! `/users/{username}`, `/users/{username}/gists` and `/user`.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::response::Response;
+
+use app::rules::Scope;
+use app::services::UserService;
+use app::services::listing::ListScope;
+use app::services::users::ProfileUpdate;
+use app::state::AppState;
+
+use super::auth::Caller;
+use super::body::JsonObject;
+use super::error::{ApiResult, ErrorBody};
+use super::gists::gist_page;
+use super::pagination::PageParams;
+use super::urls::Urls;
+use super::views::{Gist, PrivateUser, SimpleUser};
+
+const TAG: &str = "users";
+
+#[utoipa::path(get, path = "/users/{username}", tag = TAG, params(("username" = String, Path)),
+    responses((status = 200, body = SimpleUser), (status = 404, body = ErrorBody)))]
+pub async fn get_user(
+    State(state): State<AppState>,
+    urls: Urls,
+    Path(username): Path<String>,
+) -> ApiResult<Json<SimpleUser>> {
+    let user = UserService::new(state.db.clone())
+        .get_by_username(&username)
+        .await?;
+    Ok(Json(SimpleUser::new(&user, &urls)))
+}
+
+/// A user's public gists; all of them when the caller is that user with `gist:read`.
+#[utoipa::path(get, path = "/users/{username}/gists", tag = TAG, params(("username" = String, Path), PageParams),
+    responses((status = 200, body = [Gist]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn user_gists(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    uri: OriginalUri,
+    Path(username): Path<String>,
+    Query(params): Query<PageParams>,
+) -> ApiResult<Response> {
+    let user = UserService::new(state.db.clone())
+        .get_by_username(&username)
+        .await?;
+    gist_page(
+        &state,
+        &urls,
+        &uri,
+        &params,
+        ListScope::User(user.id),
+        caller.gist_reader(),
+    )
+    .await
+}
+
+/// The caller's own account.
+#[utoipa::path(get, path = "/user", tag = TAG,
+    responses((status = 200, body = PrivateUser), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn me(caller: Caller, urls: Urls) -> ApiResult<Json<PrivateUser>> {
+    let user = caller.require(Scope::UserRead)?;
+    Ok(Json(PrivateUser::new(user, &urls)))
+}
+
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct UpdateUserBody {
+    name: Option<String>,
+    email: Option<String>,
+    bio: Option<String>,
+    /// A new username; 409 if taken.
+    login: Option<String>,
+}
+
+#[utoipa::path(patch, path = "/user", tag = TAG, request_body = UpdateUserBody,
+    responses((status = 200, body = PrivateUser), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_me(
+    State(state): State<AppState>,
+    caller: Caller,
+    urls: Urls,
+    body: JsonObject,
+) -> ApiResult<Json<PrivateUser>> {
+    let user = caller.require(Scope::UserWrite)?;
+    let update = ProfileUpdate {
+        username: body.string("User", "login")?,
+        display_name: body.string("User", "name")?,
+        email: body.string("User", "email")?,
+        bio: body.string("User", "bio")?,
+    };
+    let updated = UserService::new(state.db.clone())
+        .update_profile(user.id, update)
+        .await?;
+    Ok(Json(PrivateUser::new(&updated, &urls)))
+}
