@@ -28,7 +28,7 @@ apt_install() {
 
 # Debian: the browser for Playwright, PostgreSQL for the database tests, pkg-config and a
 # C toolchain for the bundled libgit2/SQLite, Node for Playwright and wasm-opt.
-apt_install chromium postgresql pkg-config build-essential
+apt_install chromium postgresql pkg-config build-essential curl
 command -v npm >/dev/null || apt_install nodejs npm
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -55,6 +55,16 @@ if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
   step "npm: installing end2end packages"
   (cd end2end && npm ci --no-audit --no-fund)
   cp end2end/package-lock.json "$stamp"
+fi
+
+# PyPI: PyGithub and schemathesis for the API client tests, in a project venv.
+pystamp=.venv/.gistful-requirements
+if [ ! -f "$pystamp" ] || ! cmp -s end2end/clients/requirements.txt "$pystamp"; then
+  step "pip: installing end2end/clients/requirements.txt into .venv"
+  command -v python3 >/dev/null || apt_install python3
+  python3 -m venv .venv 2>/dev/null || { apt_install python3-venv; python3 -m venv .venv; }
+  .venv/bin/pip install --quiet --disable-pip-version-check -r end2end/clients/requirements.txt
+  cp end2end/clients/requirements.txt "$pystamp"
 fi
 
 step "tools ready: $(cargo leptos --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version 2>/dev/null | head -1)"

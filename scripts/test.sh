@@ -24,6 +24,9 @@ export GISTFUL_TEST_PG GISTFUL_REQUIRE_PG=1
 step "Rust tests (SQLite and PostgreSQL)"
 cargo test --locked
 
+step "GitHub clients against the real server: PyGithub, @octokit/rest, schemathesis"
+scripts/clients.sh
+
 step "building the site (wasm, JS, CSS) and the server"
 cargo leptos build
 

@@ -1,10 +1,15 @@
 //! Opening the database: SQLite tuned for a server, or PostgreSQL; then migrations.
 
-use std::time::Duration;
-
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, TransactionError, TransactionOptions, TransactionTrait,
+};
 
 /// Connects to `uri` (`sqlite://...` or `postgres://...`).
 ///
@@ -37,4 +42,55 @@ pub async fn connect_and_migrate(uri: &str) -> Result<DatabaseConnection, DbErr>
     let db = connect(uri).await?;
     Migrator::up(&db, None).await?;
     Ok(db)
+}
+
+/// Write transactions, begun `IMMEDIATE` on SQLite.
+///
+/// A deferred SQLite transaction that reads before it writes cannot wait for the write
+/// lock: if another writer committed meanwhile it fails at once with `SQLITE_BUSY`.
+/// Taking the lock up front makes it wait (busy timeout) like PostgreSQL would.
+pub trait WriteTransaction {
+    fn write_transaction<F, T, E>(
+        &self,
+        callback: F,
+    ) -> impl std::future::Future<Output = Result<T, TransactionError<E>>> + Send
+    where
+        F: for<'c> FnOnce(
+                &'c DatabaseTransaction,
+            ) -> Pin<Box<dyn Future<Output = Result<T, E>> + Send + 'c>>
+            + Send,
+        T: Send,
+        E: std::fmt::Display + std::fmt::Debug + Send;
+}
+
+impl WriteTransaction for DatabaseConnection {
+    async fn write_transaction<F, T, E>(&self, callback: F) -> Result<T, TransactionError<E>>
+    where
+        F: for<'c> FnOnce(
+                &'c DatabaseTransaction,
+            ) -> Pin<Box<dyn Future<Output = Result<T, E>> + Send + 'c>>
+            + Send,
+        T: Send,
+        E: std::fmt::Display + std::fmt::Debug + Send,
+    {
+        let options = TransactionOptions {
+            isolation_level: None,
+            access_mode: None,
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        };
+        let tx = self
+            .begin_with_options(options)
+            .await
+            .map_err(TransactionError::Connection)?;
+        match callback(&tx).await {
+            Ok(value) => {
+                tx.commit().await.map_err(TransactionError::Connection)?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = tx.rollback().await;
+                Err(TransactionError::Transaction(e))
+            }
+        }
+    }
 }

@@ -944,3 +944,42 @@ async fn fsck_finds_and_repairs_every_difference() {
         assert!(again.is_clean(), "{}: {again}", ctx.backend);
     }
 }
+
+/// Many writers at once on one gist, each transaction reading before it writes: on SQLite
+/// that needs IMMEDIATE transactions, or some fail with "database is locked".
+#[tokio::test]
+async fn concurrent_stars_all_count() {
+    for ctx in backends().await {
+        let owner = ctx.user("owner").await;
+        let id = ctx
+            .gists
+            .create(&owner, new_gist(Visibility::Public, vec![file("a", "x")]))
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let mut fans = Vec::new();
+        for i in 0..20 {
+            fans.push(ctx.user(&format!("fan{i}")).await);
+        }
+        let tasks: Vec<_> = fans
+            .into_iter()
+            .map(|fan| {
+                let (gists, id) = (ctx.gists.clone(), id.clone());
+                tokio::spawn(async move { gists.star(&fan, &id).await })
+            })
+            .collect();
+        for task in tasks {
+            task.await
+                .unwrap()
+                .unwrap_or_else(|e| panic!("{}: {e:?}", ctx.backend));
+        }
+        assert_eq!(
+            ctx.gists.find(None, &id).await.unwrap().star_count,
+            20,
+            "{}",
+            ctx.backend
+        );
+    }
+}

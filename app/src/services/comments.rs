@@ -3,11 +3,12 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 
 use super::gists::{GistService, adjust_count};
 use super::listing::Page;
+use crate::db::WriteTransaction;
 use crate::entities::{comment, gist, user};
 use crate::error::{Error, FieldError, Result};
 
@@ -63,7 +64,7 @@ impl CommentService {
         let saved = self
             .gists
             .db()
-            .transaction::<_, comment::Model, DbErr>(move |tx| {
+            .write_transaction::<_, comment::Model, DbErr>(move |tx| {
                 Box::pin(async move {
                     let now = Utc::now();
                     let saved = comment::ActiveModel {
@@ -99,10 +100,10 @@ impl CommentService {
         self.gists.find(viewer, gist_id).await?;
         let select = comment::Entity::find().filter(comment::Column::GistId.eq(gist_id));
         let total = select.clone().count(self.gists.db()).await?;
-        let page = page.max(1);
+        let page = page.clamp(1, super::listing::PAGE_MAX);
         let rows = select
             .order_by_asc(comment::Column::Id)
-            .offset((page - 1) * per_page)
+            .offset((page - 1).saturating_mul(per_page))
             .limit(per_page)
             .find_also_related(user::Entity)
             .all(self.gists.db())
@@ -179,7 +180,7 @@ impl CommentService {
         let gid = gist_id.to_owned();
         self.gists
             .db()
-            .transaction::<_, (), DbErr>(move |tx| {
+            .write_transaction::<_, (), DbErr>(move |tx| {
                 Box::pin(async move {
                     comment::Entity::delete_by_id(comment_id).exec(tx).await?;
                     adjust_count(tx, &gid, gist::Column::CommentCount, -1).await

@@ -9,11 +9,12 @@ use rand::RngCore;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 use super::blocking;
 use super::locks::GistLocks;
+use crate::db::WriteTransaction;
 use crate::entities::{gist, gist_file, gist_topic, user};
 use crate::error::{Error, FieldError, Result};
 use crate::rules::gist::{validate_description, validate_title};
@@ -225,7 +226,7 @@ impl GistService {
         };
         let saved = self
             .db
-            .transaction::<_, gist::Model, DbErr>({
+            .write_transaction::<_, gist::Model, DbErr>({
                 let (id, stored, topics) = (id.clone(), stored.clone(), topics.unwrap_or_default());
                 move |tx| {
                     Box::pin(async move {
@@ -342,7 +343,7 @@ impl GistService {
 
         let saved = self
             .db
-            .transaction::<_, Option<gist::Model>, DbErr>({
+            .write_transaction::<_, Option<gist::Model>, DbErr>({
                 let (id, files, old_head) = (id.to_owned(), files.clone(), old_head.clone());
                 move |tx| {
                     Box::pin(async move {
@@ -396,7 +397,7 @@ impl GistService {
         let _guard = self.locks.lock(id).await;
         let gist = self.find_owned(actor, id).await?;
         self.db
-            .transaction::<_, (), DbErr>({
+            .write_transaction::<_, (), DbErr>({
                 let gist = gist.clone();
                 move |tx| {
                     Box::pin(async move {
@@ -467,7 +468,7 @@ impl GistService {
         };
         let result = self
             .db
-            .transaction::<_, (), DbErr>({
+            .write_transaction::<_, (), DbErr>({
                 let (new_id, source) = (new_id.clone(), source.clone());
                 move |tx| {
                     Box::pin(async move {
@@ -510,7 +511,8 @@ impl GistService {
     ) -> Result<(Vec<CommitInfo>, u64)> {
         self.find(viewer, id).await?;
         let (store, id) = (self.store.clone(), id.to_owned());
-        let skip = (page.saturating_sub(1) * per_page) as usize;
+        let skip =
+            usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
         let (commits, total) =
             blocking(move || store.history(&id, skip, per_page as usize)).await??;
         Ok((commits, total as u64))
@@ -525,7 +527,7 @@ impl GistService {
         let gid = id.to_owned();
         let synced = head.clone();
         self.db
-            .transaction::<_, (), DbErr>(move |tx| {
+            .write_transaction::<_, (), DbErr>(move |tx| {
                 Box::pin(async move {
                     gist::Entity::update_many()
                         .col_expr(gist::Column::Head, Expr::value(head))

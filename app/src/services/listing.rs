@@ -16,6 +16,8 @@ use crate::rules::Visibility;
 
 pub const PER_PAGE_DEFAULT: u64 = 30;
 pub const PER_PAGE_MAX: u64 = 100;
+/// Far beyond any real list; keeps offsets well inside what databases accept.
+pub const PAGE_MAX: u64 = 10_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListScope {
@@ -63,7 +65,7 @@ impl ListQuery {
     }
 
     pub fn page(mut self, page: u64, per_page: u64) -> Self {
-        self.page = page.max(1);
+        self.page = page.clamp(1, PAGE_MAX);
         self.per_page = per_page.clamp(1, PER_PAGE_MAX);
         self
     }
@@ -148,7 +150,7 @@ pub async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<Page<Gis
     let select = select(query);
     let total = select.clone().count(db).await?;
     let gists = select
-        .offset((query.page - 1) * query.per_page)
+        .offset((query.page - 1).saturating_mul(query.per_page))
         .limit(query.per_page)
         .all(db)
         .await?;

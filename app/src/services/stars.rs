@@ -1,12 +1,10 @@
 //! Stars (Opengist's "likes"): idempotent, counted on the gist row.
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::gists::{GistService, adjust_count};
+use crate::db::WriteTransaction;
 use crate::entities::{gist, star, user};
 use crate::error::{Error, Result};
 
@@ -17,7 +15,7 @@ impl GistService {
         let (user_id, gist_id) = (user.id, id.to_owned());
         let result = self
             .db()
-            .transaction::<_, (), DbErr>(move |tx| {
+            .write_transaction::<_, (), DbErr>(move |tx| {
                 Box::pin(async move {
                     let exists = star::Entity::find_by_id((user_id, gist_id.clone()))
                         .one(tx)
@@ -57,7 +55,7 @@ impl GistService {
         self.find(Some(user.id), id).await?;
         let (user_id, gist_id) = (user.id, id.to_owned());
         self.db()
-            .transaction::<_, (), DbErr>(move |tx| {
+            .write_transaction::<_, (), DbErr>(move |tx| {
                 Box::pin(async move {
                     let removed = star::Entity::delete_by_id((user_id, gist_id.clone()))
                         .exec(tx)

@@ -3,10 +3,11 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
 use super::password;
+use crate::db::WriteTransaction;
 use crate::entities::user;
 use crate::error::{Error, FieldError, Result};
 use crate::rules::{validate_email, validate_password, validate_username};
@@ -63,7 +64,7 @@ impl UserService {
 
         let created = self
             .db
-            .transaction::<_, user::Model, Error>(move |tx| {
+            .write_transaction::<_, user::Model, Error>(move |tx| {
                 Box::pin(async move {
                     let first = user::Entity::find().count(tx).await? == 0;
                     let now = Utc::now();
@@ -244,7 +245,7 @@ impl UserService {
             .await?;
         let ids: Vec<String> = gists.iter().map(|g| g.id.clone()).collect();
         self.db
-            .transaction::<_, (), sea_orm::DbErr>(move |tx| {
+            .write_transaction::<_, (), sea_orm::DbErr>(move |tx| {
                 Box::pin(async move {
                     // Cascades remove the user's forks, stars and comments; the counters
                     // on other people's gists must drop with them.

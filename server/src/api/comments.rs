@@ -1,7 +1,7 @@
 //! `/gists/{id}/comments`: Markdown comments on a gist.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -20,7 +20,8 @@ const TAG: &str = "comments";
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct CommentBody {
-    /// Markdown.
+    /// Markdown; not empty.
+    #[schema(min_length = 1, pattern = r"\S")]
     body: String,
 }
 
@@ -48,7 +49,7 @@ pub async fn list_comments(
     urls: Urls,
     uri: OriginalUri,
     Path(id): Path<String>,
-    Query(params): Query<PageParams>,
+    params: PageParams,
 ) -> ApiResult<Response> {
     let paging = params.parse()?;
     let viewer = caller.gist_reader();

@@ -1,7 +1,7 @@
 //! `/gists`: list, create, read, edit, delete, history, forks and stars.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -109,7 +109,7 @@ pub async fn list_gists(
     caller: Caller,
     urls: Urls,
     uri: OriginalUri,
-    Query(params): Query<PageParams>,
+    params: PageParams,
 ) -> ApiResult<Response> {
     let scope = match caller.user() {
         Some(user) => ListScope::User(user.id),
@@ -126,7 +126,7 @@ pub async fn public_gists(
     caller: Caller,
     urls: Urls,
     uri: OriginalUri,
-    Query(params): Query<PageParams>,
+    params: PageParams,
 ) -> ApiResult<Response> {
     gist_page(
         &state,
@@ -147,7 +147,7 @@ pub async fn starred_gists(
     caller: Caller,
     urls: Urls,
     uri: OriginalUri,
-    Query(params): Query<PageParams>,
+    params: PageParams,
 ) -> ApiResult<Response> {
     let user = caller.require_user()?;
     gist_page(
@@ -164,6 +164,8 @@ pub async fn starred_gists(
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct NewFile {
+    /// Must not be empty or only white space.
+    #[schema(min_length = 1, pattern = r"\S")]
     content: String,
 }
 
@@ -227,7 +229,7 @@ pub async fn get_gist(
 }
 
 /// One gist at a revision (full or abbreviated commit id, 4-40 hex digits).
-#[utoipa::path(get, path = "/gists/{gist_id}/{sha}", tag = TAG, params(("gist_id" = String, Path), ("sha" = String, Path)),
+#[utoipa::path(get, path = "/gists/{gist_id}/{sha}", tag = TAG, params(("gist_id" = String, Path), ("sha" = String, Path, pattern = "^[0-9a-fA-F]{4,40}$")),
     responses((status = 200, body = FullGist), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn get_revision(
     State(state): State<AppState>,
@@ -326,7 +328,7 @@ pub async fn gist_commits(
     urls: Urls,
     uri: OriginalUri,
     Path(id): Path<String>,
-    Query(params): Query<PageParams>,
+    params: PageParams,
 ) -> ApiResult<Response> {
     let paging = params.parse()?;
     let viewer = caller.gist_reader();
@@ -356,7 +358,7 @@ pub async fn gist_forks(
     urls: Urls,
     uri: OriginalUri,
     Path(id): Path<String>,
-    Query(params): Query<PageParams>,
+    params: PageParams,
 ) -> ApiResult<Response> {
     let viewer = caller.gist_reader();
     state.gists.find(viewer, &id).await?;

@@ -1,16 +1,17 @@
 //! `page`, `per_page` and `since`, and the headers that describe a page.
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 
-use app::services::listing::{PER_PAGE_DEFAULT, PER_PAGE_MAX};
+use app::services::listing::{PAGE_MAX, PER_PAGE_DEFAULT, PER_PAGE_MAX};
 
 use super::error::ApiError;
 
 /// Raw query values: parsed here, so a bad value gets a precise 422 instead of a
 /// generic rejection.
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// Page number, from 1.
@@ -45,7 +46,7 @@ impl PageParams {
                 }),
             }
         };
-        let page = number(&self.page, "page", 1)?.max(1);
+        let page = number(&self.page, "page", 1)?.clamp(1, PAGE_MAX);
         let per_page = number(&self.per_page, "per_page", PER_PAGE_DEFAULT)?.clamp(1, PER_PAGE_MAX);
         let since = match self.since.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -62,6 +63,28 @@ impl PageParams {
             per_page,
             since,
         })
+    }
+}
+
+/// Read from the raw query string, first occurrence winning, so that nothing about the
+/// query's shape (repeated or unknown keys) can fail before our own validation.
+impl<S: Send + Sync> FromRequestParts<S> for PageParams {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let mut params = PageParams::default();
+        for (key, value) in
+            url::form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+        {
+            let slot = match key.as_ref() {
+                "page" => &mut params.page,
+                "per_page" => &mut params.per_page,
+                "since" => &mut params.since,
+                _ => continue,
+            };
+            slot.get_or_insert_with(|| value.into_owned());
+        }
+        Ok(params)
     }
 }
 

@@ -1,7 +1,7 @@
 //! `/users/{username}`, `/users/{username}/gists` and `/user`.
 
 use axum::Json;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::response::Response;
 
 use app::rules::Scope;
@@ -42,7 +42,7 @@ pub async fn user_gists(
     urls: Urls,
     uri: OriginalUri,
     Path(username): Path<String>,
-    Query(params): Query<PageParams>,
+    params: PageParams,
 ) -> ApiResult<Response> {
     let user = UserService::new(state.db.clone())
         .get_by_username(&username)
