@@ -719,6 +719,21 @@ async fn content_limits_and_media_types() {
         .unwrap();
     assert_eq!(again.status(), 304);
     assert!(again.bytes().await.unwrap().is_empty());
+    let modified = first.header("last-modified").to_owned();
+    assert!(modified.ends_with(" GMT"), "{modified}");
+    let since = |date: &str| {
+        let req = api
+            .client
+            .get(api.server.url(&format!("/api/gists/{id}")))
+            .header("if-modified-since", date.to_owned());
+        async move { req.send().await.unwrap().status() }
+    };
+    assert_eq!(
+        since(&modified).await,
+        304,
+        "not modified since its own Last-Modified"
+    );
+    assert_eq!(since("Mon, 01 Jan 2001 00:00:00 GMT").await, 200);
     let list_etag = api
         .get("/api/gists/public", None)
         .await

@@ -220,12 +220,12 @@ pub async fn get_gist(
     urls: Urls,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> ApiResult<Json<FullGist>> {
+) -> ApiResult<Response> {
     let viewer = caller.gist_reader();
     let detail = state.gists.get(viewer, &id).await?;
-    Ok(Json(
-        full_gist(&state, viewer, &detail, &urls, encoding(&headers)).await?,
-    ))
+    let modified = httpdate::fmt_http_date(detail.summary.gist.updated_at.into());
+    let body = full_gist(&state, viewer, &detail, &urls, encoding(&headers)).await?;
+    Ok(([(header::LAST_MODIFIED, modified)], Json(body)).into_response())
 }
 
 /// One gist at a revision (full or abbreviated commit id, 4-40 hex digits).

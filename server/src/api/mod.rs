@@ -135,12 +135,18 @@ fn is_single_gist_read(method: &Method, path: &str) -> bool {
     }
 }
 
-/// After every API request: JSON says its charset; a GET answer gets an ETag and a
-/// matching `If-None-Match` gets 304.
+/// After every API request: JSON says its charset; a GET answer gets an ETag, and a
+/// matching `If-None-Match` (or, without one, an `If-Modified-Since` not older than
+/// `Last-Modified`) gets 304.
 async fn finish(req: Request, next: Next) -> Response {
     let conditional = (req.method() == Method::GET)
         .then(|| req.headers().get(header::IF_NONE_MATCH).cloned())
         .flatten();
+    let modified_since = req
+        .headers()
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| httpdate::parse_http_date(v).ok());
     let is_get = req.method() == Method::GET;
     let mut response = next.run(req).await;
     let is_json = response
@@ -163,13 +169,20 @@ async fn finish(req: Request, next: Next) -> Response {
     };
     let digest = Sha256::digest(&bytes);
     let etag = format!("W/\"{}\"", hex::encode(&digest[..16]));
-    let matches = conditional
-        .as_ref()
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
+    let matches = match &conditional {
+        Some(tags) => tags.to_str().is_ok_and(|v| {
             v.split(',')
                 .any(|tag| tag.trim() == etag || tag.trim() == "*")
-        });
+        }),
+        None => {
+            let last_modified = parts
+                .headers
+                .get(header::LAST_MODIFIED)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| httpdate::parse_http_date(v).ok());
+            matches!((last_modified, modified_since), (Some(at), Some(since)) if at <= since)
+        }
+    };
     if let Ok(value) = HeaderValue::from_str(&etag) {
         parts.headers.insert(header::ETAG, value);
     }
