@@ -1312,6 +1312,17 @@ async fn binary_files_are_base64() {
     git(&["add", "image.bin"]);
     git(&["commit", "-q", "-m", "binary"]);
     git(&["push", "-q", "origin", "HEAD:main"]);
+    // The repository moved on behind the server's back: an edit based on the old head
+    // is a conflict, never a lost commit.
+    let conflict = api
+        .send(
+            Method::PATCH,
+            &format!("/api/gists/{id}"),
+            Some(&token),
+            Some(json!({"description": "stale"})),
+        )
+        .await;
+    assert_eq!(conflict.status, 409, "{}", conflict.body);
     // The database learns of commits made outside the server through fsck (pushes over
     // HTTP will sync in the same request).
     assert!(
@@ -1326,6 +1337,19 @@ async fn binary_files_are_base64() {
     assert_eq!(file["content"], "iVBORwD//g==");
     assert_eq!(file["size"], 7);
     assert_eq!(read.body["files"]["a.txt"]["encoding"], "utf-8");
+    let fresh = api
+        .send(
+            Method::PATCH,
+            &format!("/api/gists/{id}"),
+            Some(&token),
+            Some(json!({"description": "fresh"})),
+        )
+        .await;
+    assert_eq!(fresh.status, 200);
+    assert!(
+        fresh.body["files"].get("image.bin").is_some(),
+        "the pushed file survives an edit"
+    );
     let raw = api
         .client
         .get(file["raw_url"].as_str().unwrap())
