@@ -37,6 +37,11 @@ pub enum Error {
     BadCredentials,
     #[error("{0}")]
     Forbidden(String),
+    /// A request that could not be read at all (not one with invalid fields).
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("Too many attempts; wait a few minutes and try again")]
+    RateLimited,
     /// A fault of ours. The cause is logged where it happens and never sent to a client.
     #[error("Internal server error")]
     Internal,
@@ -76,6 +81,44 @@ impl From<sea_orm::TransactionError<Error>> for Error {
         match err {
             sea_orm::TransactionError::Connection(db) => db.into(),
             sea_orm::TransactionError::Transaction(e) => e,
+        }
+    }
+}
+
+/// Server functions return the domain error itself; a request the server-function layer
+/// could not even decode arrives here as `BadRequest`.
+impl leptos::server_fn::error::FromServerFnError for Error {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        Error::BadRequest(value.to_string())
+    }
+}
+
+impl Error {
+    /// The HTTP status this error answers with, wherever it leaves the server.
+    pub fn status(&self) -> u16 {
+        match self {
+            Error::NotFound => 404,
+            Error::Validation(_) => 422,
+            Error::Conflict(_) => 409,
+            Error::Unauthenticated | Error::BadCredentials => 401,
+            Error::Forbidden(_) => 403,
+            Error::BadRequest(_) => 400,
+            Error::RateLimited => 429,
+            Error::Internal => 500,
+        }
+    }
+
+    /// The message a person should see.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Validation(errors) => errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => other.to_string(),
         }
     }
 }

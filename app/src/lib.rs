@@ -4,6 +4,7 @@
 //! server enforces are the very code the browser validates with.
 
 pub mod error;
+pub mod functions;
 pub mod rules;
 pub mod ui;
 

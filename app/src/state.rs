@@ -7,6 +7,7 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use crate::services::GistService;
+use crate::services::ratelimit::LoginLimiter;
 use crate::store::GitStore;
 
 #[derive(Clone, FromRef)]
@@ -21,4 +22,5 @@ pub struct AppState {
     pub store: GitStore,
     /// Shared by every request: it holds the per-gist write locks.
     pub gists: GistService,
+    pub login_limiter: LoginLimiter,
 }

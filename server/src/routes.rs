@@ -6,8 +6,10 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use axum::routing::{any, get};
+use axum::http::{HeaderMap, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::ServiceBuilder;
@@ -38,7 +40,6 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         .merge(api::router(&state))
         .route("/{user}/{id}/raw/{rev}/{file}", get(raw::raw_file))
         .route("/avatars/{file}", get(raw::avatar))
-        .route("/sfn/{*fn_name}", any(server_fn))
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -46,6 +47,7 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), guard_server_functions))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -70,6 +72,101 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         .with_state(state)
 }
 
-async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+/// In front of every server function: refuse cross-site calls, and give a failure the
+/// status of its domain error (server functions would otherwise answer 500 for all).
+async fn guard_server_functions(
+    State(state): State<AppState>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
+    if !req.uri().path().starts_with("/sfn/") {
+        return next.run(req).await;
+    }
+    if !same_origin(req.headers(), &state.external_url) {
+        return (StatusCode::FORBIDDEN, "Cross-site request refused\n").into_response();
+    }
+    let response = next.run(req).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::Error>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Server functions change state with the visitor's cookie, so they only accept requests
+/// a page of this site sent: `Origin` (or, lacking it, `Referer`) must be this site,
+/// reached at its external URL or at the `Host` the request came to.
+fn same_origin(headers: &HeaderMap, external_url: &str) -> bool {
+    let source = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok());
+    let Some(source) = source else { return false };
+    let Ok(source) = url::Url::parse(source) else {
+        return false;
+    };
+    let origin = source.origin().ascii_serialization();
+    let external = url::Url::parse(external_url).map(|u| u.origin().ascii_serialization());
+    if external.as_deref() == Ok(origin.as_str()) {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    host.is_some_and(|host| origin == format!("{}://{host}", source.scheme()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                v.parse().unwrap(),
+            );
+        }
+        map
+    }
+
+    #[test]
+    fn only_this_site_may_call_server_functions() {
+        let ext = "https://gists.example.com";
+        assert!(same_origin(
+            &headers(&[("origin", "https://gists.example.com")]),
+            ext
+        ));
+        assert!(same_origin(
+            &headers(&[("referer", "https://gists.example.com/login?x=1")]),
+            ext
+        ));
+        assert!(same_origin(
+            &headers(&[
+                ("origin", "http://10.0.0.5:3000"),
+                ("host", "10.0.0.5:3000")
+            ]),
+            ext
+        ));
+        assert!(!same_origin(
+            &headers(&[("origin", "https://evil.example")]),
+            ext
+        ));
+        assert!(!same_origin(
+            &headers(&[("origin", "https://gists.example.com.evil.example")]),
+            ext
+        ));
+        assert!(
+            !same_origin(&headers(&[("origin", "http://gists.example.com")]), ext),
+            "scheme matters"
+        );
+        assert!(!same_origin(&headers(&[("origin", "null")]), ext));
+        assert!(!same_origin(&headers(&[]), ext), "no origin at all");
+    }
 }

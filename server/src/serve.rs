@@ -49,6 +49,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         api_enabled: config.api_enabled,
         gists: GistService::new(db.clone(), store.clone(), config.limits),
         store,
+        login_limiter: Default::default(),
     };
     let app = routes::router(state, config.body_limit());
 

@@ -7,6 +7,8 @@ pub mod gists;
 pub mod listing;
 mod locks;
 pub mod password;
+pub mod ratelimit;
+pub mod sessions;
 pub mod settings;
 pub mod stars;
 pub mod tokens;

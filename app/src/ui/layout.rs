@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::auth::AuthActions;
 use super::theme::{ThemeToggle, provide_theme};
+use crate::functions::auth::current_user;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -28,8 +30,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <A href="/explore">"Explore"</A>
                     <A href="/new" attr:class="button button-primary">"New gist"</A>
                     <span class="nav-spacer"></span>
-                    <A href="/login">"Log in"</A>
-                    <A href="/register" attr:class="button">"Register"</A>
+                    <UserMenu/>
                     <ThemeToggle/>
                 </nav>
             </header>
@@ -41,5 +42,33 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
             </footer>
         </div>
+    }
+}
+
+/// "Log in / Register", or the signed-in user with a way out.
+#[component]
+fn UserMenu() -> impl IntoView {
+    let auth = expect_context::<AuthActions>();
+    let user = Resource::new(move || auth.version(), |_| current_user());
+    let logout = auth.logout;
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(user)) => view! {
+                        <A href=format!("/{}", user.username) attr:class="nav-user">{user.username.clone()}</A>
+                        <ActionForm action=logout attr:class="inline-form">
+                            <button type="submit" class="button">"Log out"</button>
+                        </ActionForm>
+                    }
+                    .into_any(),
+                    _ => view! {
+                        <A href="/login">"Log in"</A>
+                        <A href="/register" attr:class="button">"Register"</A>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
     }
 }

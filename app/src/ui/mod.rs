@@ -1,5 +1,6 @@
 //! The Leptos app: document shell, layout and pages.
 
+mod auth;
 mod layout;
 mod pages;
 mod theme;
@@ -7,9 +8,11 @@ mod theme;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
+
+use auth::{LoginPage, RegisterPage};
 
 use layout::Layout;
 use pages::{HomePage, NotFound};
@@ -37,13 +40,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    auth::AuthActions::provide();
     view! {
         <Stylesheet id="gistful" href="/pkg/gistful.css"/>
         <Title formatter=|page: String| if page.is_empty() { "Gistful".to_owned() } else { format!("{page} · Gistful") }/>
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage/>
+                    // Async: every page arrives complete, readable without JavaScript.
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

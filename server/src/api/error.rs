@@ -75,22 +75,15 @@ impl ApiError {
 
 impl From<Error> for ApiError {
     fn from(err: Error) -> Self {
+        let status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         match err {
-            Error::NotFound => ApiError::not_found(),
             Error::Validation(errors) => ApiError {
-                status: StatusCode::UNPROCESSABLE_ENTITY,
+                status,
                 message: "Validation Failed".into(),
                 errors: errors.into_iter().map(Into::into).collect(),
             },
-            Error::Conflict(message) => ApiError::new(StatusCode::CONFLICT, message),
-            Error::Unauthenticated => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "Requires authentication")
-            }
-            Error::BadCredentials => ApiError::new(StatusCode::UNAUTHORIZED, "Bad credentials"),
-            Error::Forbidden(message) => ApiError::forbidden(message),
-            Error::Internal => {
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error")
-            }
+            other => ApiError::new(status, other.to_string()),
         }
     }
 }

@@ -1,0 +1,111 @@
+//! Register, log in, log out, and who is signed in.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// The signed-in user as pages see it (never the password hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub username: String,
+    pub name: String,
+    pub is_admin: bool,
+}
+
+#[server(prefix = "/sfn", endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<SessionUser>, Error> {
+    let user = super::context::session_user().await?;
+    Ok(user.map(|u| SessionUser {
+        name: u.display_name,
+        username: u.username,
+        is_admin: u.is_admin,
+    }))
+}
+
+/// Only local paths: `next` must not send a fresh login to another site.
+#[cfg(any(feature = "ssr", test))]
+fn local_path(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+#[server(prefix = "/sfn", endpoint = "register")]
+pub async fn register(username: String, email: String, password: String) -> Result<(), Error> {
+    use crate::services::UserService;
+    use crate::services::users::NewUser;
+
+    let state = super::context::state()?;
+    if crate::services::settings::load(&state.db)
+        .await?
+        .disable_signup
+    {
+        return Err(Error::Forbidden(
+            "Registration is closed on this instance".into(),
+        ));
+    }
+    let user = UserService::new(state.db.clone())
+        .register(NewUser {
+            username,
+            email,
+            password,
+            admin: false,
+        })
+        .await?;
+    super::context::start_session(user.id).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[server(prefix = "/sfn", endpoint = "login")]
+pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), Error> {
+    use crate::services::UserService;
+
+    let state = super::context::state()?;
+    let address = super::context::client_address();
+    if !state.login_limiter.allows(&username, &address) {
+        return Err(Error::RateLimited);
+    }
+    match UserService::new(state.db.clone())
+        .verify_password(username.trim(), &password)
+        .await
+    {
+        Ok(user) => {
+            state.login_limiter.succeeded(&username);
+            super::context::start_session(user.id).await?;
+            leptos_axum::redirect(&local_path(next));
+            Ok(())
+        }
+        Err(Error::BadCredentials) => {
+            state.login_limiter.failed(&username, &address);
+            Err(Error::Forbidden("Incorrect username or password".into()))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "logout")]
+pub async fn logout() -> Result<(), Error> {
+    super::context::end_session().await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(local_path(Some("/alice/abc".into())), "/alice/abc");
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "relative",
+        ] {
+            assert_eq!(local_path(Some(bad.into())), "/", "{bad}");
+        }
+        assert_eq!(local_path(None), "/");
+    }
+}

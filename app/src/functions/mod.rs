@@ -1,0 +1,6 @@
+//! Server functions (under `/sfn`), grouped by domain. Each parses its input, calls one
+//! service and maps the result; the rules live in the services.
+
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod context;

@@ -1,0 +1,145 @@
+//! Log in and register.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::functions::auth::{Login, Logout, Register};
+
+/// The account actions, shared so that whatever shows the signed-in user refreshes when
+/// one of them completes.
+#[derive(Clone, Copy)]
+pub struct AuthActions {
+    pub login: ServerAction<Login>,
+    pub register: ServerAction<Register>,
+    pub logout: ServerAction<Logout>,
+}
+
+impl AuthActions {
+    pub fn provide() -> Self {
+        let actions = AuthActions {
+            login: ServerAction::new(),
+            register: ServerAction::new(),
+            logout: ServerAction::new(),
+        };
+        provide_context(actions);
+        actions
+    }
+
+    /// Changes whenever someone may have signed in or out.
+    pub fn version(&self) -> (usize, usize, usize) {
+        (
+            self.login.version().get(),
+            self.register.version().get(),
+            self.logout.version().get(),
+        )
+    }
+}
+use crate::rules::{validate_email, validate_password, validate_username};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let action = expect_context::<AuthActions>().login;
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message())
+    };
+    view! {
+        <Title text="Log in"/>
+        <section class="auth-card">
+            <h1>"Log in to Gistful"</h1>
+            <ActionForm action=action attr:class="form">
+                <input type="hidden" name="next" prop:value=next/>
+                <label>
+                    "Username"
+                    <input name="username" autocomplete="username" required autofocus/>
+                </label>
+                <label>
+                    "Password"
+                    <input type="password" name="password" autocomplete="current-password" required/>
+                </label>
+                {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+                <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                    "Log in"
+                </button>
+            </ActionForm>
+            <p class="auth-switch">"New here? " <A href="/register">"Create an account"</A></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let action = expect_context::<AuthActions>().register;
+    let error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message())
+    };
+    let username = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    // The same rules the server enforces, checked as the visitor types.
+    let username_error = move || {
+        let value = username.get();
+        (!value.is_empty())
+            .then(|| validate_username(&value).err().map(|e| e.message))
+            .flatten()
+    };
+    let email_error = move || {
+        let value = email.get();
+        (!value.is_empty())
+            .then(|| validate_email(&value).err().map(|e| e.message))
+            .flatten()
+    };
+    let password_error = move || {
+        let value = password.get();
+        (!value.is_empty())
+            .then(|| validate_password(&value).err().map(|e| e.message))
+            .flatten()
+    };
+    let invalid =
+        move || username_error().is_some() || email_error().is_some() || password_error().is_some();
+    let field_error =
+        |message: Option<String>| message.map(|m| view! { <span class="field-error">{m}</span> });
+
+    view! {
+        <Title text="Register"/>
+        <section class="auth-card">
+            <h1>"Create your account"</h1>
+            <ActionForm action=action attr:class="form">
+                <label>
+                    "Username"
+                    <input name="username" autocomplete="username" required maxlength="39"
+                        on:input=move |ev| username.set(event_target_value(&ev))/>
+                    {move || field_error(username_error())}
+                </label>
+                <label>
+                    "Email"
+                    <input type="email" name="email" autocomplete="email" required
+                        on:input=move |ev| email.set(event_target_value(&ev))/>
+                    {move || field_error(email_error())}
+                </label>
+                <label>
+                    "Password"
+                    <input type="password" name="password" autocomplete="new-password" required minlength="8"
+                        on:input=move |ev| password.set(event_target_value(&ev))/>
+                    {move || field_error(password_error())}
+                </label>
+                {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+                <button type="submit" class="button button-primary" disabled=move || invalid() || action.pending().get()>
+                    "Create account"
+                </button>
+            </ActionForm>
+            <p class="auth-switch">"Already have an account? " <A href="/login">"Log in"</A></p>
+        </section>
+    }
+}

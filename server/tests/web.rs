@@ -1,0 +1,246 @@
+//! The web side's server functions over real HTTP: sessions, cross-site refusal,
+//! throttling, and their status codes.
+
+mod common;
+
+use common::{Server, run};
+use reqwest::header::{HeaderMap, SET_COOKIE};
+
+struct Web {
+    server: Server,
+    client: reqwest::Client,
+    origin: String,
+}
+
+struct Answer {
+    status: u16,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Web {
+    async fn start(env: &[(&str, &str)], origin: Option<&str>) -> (Web, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let server = Server::start_in(dir.path(), env).await;
+        let origin = origin
+            .map(str::to_owned)
+            .unwrap_or_else(|| server.base.clone());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        (
+            Web {
+                server,
+                client,
+                origin,
+            },
+            dir,
+        )
+    }
+
+    fn user(&self, name: &str, password: &str) {
+        let args = [
+            "admin",
+            "create-user",
+            "--username",
+            name,
+            "--email",
+            "x@example.com",
+            "--password-stdin",
+        ];
+        assert!(
+            run(&self.server.home, &args, &format!("{password}\n"))
+                .status
+                .success()
+        );
+    }
+
+    async fn call(
+        &self,
+        function: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+        origin: Option<&str>,
+    ) -> Answer {
+        let mut req = self
+            .client
+            .post(self.server.url(&format!("/sfn/{function}")))
+            .form(form);
+        if let Some(origin) = origin {
+            req = req.header("origin", origin);
+        }
+        if let Some(cookie) = cookie {
+            req = req.header("cookie", cookie);
+        }
+        let res = req.send().await.unwrap();
+        Answer {
+            status: res.status().as_u16(),
+            headers: res.headers().clone(),
+            body: res.text().await.unwrap(),
+        }
+    }
+
+    async fn login(&self, username: &str, password: &str) -> Answer {
+        self.call(
+            "login",
+            &[("username", username), ("password", password)],
+            None,
+            Some(&self.origin),
+        )
+        .await
+    }
+}
+
+fn session_cookie(answer: &Answer) -> String {
+    answer
+        .headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("gistful_session="))
+        .unwrap_or_else(|| panic!("no session cookie in {:?}", answer.headers))
+}
+
+#[tokio::test]
+async fn sessions_start_and_end() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+
+    let answer = web.login("alice", "password123").await;
+    assert!(answer.status < 400, "{} {}", answer.status, answer.body);
+    let cookie = session_cookie(&answer);
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "plain http instance: {cookie}");
+    let pair = cookie.split(';').next().unwrap().to_owned();
+
+    let me = web
+        .call("current_user", &[], Some(&pair), Some(&web.origin))
+        .await;
+    assert_eq!(me.status, 200);
+    assert!(me.body.contains("\"username\":\"alice\""), "{}", me.body);
+    let page = web
+        .client
+        .get(web.server.url("/"))
+        .header("cookie", &pair)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(">alice</a>") && page.contains("Log out"),
+        "the server renders the signed-in header"
+    );
+
+    let out = web
+        .call("logout", &[], Some(&pair), Some(&web.origin))
+        .await;
+    assert!(session_cookie(&out).contains("Max-Age=0"));
+    let me = web
+        .call("current_user", &[], Some(&pair), Some(&web.origin))
+        .await;
+    assert_eq!(
+        me.body, "null",
+        "the session is gone from the database, not just the browser"
+    );
+}
+
+#[tokio::test]
+async fn cross_site_calls_are_refused() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let form = [("username", "alice"), ("password", "password123")];
+    for origin in [Some("https://evil.example"), Some("null"), None] {
+        let answer = web.call("login", &form, None, origin).await;
+        assert_eq!(answer.status, 403, "origin {origin:?}");
+        assert!(answer.headers.get(SET_COOKIE).is_none());
+    }
+}
+
+#[tokio::test]
+async fn failures_have_their_own_status() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let wrong = web.login("alice", "nope-nope").await;
+    assert_eq!(wrong.status, 403);
+    assert!(
+        wrong.body.contains("Incorrect username or password"),
+        "{}",
+        wrong.body
+    );
+    let bad = web
+        .call(
+            "register",
+            &[("username", "-bad-"), ("email", "x"), ("password", "1")],
+            None,
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    let garbled = web
+        .call("register", &[("nothing", "here")], None, Some(&web.origin))
+        .await;
+    assert_eq!(garbled.status, 400, "{}", garbled.body);
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_for_a_while() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    for _ in 0..5 {
+        assert_eq!(web.login("alice", "guess-guess").await.status, 403);
+    }
+    let locked = web.login("alice", "password123").await;
+    assert_eq!(
+        locked.status, 429,
+        "even the right password waits: {}",
+        locked.body
+    );
+    assert!(locked.headers.get(SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn https_instances_get_secure_cookies() {
+    let (web, _dir) = Web::start(
+        &[("OG_EXTERNAL_URL", "https://gists.example.com")],
+        Some("https://gists.example.com"),
+    )
+    .await;
+    web.user("alice", "password123");
+    let answer = web.login("alice", "password123").await;
+    assert!(session_cookie(&answer).contains("Secure"));
+}
+
+#[tokio::test]
+async fn signup_can_be_closed() {
+    let (web, dir) = Web::start(&[], None).await;
+    let form = [
+        ("username", "newbie"),
+        ("email", "n@example.com"),
+        ("password", "password123"),
+    ];
+    let db = app::db::connect(&format!("sqlite://{}/gistful.db", dir.path().display()))
+        .await
+        .unwrap();
+    let mut settings = app::services::settings::load(&db).await.unwrap();
+    settings.disable_signup = true;
+    app::services::settings::save(&db, &settings).await.unwrap();
+    let closed = web.call("register", &form, None, Some(&web.origin)).await;
+    assert_eq!(closed.status, 403);
+    assert!(
+        closed.body.contains("Registration is closed"),
+        "{}",
+        closed.body
+    );
+
+    settings.disable_signup = false;
+    app::services::settings::save(&db, &settings).await.unwrap();
+    let open = web.call("register", &form, None, Some(&web.origin)).await;
+    assert!(open.status < 400, "{} {}", open.status, open.body);
+    session_cookie(&open);
+}
