@@ -12,10 +12,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tower::ServiceBuilder;
+use tower::{ServiceBuilder, ServiceExt};
 use tower_http::LatencyUnit;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -35,11 +36,14 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         move || provide_context(state.clone())
     };
 
+    let api = api::router(&state).with_state(state.clone());
     Router::new()
         .route("/healthz", get(health::healthz))
-        .merge(api::router(&state))
         .route("/{user}/{id}/raw/{rev}/{file}", get(raw::raw_file))
         .route("/avatars/{file}", get(raw::avatar))
+        .route("/highlight.css", get(highlight_css))
+        // Explicit, so that `/{user}/{id}` pages never shadow the app's own files.
+        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", state.leptos_options.site_root)))
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -48,6 +52,19 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
             context, shell,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), guard_server_functions))
+        // Every `/api` request belongs to the REST module, whatever page route might
+        // also match its path (`/{user}/{id}` would take `/api/nowhere`).
+        .layer(middleware::from_fn(move |req: Request<Body>, next: Next| {
+            let api = api.clone();
+            async move {
+                let path = req.uri().path();
+                if path == "/api" || path.starts_with("/api/") {
+                    api.oneshot(req).await.into_response()
+                } else {
+                    next.run(req).await
+                }
+            }
+        }))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -70,6 +87,19 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
         .with_state(state)
+}
+
+/// The syntax colours, light and dark, generated once from syntect's themes.
+async fn highlight_css() -> Response {
+    static CSS: std::sync::LazyLock<String> = std::sync::LazyLock::new(app::highlight::stylesheet);
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        CSS.as_str(),
+    )
+        .into_response()
 }
 
 /// In front of every server function: refuse cross-site calls, and give a failure the

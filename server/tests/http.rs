@@ -44,15 +44,47 @@ async fn home_page_is_server_rendered() {
     assert!(html.contains("/pkg/gistful.css"), "stylesheet is linked");
 }
 
+/// The app's own files are never taken for a `/{user}/{id}` gist page.
+#[tokio::test]
+async fn site_files_are_served_as_files() {
+    let home = tempfile::tempdir().unwrap();
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    std::fs::write(site.path().join("pkg/gistful.js"), "probe").unwrap();
+    let server = Server::start_in(
+        home.path(),
+        &[("LEPTOS_SITE_ROOT", site.path().to_str().unwrap())],
+    )
+    .await;
+    let res = reqwest::get(server.url("/pkg/gistful.js")).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.text().await.unwrap(), "probe");
+    let css = reqwest::get(server.url("/highlight.css")).await.unwrap();
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(css.text().await.unwrap().contains(".hl-"));
+}
+
 #[tokio::test]
 async fn unknown_paths_get_the_404_page() {
     let server = Server::start().await;
-    for path in ["/no/such/page", "/explore/x/y/z", "/pkg/missing.js"] {
+    for path in [
+        "/no/such/page",
+        "/explore/x/y/z",
+        "/nobody/0123456789abcdef",
+    ] {
         let res = reqwest::get(server.url(path)).await.unwrap();
         assert_eq!(res.status(), 404, "{path}");
         let html = res.text().await.unwrap();
         assert!(html.contains("Page not found"), "{path}: {html}");
     }
+    // A missing asset is a plain 404, not a page.
+    assert_eq!(
+        reqwest::get(server.url("/pkg/missing.js"))
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
 }
 
 #[tokio::test]

@@ -8,9 +8,30 @@ pub const PASSWORD_MAX: usize = 256;
 
 /// Names that collide with top-level routes (`/{user}` shares the namespace with pages).
 const RESERVED: &[&str] = &[
-    "admin", "api", "assets", "explore", "gist", "gists", "healthz", "init", "login", "logout",
-    "metrics", "new", "pkg", "raw", "register", "search", "settings", "sfn", "static", "topics",
-    "user", "users",
+    "admin",
+    "api",
+    "assets",
+    "avatars",
+    "explore",
+    "gist",
+    "gists",
+    "healthz",
+    "highlight.css",
+    "init",
+    "login",
+    "logout",
+    "metrics",
+    "new",
+    "pkg",
+    "raw",
+    "register",
+    "search",
+    "settings",
+    "sfn",
+    "static",
+    "topics",
+    "user",
+    "users",
 ];
 
 pub fn validate_username(name: &str) -> Result<(), FieldError> {

@@ -1,6 +1,7 @@
 //! The Leptos app: document shell, layout and pages.
 
 mod auth;
+mod gist;
 mod layout;
 mod pages;
 mod theme;
@@ -8,11 +9,12 @@ mod theme;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use auth::{LoginPage, RegisterPage};
+use gist::{GistPage, NewGistPage};
 
 use layout::Layout;
 use pages::{HomePage, NotFound};
@@ -28,6 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
+                <link rel="stylesheet" href="/highlight.css"/>
                 <MetaTags/>
             </head>
             <body>
@@ -51,6 +54,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("new") view=NewGistPage ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id")) view=GistPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -1,0 +1,172 @@
+//! Reading a gist page and creating gists from the browser.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    /// Highlighted source.
+    Code,
+    /// Rendered, sanitised Markdown.
+    Markdown,
+    /// Not text: offered for download only.
+    Binary,
+}
+
+/// One file as the gist page shows it. `html` is produced on the server from escaped
+/// text (highlighting) or the sanitising Markdown renderer; nothing raw reaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileView {
+    pub name: String,
+    pub language: String,
+    pub size: i64,
+    pub lines: usize,
+    pub raw_url: String,
+    pub kind: FileKind,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GistView {
+    pub id: String,
+    pub owner: String,
+    pub title: String,
+    pub description: String,
+    pub visibility: String,
+    pub topics: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub revision: String,
+    pub star_count: i32,
+    pub fork_count: i32,
+    pub is_owner: bool,
+    pub clone_url: String,
+    pub files: Vec<FileView>,
+}
+
+#[server(prefix = "/sfn", endpoint = "gist")]
+pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
+    use crate::rules::language::language_for;
+    use crate::services::gists::is_binary;
+
+    let state = super::context::state()?;
+    let viewer = super::context::session_user().await?;
+    let detail = state.gists.get(viewer.as_ref().map(|u| u.id), &id).await?;
+    let summary = &detail.summary;
+    // The URL names the owner; any other name is a page that does not exist.
+    if !summary.owner.username.eq_ignore_ascii_case(&owner) {
+        return Err(Error::NotFound);
+    }
+    let login = &summary.owner.username;
+    let files = detail
+        .contents
+        .iter()
+        .map(|file| {
+            let language = language_for(&file.name).to_owned();
+            let raw_url = format!(
+                "/{login}/{id}/raw/{}/{}",
+                detail.revision,
+                urlencoding(&file.name)
+            );
+            let (kind, html, lines) = if is_binary(&file.content) {
+                (FileKind::Binary, String::new(), 0)
+            } else {
+                let text = String::from_utf8_lossy(&file.content);
+                let lines = text.lines().count().max(1);
+                if language == "Markdown" {
+                    (
+                        FileKind::Markdown,
+                        crate::rules::markdown::render(&text),
+                        lines,
+                    )
+                } else {
+                    (
+                        FileKind::Code,
+                        crate::highlight::highlight(&file.name, &text),
+                        lines,
+                    )
+                }
+            };
+            FileView {
+                name: file.name.clone(),
+                language,
+                size: file.content.len() as i64,
+                lines,
+                raw_url,
+                kind,
+                html,
+            }
+        })
+        .collect();
+    let gist = &summary.gist;
+    Ok(GistView {
+        id: gist.id.clone(),
+        owner: login.clone(),
+        title: gist.title.clone(),
+        description: gist.description.clone(),
+        visibility: gist.visibility.clone(),
+        topics: gist.topic_list(),
+        created_at: gist.created_at.to_rfc3339(),
+        updated_at: gist.updated_at.to_rfc3339(),
+        revision: detail.revision.clone(),
+        star_count: gist.star_count,
+        fork_count: gist.fork_count,
+        is_owner: viewer.is_some_and(|v| v.id == gist.owner_id),
+        clone_url: format!("{}/{login}/{}.git", state.external_url, gist.id),
+        files,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn urlencoding(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// One file of the new-gist form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInput {
+    pub name: String,
+    pub content: String,
+}
+
+#[server(prefix = "/sfn", endpoint = "create_gist")]
+pub async fn create_gist(
+    title: String,
+    description: String,
+    visibility: String,
+    files: Vec<FileInput>,
+) -> Result<(), Error> {
+    use crate::rules::Visibility;
+    use crate::rules::update::FileEntry;
+    use crate::services::gists::NewGist;
+
+    let user = super::context::require_user().await?;
+    let state = super::context::state()?;
+    let visibility = Visibility::parse(&visibility).map_err(|e| Error::Validation(vec![e]))?;
+    let new = NewGist {
+        title,
+        description,
+        visibility,
+        topics: Vec::new(),
+        files: files
+            .into_iter()
+            .map(|f| FileEntry {
+                name: f.name.trim().to_owned(),
+                content: f.content,
+            })
+            .collect(),
+    };
+    let created = state.gists.create(&user, new).await?;
+    leptos_axum::redirect(&format!("/{}/{}", user.username, created.summary.gist.id));
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! Syntax highlighting on the server (syntect), as class names: the colours live in one
+//! stylesheet with a light and a dark theme, so a theme switch needs no re-render.
+
+use std::sync::LazyLock;
+
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+/// Past this, a file is shown as plain text: highlighting is linear but not free.
+const HIGHLIGHT_LIMIT: usize = 512 * 1024;
+
+fn syntax_for(filename: &str, code: &str) -> &'static SyntaxReference {
+    let set = &*SYNTAXES;
+    let extension = filename
+        .rsplit_once('.')
+        .map(|(_, ext)| ext)
+        .unwrap_or(filename);
+    set.find_syntax_by_extension(extension)
+        .or_else(|| set.find_syntax_by_extension(&extension.to_ascii_lowercase()))
+        .or_else(|| set.find_syntax_by_first_line(code.lines().next().unwrap_or_default()))
+        .unwrap_or_else(|| set.find_syntax_plain_text())
+}
+
+/// The file as HTML: escaped text inside `<span class="hl-...">`, nothing else.
+pub fn highlight(filename: &str, code: &str) -> String {
+    if code.len() > HIGHLIGHT_LIMIT {
+        return escape(code);
+    }
+    let mut generator =
+        ClassedHTMLGenerator::new_with_class_style(syntax_for(filename, code), &SYNTAXES, STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return escape(code);
+        }
+    }
+    generator.finalize()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// `/highlight.css`: a light theme, and a dark one for dark pages (chosen or system).
+pub fn stylesheet() -> String {
+    let themes = ThemeSet::load_defaults();
+    let css = |name: &str| {
+        css_for_theme_with_class_style(&themes.themes[name], STYLE).unwrap_or_default()
+    };
+    let dark = css("base16-ocean.dark");
+    format!(
+        "{}\n.app[data-theme=\"dark\"] {{\n{dark}\n}}\n@media (prefers-color-scheme: dark) {{\n.app:not([data-theme=\"light\"]) {{\n{dark}\n}}\n}}\n",
+        css("InspiredGitHub")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_and_escapes() {
+        let html = highlight("main.rs", "fn main() { let x = \"<b>\"; }\n");
+        assert!(html.contains("hl-"), "{html}");
+        assert!(
+            html.contains("&lt;b&gt;") && !html.contains("<b>"),
+            "{html}"
+        );
+        let plain = highlight("notes.unknownext", "<script>alert(1)</script>\n");
+        assert!(!plain.contains("<script"), "{plain}");
+        assert!(stylesheet().contains(".app[data-theme=\"dark\"]"));
+    }
+}

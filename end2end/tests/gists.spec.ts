@@ -1,0 +1,142 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+async function hydrated(page: Page) {
+  await expect(page.locator(".app")).toHaveAttribute("data-hydrated", "true");
+}
+
+const unique = () => `g${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+/** A new browser context with a freshly registered, signed-in user. */
+async function signedIn(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const name = unique();
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel("Email").fill(`${name}@example.com`);
+  await page.getByLabel("Password").fill("a good password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("header").getByRole("link", { name })).toBeVisible();
+  return { context, page, name };
+}
+
+async function createGist(page: Page, visibility: string, files: [string, string][], title = "") {
+  await page.goto("/new");
+  await hydrated(page);
+  if (title) await page.getByLabel("Title").fill(title);
+  for (const [index, [name, content]] of files.entries()) {
+    if (index > 0) await page.getByRole("button", { name: "Add file" }).click();
+    await page.getByLabel("File name").nth(index).fill(name);
+    await page.getByLabel("File content").nth(index).fill(content);
+  }
+  await page.getByLabel("Visibility").selectOption(visibility);
+  await page.getByRole("button", { name: "Create gist" }).click();
+  await page.waitForURL(/\/[0-9a-f]{32}$/);
+  return page.url();
+}
+
+test("create a multi-file gist and read it highlighted, rendered and raw", async ({ browser }) => {
+  const { context, page, name } = await signedIn(browser);
+  const url = await createGist(page, "public", [
+    ["main.rs", 'fn main() {\n    println!("hi");\n}\n'],
+    ["README.md", "# Title\n\nSome **bold** words.\n"],
+  ], "Two files");
+
+  await expect(page).toHaveTitle("Two files · Gistful");
+  await expect(page.locator(".gist-title")).toContainText(`${name} / Two files`);
+  await expect(page.locator(".badge")).toHaveText("public");
+  // Code: highlighted spans and numbered, linkable lines.
+  const code = page.locator("#file-main-rs");
+  await expect(code.locator("span[class^='hl-']").first()).toBeVisible();
+  await expect(code.locator(".gutter a")).toHaveCount(3);
+  await expect(code.locator("#file-main-rs-L2")).toHaveAttribute("href", "#file-main-rs-L2");
+  // Markdown: rendered, not shown as source.
+  await expect(page.locator(".markdown-body h1")).toHaveText("Title");
+  await expect(page.locator(".markdown-body strong")).toHaveText("bold");
+  // The clone URL names the gist's repository.
+  await expect(page.locator("#clone-url")).toHaveValue(new RegExp(`/${name}/[0-9a-f]{32}\\.git$`));
+  // Raw.
+  const raw = await page.locator("#file-main-rs").getByRole("link", { name: "Raw" }).getAttribute("href");
+  const response = await page.request.get(raw!);
+  expect(response.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+  expect(await response.text()).toBe('fn main() {\n    println!("hi");\n}\n');
+
+  // Anyone can read a public gist, even without JavaScript (see the @nojs test).
+  const anonymous = await browser.newPage();
+  await anonymous.goto(url);
+  await expect(anonymous.locator(".markdown-body h1")).toHaveText("Title");
+  await anonymous.close();
+  await context.close();
+});
+
+test("a private gist is not found for anyone else", async ({ browser }) => {
+  const owner = await signedIn(browser);
+  const url = await createGist(owner.page, "private", [["secret.txt", "top secret\n"]]);
+  await expect(owner.page.locator(".badge")).toHaveText("private");
+  await expect(owner.page.getByText("top secret")).toBeVisible();
+
+  const other = await signedIn(browser);
+  const res = await other.page.goto(url);
+  expect(res?.status()).toBe(404);
+  await expect(other.page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(other.page.getByText("top secret")).toHaveCount(0);
+
+  const anonymous = await browser.newPage();
+  expect((await anonymous.goto(url))?.status()).toBe(404);
+  const raw = url.replace(/\/([0-9a-f]{32})$/, "/$1/raw/HEAD/secret.txt");
+  expect((await anonymous.request.get(raw)).status()).toBe(404);
+  await anonymous.close();
+  await owner.context.close();
+  await other.context.close();
+});
+
+test("hostile markdown, titles and file names never run script", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  const dialogs: string[] = [];
+  page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  const url = await createGist(page, "public", [
+    ["x<img src=x onerror=alert(1)>.md", [
+      "<script>alert('script')</script>",
+      "<img src=x onerror=\"alert('img')\">",
+      "<svg onload=alert('svg')></svg>",
+      "[click](javascript:alert('link'))",
+      "<a href=\"javascript:alert('a')\">a</a>",
+    ].join("\n\n")],
+    ["y.html", "<script>alert('code')</script>\n"],
+  ], "<script>alert('title')</script>");
+  await page.goto(url);
+  await hydrated(page);
+  const link = page.locator(".markdown-body a", { hasText: "click" });
+  if (await link.count()) {
+    expect(await link.getAttribute("href")).not.toContain("javascript");
+    await link.click();
+  }
+  await expect(page.locator(".markdown-body script, .markdown-body img, .markdown-body svg")).toHaveCount(0);
+  await expect(page.locator(".gist-name")).toHaveText("<script>alert('title')</script>");
+  expect(dialogs).toEqual([]);
+  await context.close();
+});
+
+test("a gist page reads without JavaScript @nojs", async ({ browser }) => {
+  // Created through the API-less way: a JS-enabled context makes it, a no-JS page reads it.
+  const maker = await browser.newContext({ javaScriptEnabled: true });
+  const makerPage = await maker.newPage();
+  const name = unique();
+  await makerPage.goto("/register");
+  await hydrated(makerPage);
+  await makerPage.getByLabel("Username").fill(name);
+  await makerPage.getByLabel("Email").fill(`${name}@example.com`);
+  await makerPage.getByLabel("Password").fill("a good password");
+  await makerPage.getByRole("button", { name: "Create account" }).click();
+  await expect(makerPage.locator("header").getByRole("link", { name })).toBeVisible();
+  const url = await createGist(makerPage, "unlisted", [["notes.md", "# Offline\n\nreadable\n"], ["a.py", "print(1)\n"]]);
+  await maker.close();
+
+  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const page = await reader.newPage();
+  await page.goto(url);
+  await expect(page.locator(".markdown-body h1")).toHaveText("Offline");
+  await expect(page.locator("#file-a-py .code-lines")).toContainText("print(1)");
+  await reader.close();
+});
