@@ -83,3 +83,16 @@ test("client-side navigation works after hydration", async ({ page }) => {
   // The router swapped the view in place; no new document was loaded.
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
 });
+
+test("the content security policy lets the app run and reports nothing", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  const res = await page.goto("/register");
+  expect(res?.headers()["content-security-policy"]).toContain("script-src 'self' 'nonce-");
+  await hydrated(page);
+  await page.getByLabel("Username").fill("bad name!");
+  await expect(page.locator(".field-error")).toBeVisible();
+  await page.goto("/");
+  await hydrated(page);
+  expect(violations).toEqual([]);
+});

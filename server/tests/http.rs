@@ -44,6 +44,48 @@ async fn home_page_is_server_rendered() {
     assert!(html.contains("/pkg/gistful.css"), "stylesheet is linked");
 }
 
+/// Pages allow only their own scripts: the CSP nonce is the one on the page's scripts,
+/// and a new one each time.
+#[tokio::test]
+async fn pages_carry_security_headers() {
+    let server = Server::start().await;
+    let mut nonces = Vec::new();
+    for path in ["/", "/login", "/no/such/page"] {
+        let res = reqwest::get(server.url(path)).await.unwrap();
+        let headers = res.headers().clone();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{path}");
+        assert_eq!(
+            headers["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        let csp = headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"),
+            "{path}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .unwrap()
+            .split('\'')
+            .next()
+            .unwrap()
+            .to_owned();
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains(&format!("nonce=\"{nonce}\"")),
+            "{path}: scripts carry the nonce"
+        );
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1], "a fresh nonce per response");
+}
+
 /// The app's own files are never taken for a `/{user}/{id}` gist page.
 #[tokio::test]
 async fn site_files_are_served_as_files() {

@@ -40,9 +40,31 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Only this site's scripts run: the hydration bootstrap and Leptos's data scripts carry
+/// this response's nonce; the wasm needs `wasm-unsafe-eval`. No inline styles or frames.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    let (Some(response), Some(nonce)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        leptos::nonce::use_nonce(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     auth::AuthActions::provide();
     view! {
         <Stylesheet id="gistful" href="/pkg/gistful.css"/>
