@@ -140,3 +140,42 @@ test("a gist page reads without JavaScript @nojs", async ({ browser }) => {
   await expect(page.locator("#file-a-py .code-lines")).toContainText("print(1)");
   await reader.close();
 });
+
+test("explore and profiles list the right gists, newest first", async ({ browser }) => {
+  const { context, page, name } = await signedIn(browser);
+  await createGist(page, "public", [["first.py", "print('first')\n"]], `${name} first`);
+  await createGist(page, "unlisted", [["hidden.txt", "hidden\n"]], `${name} hidden`);
+  await createGist(page, "public", [["second.js", "console.log('second')\n"], ["z-extra.txt", "x\n"]], `${name} second`);
+
+  await page.goto("/explore");
+  const titles = page.locator(".card-title");
+  await expect(titles.first()).toHaveText(`${name} second`);
+  await expect(page.locator(".gist-card", { hasText: `${name} hidden` })).toHaveCount(0);
+  const card = page.locator(".gist-card", { hasText: `${name} second` });
+  await expect(card.locator(".card-preview")).toContainText("console.log('second')");
+  await expect(card.locator(".card-more")).toHaveText("+ 1 more file");
+  await expect(card.locator(".card-meta")).toContainText("JavaScript");
+  await expect(card.locator(".card-meta")).toContainText("just now");
+  await expect(page.locator(".pager")).toContainText("Page 1 of");
+
+  // The owner sees all of their gists; everyone else sees the public ones.
+  await page.goto(`/${name}`);
+  await expect(page.locator(".card-title")).toHaveText([`${name} second`, `${name} hidden`, `${name} first`]);
+  const stranger = await browser.newPage();
+  await stranger.goto(`/${name}`);
+  await expect(stranger.locator(".card-title")).toHaveText([`${name} second`, `${name} first`]);
+  await stranger.goto(`/${name}?sort=created`);
+  await expect(stranger.locator(".card-title").first()).toHaveText(`${name} second`);
+  await stranger.locator(".card-title", { hasText: `${name} first` }).click();
+  await expect(stranger.locator(".gist-name")).toHaveText(`${name} first`);
+  expect((await stranger.goto("/no-such-user-here"))?.status()).toBe(404);
+  await stranger.close();
+  await context.close();
+});
+
+test("explore reads without JavaScript @nojs", async ({ page }) => {
+  const res = await page.goto("/explore");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Explore public gists" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Newest" })).toHaveAttribute("href", "/explore?sort=created");
+});

@@ -170,3 +170,124 @@ pub async fn create_gist(
     leptos_axum::redirect(&format!("/{}/{}", user.username, created.summary.gist.id));
     Ok(())
 }
+
+/// One gist in a list: what the database knows, no git.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GistCard {
+    pub id: String,
+    pub owner: String,
+    pub title: String,
+    pub description: String,
+    pub visibility: String,
+    pub files: Vec<String>,
+    pub language: String,
+    pub preview: String,
+    pub star_count: i32,
+    pub fork_count: i32,
+    /// "3 minutes ago", computed once on the server so both renders agree.
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GistList {
+    pub cards: Vec<GistCard>,
+    pub page: u64,
+    pub total_pages: u64,
+    pub total: u64,
+}
+
+/// Which list: `explore`, or a user's `gists` or `starred`.
+#[server(prefix = "/sfn", endpoint = "list_gists")]
+pub async fn list_gists(
+    list: String,
+    user: Option<String>,
+    page: u64,
+    sort: String,
+) -> Result<GistList, Error> {
+    use crate::services::UserService;
+    use crate::services::listing::{ListQuery, ListScope, SortBy, list as list_page};
+
+    let state = super::context::state()?;
+    let viewer = super::context::session_user().await?.map(|u| u.id);
+    let scope = match (list.as_str(), user) {
+        ("explore", _) => ListScope::Public,
+        ("gists" | "starred", Some(name)) => {
+            let owner = UserService::new(state.db.clone())
+                .get_by_username(&name)
+                .await?;
+            if list == "gists" {
+                ListScope::User(owner.id)
+            } else {
+                ListScope::Starred(owner.id)
+            }
+        }
+        _ => return Err(Error::NotFound),
+    };
+    let mut query = ListQuery::new(scope, viewer).page(page, 20);
+    query.sort = if sort == "created" {
+        SortBy::Created
+    } else {
+        SortBy::Updated
+    };
+    let found = list_page(&state.db, &query).await?;
+    let now = chrono::Utc::now();
+    let cards = found
+        .items
+        .iter()
+        .map(|s| {
+            let first = s.files.first();
+            GistCard {
+                id: s.gist.id.clone(),
+                owner: s.owner.username.clone(),
+                title: if s.gist.title.is_empty() {
+                    first.map(|f| f.filename.clone()).unwrap_or_default()
+                } else {
+                    s.gist.title.clone()
+                },
+                description: s.gist.description.clone(),
+                visibility: s.gist.visibility.clone(),
+                files: s.files.iter().map(|f| f.filename.clone()).collect(),
+                language: first.map(|f| f.language.clone()).unwrap_or_default(),
+                preview: first.map(|f| f.preview.clone()).unwrap_or_default(),
+                star_count: s.gist.star_count,
+                fork_count: s.gist.fork_count,
+                updated: relative_time(now - s.gist.updated_at),
+            }
+        })
+        .collect();
+    Ok(GistList {
+        cards,
+        page: found.page,
+        total_pages: found.total_pages(),
+        total: found.total,
+    })
+}
+
+/// "just now", "5 minutes ago", "3 days ago"...
+pub fn relative_time(age: chrono::Duration) -> String {
+    let seconds = age.num_seconds().max(0);
+    let (value, unit) = match seconds {
+        0..=59 => return "just now".into(),
+        60..=3599 => (seconds / 60, "minute"),
+        3600..=86_399 => (seconds / 3600, "hour"),
+        86_400..=2_591_999 => (seconds / 86_400, "day"),
+        2_592_000..=31_535_999 => (seconds / 2_592_000, "month"),
+        _ => (seconds / 31_536_000, "year"),
+    };
+    format!("{value} {unit}{} ago", if value == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_time;
+    use chrono::Duration;
+
+    #[test]
+    fn ages() {
+        assert_eq!(relative_time(Duration::seconds(5)), "just now");
+        assert_eq!(relative_time(Duration::seconds(61)), "1 minute ago");
+        assert_eq!(relative_time(Duration::hours(5)), "5 hours ago");
+        assert_eq!(relative_time(Duration::days(40)), "1 month ago");
+        assert_eq!(relative_time(Duration::days(800)), "2 years ago");
+    }
+}

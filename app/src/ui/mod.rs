@@ -3,6 +3,7 @@
 mod auth;
 mod gist;
 mod layout;
+mod lists;
 mod pages;
 mod theme;
 
@@ -15,6 +16,7 @@ use leptos_router::{
 
 use auth::{LoginPage, RegisterPage};
 use gist::{GistPage, NewGistPage};
+use lists::{ExplorePage, ProfilePage};
 
 use layout::Layout;
 use pages::{HomePage, NotFound};
@@ -77,6 +79,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("new") view=NewGistPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("explore") view=ExplorePage ssr=SsrMode::Async/>
+                    <Route path=ParamSegment("user") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id")) view=GistPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -1,0 +1,158 @@
+//! Lists of gists: explore and profiles. Paginated and sortable through the query string,
+//! so every page has its own URL and works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::pages::NotFound;
+use crate::functions::gists::{GistCard, GistList, list_gists};
+
+fn query_number(value: Option<String>) -> u64 {
+    value.and_then(|v| v.parse().ok()).unwrap_or(1).max(1)
+}
+
+#[component]
+pub fn ExplorePage() -> impl IntoView {
+    let query = use_query_map();
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                query_number(q.get("page")),
+                q.get("sort").unwrap_or_default(),
+            )
+        },
+        |(page, sort)| list_gists("explore".into(), None, page, sort),
+    );
+    view! {
+        <Title text="Explore"/>
+        <section class="list-page">
+            <div class="list-heading">
+                <h1>"Explore public gists"</h1>
+                <SortLinks base="/explore".to_owned()/>
+            </div>
+            <ListBody list base="/explore".to_owned()/>
+        </section>
+    }
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let user = move || params.read().get("user").unwrap_or_default();
+    let tab = move || {
+        if query.read().get("tab").as_deref() == Some("starred") {
+            "starred"
+        } else {
+            "gists"
+        }
+    };
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                user(),
+                tab(),
+                query_number(q.get("page")),
+                q.get("sort").unwrap_or_default(),
+            )
+        },
+        |(user, tab, page, sort)| list_gists(tab.into(), Some(user), page, sort),
+    );
+    view! {
+        <Title text=user/>
+        <section class="list-page">
+            <div class="profile-heading">
+                <img class="avatar" src=move || format!("/avatars/{}.svg", user()) alt="" width="48" height="48"/>
+                <h1>{user}</h1>
+            </div>
+            <nav class="tabs">
+                <A href=move || format!("/{}", user()) attr:class=move || if tab() == "gists" { "tab active" } else { "tab" }>"Gists"</A>
+                <A href=move || format!("/{}?tab=starred", user()) attr:class=move || if tab() == "starred" { "tab active" } else { "tab" }>"Starred"</A>
+            </nav>
+            <ListBody list base=format!("/{}", user())/>
+        </section>
+    }
+}
+
+#[component]
+fn SortLinks(base: String) -> impl IntoView {
+    let query = use_query_map();
+    let created = move || query.read().get("sort").as_deref() == Some("created");
+    view! {
+        <div class="sort">
+            "Sort: "
+            <A href=base.clone() attr:class=move || if created() { "" } else { "active" }>"Recently updated"</A>
+            <A href=format!("{base}?sort=created") attr:class=move || if created() { "active" } else { "" }>"Newest"</A>
+        </div>
+    }
+}
+
+#[component]
+fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) -> impl IntoView {
+    let query = use_query_map();
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let base = base.clone();
+                Suspend::new(async move {
+                    match list.await {
+                        Err(crate::Error::NotFound) => view! { <NotFound/> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.message()}</p> }.into_any(),
+                        Ok(list) if list.cards.is_empty() => view! { <p class="empty">"No gists here yet."</p> }.into_any(),
+                        Ok(list) => {
+                            let q = query.read_untracked();
+                            let mut keep: Vec<String> = Vec::new();
+                            if let Some(tab) = q.get("tab") { keep.push(format!("tab={tab}")); }
+                            if let Some(sort) = q.get("sort") { keep.push(format!("sort={sort}")); }
+                            let link = move |page: u64| {
+                                let mut params = keep.clone();
+                                params.push(format!("page={page}"));
+                                format!("{base}?{}", params.join("&"))
+                            };
+                            view! {
+                                <p class="list-count">{format!("{} gist{}", list.total, if list.total == 1 { "" } else { "s" })}</p>
+                                <ul class="gist-list">
+                                    {list.cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
+                                </ul>
+                                <nav class="pager">
+                                    {(list.page > 1).then(|| view! { <A href=link(list.page - 1) attr:rel="prev">"← Previous"</A> })}
+                                    <span>{format!("Page {} of {}", list.page, list.total_pages.max(1))}</span>
+                                    {(list.page < list.total_pages).then(|| view! { <A href=link(list.page + 1) attr:rel="next">"Next →"</A> })}
+                                </nav>
+                            }
+                            .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Card(card: GistCard) -> impl IntoView {
+    let href = format!("/{}/{}", card.owner, card.id);
+    let more = card.files.len().saturating_sub(1);
+    view! {
+        <li class="gist-card">
+            <div class="card-head">
+                <img class="avatar" src=format!("/avatars/{}.svg", card.owner) alt="" width="24" height="24"/>
+                <A href=format!("/{}", card.owner)>{card.owner.clone()}</A>
+                " / "
+                <A href=href.clone() attr:class="card-title">{card.title.clone()}</A>
+                {(card.visibility != "public").then(|| view! { <span class=format!("badge badge-{}", card.visibility)>{card.visibility.clone()}</span> })}
+                <span class="spacer"></span>
+                <span class="card-meta">
+                    {card.language.clone()} " · ★ " {card.star_count} " · " {card.fork_count} " forks · " {card.updated.clone()}
+                </span>
+            </div>
+            {(!card.description.is_empty()).then(|| view! { <p class="card-description">{card.description.clone()}</p> })}
+            <A href=href attr:class="card-preview"><pre>{card.preview.clone()}</pre></A>
+            {(more > 0).then(|| view! { <p class="card-more">{format!("+ {more} more file{}", if more == 1 { "" } else { "s" })}</p> })}
+        </li>
+    }
+}
