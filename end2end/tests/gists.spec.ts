@@ -179,3 +179,45 @@ test("explore reads without JavaScript @nojs", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Explore public gists" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Newest" })).toHaveAttribute("href", "/explore?sort=created");
 });
+
+test("star, fork as someone else, delete as the owner", async ({ browser }) => {
+  const owner = await signedIn(browser);
+  const url = await createGist(owner.page, "public", [["tool.sh", "echo tool\n"]], "A tool");
+  await hydrated(owner.page);
+
+  const starButton = owner.page.locator(".gist-actions button[aria-pressed]");
+  await expect(starButton).toHaveText("☆ Star0");
+  await starButton.click();
+  await expect(starButton).toHaveText("★ Unstar1");
+  await expect(starButton).toHaveAttribute("aria-pressed", "true");
+  await starButton.click();
+  await expect(starButton).toHaveText("☆ Star0");
+  await expect(owner.page.getByRole("button", { name: "Fork" })).toHaveCount(0);
+
+  const other = await signedIn(browser);
+  await other.page.goto(url);
+  await hydrated(other.page);
+  await other.page.getByRole("button", { name: "Fork" }).click();
+  await other.page.waitForURL(new RegExp(`/${other.name}/[0-9a-f]{32}$`));
+  expect(other.page.url()).not.toBe(url);
+  await expect(other.page.locator(".gist-name")).toHaveText("A tool");
+  await expect(other.page.getByText("echo tool")).toBeVisible();
+
+  await owner.page.reload();
+  await hydrated(owner.page);
+  await expect(owner.page.locator(".gist-meta")).toContainText("1 fork");
+  owner.page.once("dialog", (d) => d.accept());
+  await owner.page.getByRole("button", { name: "Delete" }).click();
+  await owner.page.waitForURL(new RegExp(`/${owner.name}$`));
+  expect((await owner.page.goto(url))?.status()).toBe(404);
+  // The fork lives on.
+  await other.page.reload();
+  await expect(other.page.getByText("echo tool")).toBeVisible();
+
+  const anonymous = await browser.newPage();
+  await anonymous.goto(other.page.url());
+  await expect(anonymous.getByRole("link", { name: "Log in to star or fork" })).toBeVisible();
+  await anonymous.close();
+  await owner.context.close();
+  await other.context.close();
+});

@@ -42,6 +42,9 @@ pub struct GistView {
     pub star_count: i32,
     pub fork_count: i32,
     pub is_owner: bool,
+    /// Someone is signed in (who may star and fork).
+    pub signed_in: bool,
+    pub starred: bool,
     pub clone_url: String,
     pub files: Vec<FileView>,
 }
@@ -60,6 +63,10 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         return Err(Error::NotFound);
     }
     let login = &summary.owner.username;
+    let starred = match &viewer {
+        Some(user) => state.gists.is_starred(user, &id).await?,
+        None => false,
+    };
     let files = detail
         .contents
         .iter()
@@ -113,7 +120,9 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         revision: detail.revision.clone(),
         star_count: gist.star_count,
         fork_count: gist.fork_count,
-        is_owner: viewer.is_some_and(|v| v.id == gist.owner_id),
+        is_owner: viewer.as_ref().is_some_and(|v| v.id == gist.owner_id),
+        signed_in: viewer.is_some(),
+        starred,
         clone_url: format!("{}/{login}/{}.git", state.external_url, gist.id),
         files,
     })
@@ -290,4 +299,31 @@ mod tests {
         assert_eq!(relative_time(Duration::days(40)), "1 month ago");
         assert_eq!(relative_time(Duration::days(800)), "2 years ago");
     }
+}
+
+#[server(prefix = "/sfn", endpoint = "star_gist")]
+pub async fn star_gist(id: String, star: bool) -> Result<(), Error> {
+    let user = super::context::require_user().await?;
+    let gists = super::context::state()?.gists;
+    if star {
+        gists.star(&user, &id).await
+    } else {
+        gists.unstar(&user, &id).await
+    }
+}
+
+#[server(prefix = "/sfn", endpoint = "fork_gist")]
+pub async fn fork_gist(id: String) -> Result<(), Error> {
+    let user = super::context::require_user().await?;
+    let fork = super::context::state()?.gists.fork(&user, &id).await?;
+    leptos_axum::redirect(&format!("/{}/{}", user.username, fork.summary.gist.id));
+    Ok(())
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_gist")]
+pub async fn delete_gist(id: String) -> Result<(), Error> {
+    let user = super::context::require_user().await?;
+    super::context::state()?.gists.delete(&user, &id).await?;
+    leptos_axum::redirect(&format!("/{}", user.username));
+    Ok(())
 }

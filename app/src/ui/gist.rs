@@ -8,7 +8,9 @@ use leptos_router::hooks::use_params_map;
 use super::auth::AuthActions;
 use super::pages::NotFound;
 use crate::functions::auth::current_user;
-use crate::functions::gists::{CreateGist, FileKind, FileView, GistView, get_gist};
+use crate::functions::gists::{
+    CreateGist, DeleteGist, FileKind, FileView, ForkGist, GistView, StarGist, get_gist,
+};
 use crate::rules::validate_filename;
 
 /// An id fragment for anchors: file names may hold anything.
@@ -29,16 +31,20 @@ fn anchor(name: &str) -> String {
 #[component]
 pub fn GistPage() -> impl IntoView {
     let params = use_params_map();
+    let star = ServerAction::<StarGist>::new();
+    // Re-read after starring, so counts and buttons show the new state.
     let gist = Resource::new(
         move || {
             let p = params.read();
             (
                 p.get("user").unwrap_or_default(),
                 p.get("id").unwrap_or_default(),
+                star.version().get(),
             )
         },
-        |(user, id)| get_gist(user, id),
+        |(user, id, _)| get_gist(user, id),
     );
+    provide_context(star);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -82,11 +88,80 @@ fn GistBody(gist: GistView) -> impl IntoView {
                     <span>{format!("{} fork{}", gist.fork_count, if gist.fork_count == 1 { "" } else { "s" })}</span>
                     <span>"revision " <code>{gist.revision[..7.min(gist.revision.len())].to_owned()}</code></span>
                 </div>
-                <CloneBox url=gist.clone_url.clone()/>
+                <div class="gist-actions">
+                    <CloneBox url=gist.clone_url.clone()/>
+                    <GistActions id=gist.id.clone() starred=gist.starred stars=gist.star_count is_owner=gist.is_owner signed_in=gist.signed_in/>
+                </div>
             </header>
             {gist.files.into_iter().map(|file| view! { <FileBox file/> }).collect_view()}
         </article>
     }
+}
+
+#[component]
+fn GistActions(
+    id: String,
+    starred: bool,
+    stars: i32,
+    is_owner: bool,
+    signed_in: bool,
+) -> impl IntoView {
+    let star = expect_context::<ServerAction<StarGist>>();
+    let fork = ServerAction::<ForkGist>::new();
+    let delete = ServerAction::<DeleteGist>::new();
+    let error = move || {
+        let failed =
+            |r: Option<Result<(), crate::Error>>| r.and_then(|r| r.err()).map(|e| e.message());
+        failed(star.value().get())
+            .or_else(|| failed(fork.value().get()))
+            .or_else(|| failed(delete.value().get()))
+    };
+    if !signed_in {
+        return view! {
+            <span class="star-count">{format!("★ {stars}")}</span>
+            <A href="/login" attr:class="button button-small">"Log in to star or fork"</A>
+        }
+        .into_any();
+    }
+    let confirm_delete = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            let sure = web_sys::window().and_then(|w| {
+                w.confirm_with_message("Delete this gist and its history?")
+                    .ok()
+            });
+            if sure != Some(true) {
+                ev.prevent_default();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let (fork_id, delete_id) = (id.clone(), id.clone());
+    view! {
+        <ActionForm action=star attr:class="inline-form">
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="star" value=(!starred).to_string()/>
+            <button type="submit" class="button button-small" aria-pressed=starred.to_string()>
+                {if starred { "★ Unstar" } else { "☆ Star" }}
+                <span class="count">{stars}</span>
+            </button>
+        </ActionForm>
+        {(!is_owner).then(|| view! {
+            <ActionForm action=fork attr:class="inline-form">
+                <input type="hidden" name="id" value=fork_id.clone()/>
+                <button type="submit" class="button button-small">"Fork"</button>
+            </ActionForm>
+        })}
+        {is_owner.then(|| view! {
+            <ActionForm action=delete attr:class="inline-form" on:submit=confirm_delete>
+                <input type="hidden" name="id" value=delete_id.clone()/>
+                <button type="submit" class="button button-small button-danger">"Delete"</button>
+            </ActionForm>
+        })}
+        {move || error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+    }
+    .into_any()
 }
 
 #[component]
