@@ -221,3 +221,72 @@ test("star, fork as someone else, delete as the owner", async ({ browser }) => {
   await owner.context.close();
   await other.context.close();
 });
+
+test("edit: rename, add and remove files, with a live Markdown preview and tab indentation", async ({ browser }) => {
+  const { context, page, name } = await signedIn(browser);
+  const url = await createGist(page, "public", [["keep.txt", "keep\n"], ["old.txt", "old\n"], ["gone.txt", "bye\n"]], "Before");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(`${url}/edit`);
+  await hydrated(page);
+
+  await page.getByLabel("Title").fill("After");
+  const names = page.getByLabel("File name");
+  await expect(names).toHaveCount(3);
+  // Files arrive in name order: gone.txt, keep.txt, old.txt.
+  await expect(names.nth(0)).toHaveValue("gone.txt");
+  await page.locator(".file-editor").nth(0).getByRole("button", { name: "Remove" }).click();
+  await expect(names).toHaveCount(2);
+  await names.nth(1).fill("new.txt");
+
+  // A new Markdown file: the preview renders in the browser, without asking the server.
+  await page.getByRole("button", { name: "Add file" }).click();
+  await names.nth(2).fill("notes.md");
+  const area = page.getByLabel("File content").nth(2);
+  await area.fill("# Notes");
+  await area.press("End");
+  await area.press("Enter");
+  await area.press("Tab");
+  await area.pressSequentially("indented");
+  await expect(area).toHaveValue("# Notes\n\tindented");
+  const serverCalls: string[] = [];
+  page.on("request", (r) => { if (r.url().includes("/sfn/")) serverCalls.push(r.url()); });
+  await page.locator(".file-editor").nth(2).getByRole("button", { name: "Preview" }).click();
+  await expect(page.locator(".file-editor .preview h1")).toHaveText("Notes");
+  expect(serverCalls).toEqual([]);
+  await page.locator(".file-editor").nth(2).getByRole("button", { name: "Edit" }).click();
+
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(url);
+  await expect(page.locator(".gist-name")).toHaveText("After");
+  await expect(page.locator(".file-name")).toHaveText(["keep.txt", "new.txt", "notes.md"]);
+  await expect(page.locator("#file-new-txt")).toContainText("old");
+  await expect(page.locator("#file-notes-md .markdown-body h1")).toHaveText("Notes");
+  await expect(page.locator(".gist-meta")).toContainText("3 files");
+
+  // Only the owner may edit: another user finds nothing, an anonymous visitor is asked
+  // to log in (which says nothing about whether the gist exists).
+  const stranger = await signedIn(browser);
+  expect((await stranger.page.goto(`${url}/edit`))?.status()).toBe(404);
+  await stranger.context.close();
+  const anonymous = await browser.newPage();
+  await anonymous.goto(`${url}/edit`);
+  await expect(anonymous.getByText("Log in to edit your gists.")).toBeVisible();
+  await expect(anonymous.getByLabel("File content")).toHaveCount(0);
+  await anonymous.close();
+  await context.close();
+});
+
+test("a refused save keeps what was typed", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  await page.goto("/new");
+  await hydrated(page);
+  await page.getByLabel("Title").fill("Keep me");
+  await page.getByLabel("File name").fill("a.txt");
+  await page.getByLabel("File content").fill("   ");
+  await page.getByRole("button", { name: "Create gist" }).click();
+  await expect(page.getByRole("alert")).toHaveText('file "a.txt" has no content');
+  await expect(page.getByLabel("Title")).toHaveValue("Keep me");
+  await expect(page.getByLabel("File name")).toHaveValue("a.txt");
+  await context.close();
+});

@@ -327,3 +327,111 @@ pub async fn delete_gist(id: String) -> Result<(), Error> {
     leptos_axum::redirect(&format!("/{}", user.username));
     Ok(())
 }
+
+/// A gist as the editor loads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableGist {
+    pub id: String,
+    pub owner: String,
+    pub title: String,
+    pub description: String,
+    pub visibility: String,
+    pub files: Vec<EditableFile>,
+}
+
+/// `content` is `None` for a file that is not text: it can be renamed or removed, and is
+/// otherwise carried over untouched.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableFile {
+    /// The file's current name; empty for a file added in the editor.
+    pub original: String,
+    pub name: String,
+    pub content: Option<String>,
+}
+
+#[server(prefix = "/sfn", endpoint = "load_for_edit")]
+pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Error> {
+    use crate::services::gists::is_binary;
+
+    let user = super::context::require_user().await?;
+    let detail = super::context::state()?
+        .gists
+        .get(Some(user.id), &id)
+        .await?;
+    let gist = &detail.summary.gist;
+    if gist.owner_id != user.id || !user.username.eq_ignore_ascii_case(&owner) {
+        return Err(Error::NotFound);
+    }
+    Ok(EditableGist {
+        id: gist.id.clone(),
+        owner: user.username.clone(),
+        title: gist.title.clone(),
+        description: gist.description.clone(),
+        visibility: gist.visibility.clone(),
+        files: detail
+            .contents
+            .iter()
+            .map(|f| EditableFile {
+                original: f.name.clone(),
+                name: f.name.clone(),
+                content: (!is_binary(&f.content))
+                    .then(|| String::from_utf8_lossy(&f.content).into_owned()),
+            })
+            .collect(),
+    })
+}
+
+#[server(prefix = "/sfn", endpoint = "update_gist")]
+pub async fn update_gist(
+    id: String,
+    title: String,
+    description: String,
+    visibility: String,
+    #[server(default)] files: Vec<EditableFile>,
+) -> Result<(), Error> {
+    use crate::rules::Visibility;
+    use crate::rules::update::FileChange;
+    use crate::services::gists::GistUpdate;
+
+    let user = super::context::require_user().await?;
+    let state = super::context::state()?;
+    let current = state.gists.summary(Some(user.id), &id).await?;
+    // The form lists the files to keep; what it no longer lists was removed.
+    let mut changes: Vec<(String, Option<FileChange>)> = current
+        .files
+        .iter()
+        .filter(|f| !files.iter().any(|e| e.original == f.filename))
+        .map(|f| (f.filename.clone(), None))
+        .collect();
+    for file in files {
+        let name = file.name.trim().to_owned();
+        if file.original.is_empty() {
+            changes.push((
+                name.clone(),
+                Some(FileChange {
+                    filename: Some(name),
+                    content: Some(file.content.unwrap_or_default()),
+                }),
+            ));
+        } else {
+            let renamed = (name != file.original).then_some(name);
+            changes.push((
+                file.original,
+                Some(FileChange {
+                    filename: renamed,
+                    content: file.content,
+                }),
+            ));
+        }
+    }
+    let update = GistUpdate {
+        title: Some(title),
+        description: Some(description),
+        visibility: Some(Visibility::parse(&visibility).map_err(|e| Error::Validation(vec![e]))?),
+        topics: None,
+        files: Some(changes),
+    };
+    let saved = state.gists.update(&user, &id, update).await?;
+    leptos_axum::redirect(&format!("/{}/{}", user.username, saved.summary.gist.id));
+    Ok(())
+}

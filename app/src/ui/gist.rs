@@ -9,8 +9,10 @@ use super::auth::AuthActions;
 use super::pages::NotFound;
 use crate::functions::auth::current_user;
 use crate::functions::gists::{
-    CreateGist, DeleteGist, FileKind, FileView, ForkGist, GistView, StarGist, get_gist,
+    CreateGist, DeleteGist, EditableFile, EditableGist, FileKind, FileView, ForkGist, GistView,
+    StarGist, UpdateGist, get_gist, load_for_edit,
 };
+use crate::rules::language::language_for;
 use crate::rules::validate_filename;
 
 /// An id fragment for anchors: file names may hold anything.
@@ -68,6 +70,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
         gist.title.clone()
     };
     let owner_href = format!("/{}", gist.owner);
+    let owner_name = gist.owner.clone();
     view! {
         <Title text=heading.clone()/>
         <article class="gist">
@@ -75,7 +78,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                 <div class="gist-title">
                     <img class="avatar" src=format!("/avatars/{}.svg", gist.owner) alt="" width="32" height="32"/>
                     <h1>
-                        <A href=owner_href>{gist.owner.clone()}</A>
+                        <A href=owner_href>{owner_name}</A>
                         " / "
                         <span class="gist-name">{heading}</span>
                     </h1>
@@ -90,7 +93,14 @@ fn GistBody(gist: GistView) -> impl IntoView {
                 </div>
                 <div class="gist-actions">
                     <CloneBox url=gist.clone_url.clone()/>
-                    <GistActions id=gist.id.clone() starred=gist.starred stars=gist.star_count is_owner=gist.is_owner signed_in=gist.signed_in/>
+                    <GistActions
+                        id=gist.id.clone()
+                        owner=gist.owner.clone()
+                        starred=gist.starred
+                        stars=gist.star_count
+                        is_owner=gist.is_owner
+                        signed_in=gist.signed_in
+                    />
                 </div>
             </header>
             {gist.files.into_iter().map(|file| view! { <FileBox file/> }).collect_view()}
@@ -101,6 +111,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
 #[component]
 fn GistActions(
     id: String,
+    owner: String,
     starred: bool,
     stars: i32,
     is_owner: bool,
@@ -137,7 +148,7 @@ fn GistActions(
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
-    let (fork_id, delete_id) = (id.clone(), id.clone());
+    let (fork_id, delete_id, edit_id) = (id.clone(), id.clone(), id.clone());
     view! {
         <ActionForm action=star attr:class="inline-form">
             <input type="hidden" name="id" value=id/>
@@ -153,6 +164,7 @@ fn GistActions(
                 <button type="submit" class="button button-small">"Fork"</button>
             </ActionForm>
         })}
+        {is_owner.then(|| view! { <A href=format!("/{owner}/{}/edit", edit_id) attr:class="button button-small">"Edit"</A> })}
         {is_owner.then(|| view! {
             <ActionForm action=delete attr:class="inline-form" on:submit=confirm_delete>
                 <input type="hidden" name="id" value=delete_id.clone()/>
@@ -260,38 +272,16 @@ fn GistEditor() -> impl IntoView {
             .and_then(|r| r.err())
             .map(|e| e.message())
     };
-    // Stable keys for the file blocks; their position gives the form field names.
-    let files = RwSignal::new(vec![0usize]);
-    let next_key = StoredValue::new(1usize);
-    let add = move |_| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        files.update(|f| f.push(key));
-    };
     view! {
         <section class="editor">
             <h1>"New gist"</h1>
             <ActionForm action=action attr:class="form">
                 <label>"Title" <input name="title" maxlength="255" placeholder="Optional"/></label>
                 <label>"Description" <input name="description" placeholder="What is this gist about?"/></label>
-                <For each=move || files.get() key=|key| *key let:key>
-                    <FileEditor
-                        position=Signal::derive(move || files.get().iter().position(|k| *k == key).unwrap_or(0))
-                        removable=Signal::derive(move || files.get().len() > 1)
-                        on_remove=move || files.update(|f| f.retain(|k| *k != key))
-                    />
-                </For>
+                <FileList initial=vec![EditableFile::default()]/>
                 <div class="editor-actions">
-                    <button type="button" class="button" on:click=add>"Add file"</button>
                     <span class="spacer"></span>
-                    <label class="inline">
-                        "Visibility "
-                        <select name="visibility">
-                            <option value="public">"Public"</option>
-                            <option value="unlisted" selected>"Unlisted"</option>
-                            <option value="private">"Private"</option>
-                        </select>
-                    </label>
+                    <VisibilitySelect current="unlisted"/>
                     <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                         "Create gist"
                     </button>
@@ -303,42 +293,214 @@ fn GistEditor() -> impl IntoView {
 }
 
 #[component]
+pub fn EditPage() -> impl IntoView {
+    let params = use_params_map();
+    let gist = Resource::new(
+        move || {
+            let p = params.read();
+            (
+                p.get("user").unwrap_or_default(),
+                p.get("id").unwrap_or_default(),
+            )
+        },
+        |(user, id)| load_for_edit(user, id),
+    );
+    view! {
+        <Title text="Edit gist"/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match gist.await {
+                    Ok(gist) => view! { <EditForm gist/> }.into_any(),
+                    Err(crate::Error::Unauthenticated) => view! {
+                        <section class="auth-card">
+                            <p>"Log in to edit your gists."</p>
+                            <A href="/login" attr:class="button button-primary">"Log in"</A>
+                        </section>
+                    }
+                    .into_any(),
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EditForm(gist: EditableGist) -> impl IntoView {
+    let action = ServerAction::<UpdateGist>::new();
+    let error = move || {
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.message())
+    };
+    let back = format!("/{}/{}", gist.owner, gist.id);
+    view! {
+        <section class="editor">
+            <h1>"Edit gist"</h1>
+            <ActionForm action=action attr:class="form">
+                <input type="hidden" name="id" value=gist.id.clone()/>
+                <label>"Title" <input name="title" maxlength="255" value=gist.title.clone()/></label>
+                <label>"Description" <input name="description" value=gist.description.clone()/></label>
+                <FileList initial=gist.files.clone()/>
+                <div class="editor-actions">
+                    <A href=back>"Cancel"</A>
+                    <span class="spacer"></span>
+                    <VisibilitySelect current=gist.visibility.clone()/>
+                    <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                        "Save changes"
+                    </button>
+                </div>
+                {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn VisibilitySelect(#[prop(into)] current: String) -> impl IntoView {
+    let option = move |value: &'static str, label: &'static str| {
+        view! { <option value=value selected=current == value>{label}</option> }
+    };
+    view! {
+        <label class="inline">
+            "Visibility "
+            <select name="visibility">
+                {option("public", "Public")}
+                {option("unlisted", "Unlisted")}
+                {option("private", "Private")}
+            </select>
+        </label>
+    }
+}
+
+/// The files of the form: stable keys for the blocks; their position names the fields.
+#[component]
+fn FileList(initial: Vec<EditableFile>) -> impl IntoView {
+    let count = initial.len();
+    let files = RwSignal::new(initial.into_iter().enumerate().collect::<Vec<_>>());
+    let next_key = StoredValue::new(count);
+    let add = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        files.update(|f| f.push((key, EditableFile::default())));
+    };
+    view! {
+        <For each=move || files.get() key=|(key, _)| *key let:entry>
+            <FileEditor
+                initial=entry.1.clone()
+                position=Signal::derive(move || files.get().iter().position(|(k, _)| *k == entry.0).unwrap_or(0))
+                removable=Signal::derive(move || files.get().len() > 1)
+                on_remove=move || files.update(|f| f.retain(|(k, _)| *k != entry.0))
+            />
+        </For>
+        <div class="editor-actions">
+            <button type="button" class="button" on:click=add>"Add file"</button>
+        </div>
+    }
+}
+
+#[component]
 fn FileEditor(
+    initial: EditableFile,
     position: Signal<usize>,
     removable: Signal<bool>,
     on_remove: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let name = RwSignal::new(String::new());
+    let name = RwSignal::new(initial.name.clone());
+    let binary = initial.content.is_none() && !initial.original.is_empty();
+    let content = RwSignal::new(initial.content.clone().unwrap_or_default());
+    let preview = RwSignal::new(false);
     let name_error = move || {
         let value = name.get();
         (!value.is_empty())
             .then(|| validate_filename(&value).err().map(|e| e.message))
             .flatten()
     };
+    let is_markdown = move || language_for(&name.get()) == "Markdown";
+    let field = move |part: &'static str| move || format!("files[{}][{part}]", position.get());
     view! {
         <fieldset class="file-editor">
             <div class="file-editor-header">
+                <input type="hidden" name=field("original") value=initial.original.clone()/>
                 <input
                     class="file-name-input"
-                    name=move || format!("files[{}][name]", position.get())
+                    name=field("name")
                     placeholder="Filename including extension…"
                     aria-label="File name"
                     required
+                    value=initial.name.clone()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
+                {move || (is_markdown() && !binary).then(|| view! {
+                    <button type="button" class="button button-small" aria-pressed=move || preview.get().to_string()
+                        on:click=move |_| preview.update(|p| *p = !*p)>
+                        {move || if preview.get() { "Edit" } else { "Preview" }}
+                    </button>
+                })}
+                <span class="spacer"></span>
                 <button type="button" class="button button-small" on:click=move |_| on_remove() disabled=move || !removable.get()>
                     "Remove"
                 </button>
             </div>
             {move || name_error().map(|m| view! { <span class="field-error">{m}</span> })}
-            <textarea
-                class="code-input"
-                name=move || format!("files[{}][content]", position.get())
-                aria-label="File content"
-                rows="14"
-                spellcheck="false"
-                required
-            ></textarea>
+            {if binary {
+                view! { <p class="binary-note">"Binary file: kept as it is (rename or remove it here)."</p> }.into_any()
+            } else {
+                view! {
+                    <textarea
+                        class="code-input"
+                        class:hidden=move || preview.get()
+                        name=field("content")
+                        aria-label="File content"
+                        rows="14"
+                        spellcheck="false"
+                        required
+                        on:input=move |ev| content.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            if let Some(text) = insert_tab(&ev) {
+                                content.set(text);
+                            }
+                        }
+                    >{initial.content.clone().unwrap_or_default()}</textarea>
+                    // Rendered here, in the browser, by the renderer the server uses.
+                    {move || preview.get().then(|| view! {
+                        <div class="markdown-body preview" inner_html=move || crate::rules::markdown::render(&content.get())></div>
+                    })}
+                }
+                .into_any()
+            }}
         </fieldset>
+    }
+}
+
+/// Tab indents instead of leaving the text area; returns the new text when it did.
+fn insert_tab(ev: &leptos::ev::KeyboardEvent) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if ev.key() != "Tab" || ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return None;
+        }
+        let area: web_sys::HtmlTextAreaElement = ev.target()?.dyn_into().ok()?;
+        let start = area.selection_start().ok()?? as usize;
+        let end = area.selection_end().ok()?? as usize;
+        // Selections count UTF-16 units.
+        let units: Vec<u16> = area.value().encode_utf16().collect();
+        let mut text: Vec<u16> = units[..start.min(units.len())].to_vec();
+        text.push(u16::from(b'\t'));
+        text.extend_from_slice(&units[end.min(units.len())..]);
+        ev.prevent_default();
+        let text = String::from_utf16_lossy(&text);
+        area.set_value(&text);
+        let caret = (start + 1) as u32;
+        let _ = area.set_selection_range(caret, caret);
+        Some(text)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        None
     }
 }

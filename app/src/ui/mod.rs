@@ -15,7 +15,7 @@ use leptos_router::{
 };
 
 use auth::{LoginPage, RegisterPage};
-use gist::{GistPage, NewGistPage};
+use gist::{EditPage, GistPage, NewGistPage};
 use lists::{ExplorePage, ProfilePage};
 
 use layout::Layout;
@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("explore") view=ExplorePage ssr=SsrMode::Async/>
                     <Route path=ParamSegment("user") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id")) view=GistPage ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("edit")) view=EditPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>
