@@ -53,6 +53,7 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
             context, shell,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), guard_server_functions))
+        .layer(middleware::from_fn_with_state(state.clone(), require_login))
         // Every `/api` request belongs to the REST module, whatever page route might
         // also match its path (`/{user}/{id}` would take `/api/nowhere`).
         .layer(middleware::from_fn(move |req: Request<Body>, next: Next| {
@@ -114,6 +115,69 @@ async fn highlight_css() -> Response {
         CSS.as_str(),
     )
         .into_response()
+}
+
+/// The admin's "require login": anonymous visitors may reach only the way in (and, with
+/// "allow individual gists", single gist pages). The API and raw files apply the same
+/// settings themselves.
+async fn require_login(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let always_open = matches!(
+        path.as_str(),
+        "/login" | "/register" | "/healthz" | "/favicon.svg" | "/highlight.css"
+    ) || ["/pkg/", "/avatars/", "/api"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
+        || matches!(
+            path.as_str(),
+            "/sfn/login" | "/sfn/register" | "/sfn/current_user"
+        )
+        || path.contains("/raw/");
+    if always_open {
+        return next.run(req).await;
+    }
+    let settings = match app::services::settings::load(&state.db).await {
+        Ok(settings) => settings,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    if !settings.require_login {
+        return next.run(req).await;
+    }
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let single_gist = segments.len() == 2 || path == "/sfn/gist";
+    if settings.allow_individual_gists && single_gist {
+        return next.run(req).await;
+    }
+    let signed_in = match session_cookie(req.headers()) {
+        Some(secret) => app::services::sessions::SessionService::new(state.db.clone())
+            .user(&secret)
+            .await
+            .is_ok_and(|user| user.is_some()),
+        None => false,
+    };
+    if signed_in {
+        return next.run(req).await;
+    }
+    if path.starts_with("/sfn/") {
+        return (StatusCode::UNAUTHORIZED, "Log in first\n").into_response();
+    }
+    let next_page = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
+    (
+        StatusCode::FOUND,
+        [(header::LOCATION, format!("/login?next={next_page}"))],
+    )
+        .into_response()
+}
+
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == app::services::sessions::COOKIE)
+        .map(|(_, value)| value.to_owned())
 }
 
 /// In front of every server function: refuse cross-site calls, and give a failure the

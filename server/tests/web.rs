@@ -244,3 +244,93 @@ async fn signup_can_be_closed() {
     assert!(open.status < 400, "{} {}", open.status, open.body);
     session_cookie(&open);
 }
+
+#[tokio::test]
+async fn require_login_sends_visitors_to_the_login_page() {
+    let (web, dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let token = common::stdout(&run(
+        &web.server.home,
+        &[
+            "admin",
+            "create-token",
+            "--username",
+            "alice",
+            "--name",
+            "t",
+            "--scopes",
+            "gist:write",
+        ],
+        "",
+    ))
+    .trim()
+    .to_owned();
+    let created: serde_json::Value = web
+        .client
+        .post(web.server.url("/api/gists"))
+        .header("authorization", format!("token {token}"))
+        .json(&serde_json::json!({"public": true, "files": {"a.txt": {"content": "hello"}}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let gist_page = format!("/alice/{}", created["id"].as_str().unwrap());
+
+    let db = app::db::connect(&format!("sqlite://{}/gistful.db", dir.path().display()))
+        .await
+        .unwrap();
+    let mut settings = app::services::settings::load(&db).await.unwrap();
+    settings.require_login = true;
+    app::services::settings::save(&db, &settings).await.unwrap();
+
+    let get = |path: String, cookie: Option<String>| {
+        let mut req = web.client.get(web.server.url(&path));
+        if let Some(cookie) = cookie {
+            req = req.header("cookie", cookie);
+        }
+        async move { req.send().await.unwrap() }
+    };
+    for path in ["/", "/explore", "/alice", gist_page.as_str(), "/new"] {
+        let res = get(path.to_owned(), None).await;
+        assert_eq!(res.status(), 302, "{path}");
+        let location = res.headers()["location"].to_str().unwrap().to_owned();
+        assert!(
+            location.starts_with("/login?next=%2F"),
+            "{path}: {location}"
+        );
+    }
+    assert_eq!(get("/login".into(), None).await.status(), 200);
+    assert_eq!(get("/register".into(), None).await.status(), 200);
+    let data = web
+        .call(
+            "list_gists",
+            &[("list", "explore"), ("page", "1"), ("sort", "")],
+            None,
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(
+        data.status, 401,
+        "server functions are closed too: {}",
+        data.body
+    );
+
+    // Signed in, everything opens.
+    let login = web.login("alice", "password123").await;
+    let cookie = session_cookie(&login).split(';').next().unwrap().to_owned();
+    assert_eq!(
+        get("/explore".into(), Some(cookie.clone())).await.status(),
+        200
+    );
+    assert_eq!(get(gist_page.clone(), Some(cookie)).await.status(), 200);
+
+    // Individual gists may stay readable by link.
+    settings.allow_individual_gists = true;
+    app::services::settings::save(&db, &settings).await.unwrap();
+    let page = get(gist_page.clone(), None).await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("hello"));
+    assert_eq!(get("/explore".into(), None).await.status(), 302);
+}
