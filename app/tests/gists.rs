@@ -983,3 +983,77 @@ async fn concurrent_stars_all_count() {
         );
     }
 }
+
+#[tokio::test]
+async fn revisions_carry_per_file_diffs() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let created = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(
+                    Visibility::Public,
+                    vec![file("a.txt", "one\ntwo\n"), file("b.txt", "bee\n")],
+                ),
+            )
+            .await
+            .unwrap();
+        let id = created.summary.gist.id.clone();
+        ctx.gists
+            .update(
+                &alice,
+                &id,
+                files_update(vec![
+                    ("a.txt", change(None, Some("one\nTWO\n"))),
+                    ("b.txt", change(Some("c.txt"), None)),
+                    ("d.txt", change(None, Some("new\n"))),
+                ]),
+            )
+            .await
+            .unwrap();
+        let (revisions, total) = ctx.gists.revisions(None, &id, 1, 10).await.unwrap();
+        assert_eq!((total, revisions.len()), (2, 2), "{}", ctx.backend);
+        let newest = &revisions[0];
+        let by_name = |name: &str| {
+            newest
+                .files
+                .iter()
+                .find(|f| f.new_name.as_deref() == Some(name))
+                .unwrap()
+        };
+        let a = by_name("a.txt");
+        assert_eq!(a.status, "modified");
+        assert!(a.patch.starts_with("@@"), "{}", a.patch);
+        assert!(
+            a.patch.contains("-two\n") && a.patch.contains("+TWO\n"),
+            "{}",
+            a.patch
+        );
+        let c = by_name("c.txt");
+        assert_eq!(
+            (c.status, c.old_name.as_deref()),
+            ("renamed", Some("b.txt"))
+        );
+        assert_eq!(by_name("d.txt").status, "added");
+        assert_eq!(
+            revisions[1].files.len(),
+            2,
+            "the first revision adds both files"
+        );
+        assert!(revisions[1].files.iter().all(|f| f.status == "added"));
+
+        let bob = ctx.user("bob").await;
+        let private = ctx
+            .gists
+            .create(&alice, new_gist(Visibility::Private, vec![file("p", "x")]))
+            .await
+            .unwrap();
+        let err = ctx
+            .gists
+            .revisions(Some(bob.id), &private.summary.gist.id, 1, 10)
+            .await
+            .err();
+        assert_eq!(err, Some(Error::NotFound));
+    }
+}

@@ -290,3 +290,29 @@ test("a refused save keeps what was typed", async ({ browser }) => {
   await expect(page.getByLabel("File name")).toHaveValue("a.txt");
   await context.close();
 });
+
+test("revisions show each change as a diff", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  const url = await createGist(page, "public", [["a.txt", "one\ntwo\n"]], "History");
+  await page.goto(`${url}/edit`);
+  await hydrated(page);
+  await page.getByLabel("File content").fill("one\nTWO\n");
+  await page.getByLabel("File name").fill("b.txt");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(url);
+
+  await page.getByRole("link", { name: "Revisions" }).click();
+  await expect(page).toHaveURL(`${url}/revisions`);
+  await expect(page.locator("h1")).toContainText("2 revisions");
+  const revisions = page.locator(".revision");
+  await expect(revisions).toHaveCount(2);
+  const newest = revisions.first();
+  await expect(newest.locator(".file-name")).toHaveText("a.txt → b.txt");
+  await expect(newest.locator(".badge")).toHaveText("renamed");
+  await expect(newest.locator(".diff-line.del")).toHaveText(["-two"]);
+  await expect(newest.locator(".diff-line.add")).toHaveText(["+TWO"]);
+  await expect(newest.locator(".additions")).toHaveText("+1");
+  await expect(revisions.nth(1).locator(".badge")).toHaveText("added");
+  await expect(revisions.nth(1).locator(".diff-line.add")).toHaveText(["+one", "+two"]);
+  await context.close();
+});

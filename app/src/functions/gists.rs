@@ -435,3 +435,115 @@ pub async fn update_gist(
     leptos_axum::redirect(&format!("/{}/{}", user.username, saved.summary.gist.id));
     Ok(())
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DiffLineKind {
+    Hunk,
+    Added,
+    Removed,
+    Context,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffLine {
+    pub kind: DiffLineKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileChangeView {
+    pub name: String,
+    /// For renames: the name before.
+    pub old_name: Option<String>,
+    pub status: String,
+    pub binary: bool,
+    pub lines: Vec<DiffLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionView {
+    pub sha: String,
+    pub author: String,
+    pub when: String,
+    pub additions: usize,
+    pub deletions: usize,
+    pub files: Vec<FileChangeView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionsView {
+    pub owner: String,
+    pub id: String,
+    pub title: String,
+    pub total: u64,
+    pub revisions: Vec<RevisionView>,
+}
+
+#[server(prefix = "/sfn", endpoint = "revisions")]
+pub async fn get_revisions(owner: String, id: String) -> Result<RevisionsView, Error> {
+    let state = super::context::state()?;
+    let viewer = super::context::session_user().await?.map(|u| u.id);
+    let summary = state.gists.summary(viewer, &id).await?;
+    if !summary.owner.username.eq_ignore_ascii_case(&owner) {
+        return Err(Error::NotFound);
+    }
+    let (revisions, total) = state.gists.revisions(viewer, &id, 1, 100).await?;
+    let now = chrono::Utc::now();
+    let revisions = revisions
+        .into_iter()
+        .map(|revision| RevisionView {
+            sha: revision.commit.sha.clone(),
+            author: revision.commit.author_name.clone(),
+            when: relative_time(now - revision.commit.committed_at),
+            additions: revision.commit.additions,
+            deletions: revision.commit.deletions,
+            files: revision
+                .files
+                .into_iter()
+                .map(|file| FileChangeView {
+                    name: file
+                        .new_name
+                        .clone()
+                        .or_else(|| file.old_name.clone())
+                        .unwrap_or_default(),
+                    old_name: (file.status == "renamed")
+                        .then(|| file.old_name.clone())
+                        .flatten(),
+                    status: file.status.to_owned(),
+                    binary: file.binary,
+                    lines: file.patch.lines().map(diff_line).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let title = if summary.gist.title.is_empty() {
+        summary
+            .files
+            .first()
+            .map(|f| f.filename.clone())
+            .unwrap_or_default()
+    } else {
+        summary.gist.title.clone()
+    };
+    Ok(RevisionsView {
+        owner: summary.owner.username.clone(),
+        id,
+        title,
+        total,
+        revisions,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn diff_line(line: &str) -> DiffLine {
+    let kind = match line.as_bytes().first() {
+        Some(b'@') => DiffLineKind::Hunk,
+        Some(b'+') => DiffLineKind::Added,
+        Some(b'-') => DiffLineKind::Removed,
+        _ => DiffLineKind::Context,
+    };
+    DiffLine {
+        kind,
+        text: line.to_owned(),
+    }
+}

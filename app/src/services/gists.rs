@@ -21,7 +21,7 @@ use crate::rules::gist::{validate_description, validate_title};
 use crate::rules::language::language_for;
 use crate::rules::update::{self, FileChanges, FileEntry, FileSource};
 use crate::rules::{Limits, Visibility, validate_topics};
-use crate::store::{Author, CommitInfo, GitStore, StoredFile};
+use crate::store::{Author, CommitInfo, GitStore, RevisionDiff, StoredFile};
 
 /// Lines of a file kept in the database for list pages.
 const PREVIEW_LINES: usize = 10;
@@ -516,6 +516,23 @@ impl GistService {
         let (commits, total) =
             blocking(move || store.history(&id, skip, per_page as usize)).await??;
         Ok((commits, total as u64))
+    }
+
+    /// Newest first: one page of revisions with their file diffs, and the total count.
+    pub async fn revisions(
+        &self,
+        viewer: Option<i64>,
+        id: &str,
+        page: u64,
+        per_page: u64,
+    ) -> Result<(Vec<RevisionDiff>, u64)> {
+        self.find(viewer, id).await?;
+        let (store, id) = (self.store.clone(), id.to_owned());
+        let skip =
+            usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let (revisions, total) =
+            blocking(move || store.revisions(&id, skip, per_page as usize)).await??;
+        Ok((revisions, total as u64))
     }
 
     /// Makes the database describe what the repository holds (after a push, or to repair

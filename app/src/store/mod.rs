@@ -41,6 +41,25 @@ pub struct CommitInfo {
     pub deletions: usize,
 }
 
+/// How one file changed in one revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileDiff {
+    /// `added`, `deleted`, `modified` or `renamed`.
+    pub status: &'static str,
+    pub old_name: Option<String>,
+    pub new_name: Option<String>,
+    /// The unified diff's hunks (`@@` headers and `+`, `-`, ` ` lines); empty for binaries.
+    pub patch: String,
+    pub binary: bool,
+}
+
+/// One revision with its per-file changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionDiff {
+    pub commit: CommitInfo,
+    pub files: Vec<FileDiff>,
+}
+
 #[derive(Clone)]
 pub struct GitStore {
     root: PathBuf,
@@ -217,6 +236,25 @@ impl GitStore {
         Ok((page, total))
     }
 
+    /// Newest first: `skip` then at most `limit` revisions with their file diffs.
+    pub fn revisions(
+        &self,
+        id: &str,
+        skip: usize,
+        limit: usize,
+    ) -> Result<(Vec<RevisionDiff>, usize)> {
+        let (commits, total) = self.history(id, skip, limit)?;
+        let repo = self.open(id)?;
+        let revisions = commits
+            .into_iter()
+            .map(|commit| {
+                let files = file_diffs(&repo, parse_oid(&commit.sha)?)?;
+                Ok(RevisionDiff { commit, files })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((revisions, total))
+    }
+
     /// Copies the whole repository (every commit) to a new id: forks share no state.
     pub fn fork(&self, from: &str, to: &str) -> Result<()> {
         let source = self.path(from);
@@ -343,7 +381,8 @@ fn move_branch(repo: &Repository, from: Oid, to: Oid, message: &str) -> Result<(
     }
 }
 
-fn commit_info(repo: &Repository, oid: Oid) -> Result<CommitInfo> {
+/// The diff of a commit against its parent, renames detected.
+fn commit_diff(repo: &Repository, oid: Oid) -> Result<git2::Diff<'_>> {
     let commit = repo
         .find_commit(oid)
         .map_err(|e| git_error("reading a commit", e))?;
@@ -358,6 +397,62 @@ fn commit_info(repo: &Repository, oid: Oid) -> Result<CommitInfo> {
     // A renamed file is not a deletion plus an addition.
     diff.find_similar(Some(git2::DiffFindOptions::new().renames(true)))
         .map_err(|e| git_error("finding renames", e))?;
+    Ok(diff)
+}
+
+fn file_diffs(repo: &Repository, oid: Oid) -> Result<Vec<FileDiff>> {
+    let diff = commit_diff(repo, oid)?;
+    let mut files = Vec::new();
+    for index in 0..diff.deltas().len() {
+        let Some(delta) = diff.get_delta(index) else {
+            continue;
+        };
+        let status = match delta.status() {
+            git2::Delta::Added => "added",
+            git2::Delta::Deleted => "deleted",
+            git2::Delta::Renamed => "renamed",
+            _ => "modified",
+        };
+        let name = |file: git2::DiffFile<'_>| file.path().map(|p| p.to_string_lossy().into_owned());
+        let old_name = if status == "added" {
+            None
+        } else {
+            name(delta.old_file())
+        };
+        let new_name = if status == "deleted" {
+            None
+        } else {
+            name(delta.new_file())
+        };
+        let mut binary = delta.flags().is_binary();
+        let mut patch = String::new();
+        if let Ok(Some(mut file_patch)) = git2::Patch::from_diff(&diff, index) {
+            binary |= file_patch.delta().flags().is_binary();
+            if let Ok(buf) = file_patch.to_buf() {
+                let text = String::from_utf8_lossy(&buf);
+                // Keep the hunks; the page shows the file header itself.
+                patch = text
+                    .find("\n@@")
+                    .map(|at| text[at + 1..].to_owned())
+                    .unwrap_or_default();
+            }
+        }
+        files.push(FileDiff {
+            status,
+            old_name,
+            new_name,
+            patch,
+            binary,
+        });
+    }
+    Ok(files)
+}
+
+fn commit_info(repo: &Repository, oid: Oid) -> Result<CommitInfo> {
+    let commit = repo
+        .find_commit(oid)
+        .map_err(|e| git_error("reading a commit", e))?;
+    let diff = commit_diff(repo, oid)?;
     let stats = diff.stats().map_err(|e| git_error("diffing a commit", e))?;
     let author = commit.author();
     let seconds = commit.time().seconds();

@@ -71,6 +71,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
     };
     let owner_href = format!("/{}", gist.owner);
     let owner_name = gist.owner.clone();
+    let revisions_href = format!("/{}/{}/revisions", gist.owner, gist.id);
     view! {
         <Title text=heading.clone()/>
         <article class="gist">
@@ -89,7 +90,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                     <span>{format!("{} file{}", gist.files.len(), if gist.files.len() == 1 { "" } else { "s" })}</span>
                     <span>{format!("★ {}", gist.star_count)}</span>
                     <span>{format!("{} fork{}", gist.fork_count, if gist.fork_count == 1 { "" } else { "s" })}</span>
-                    <span>"revision " <code>{gist.revision[..7.min(gist.revision.len())].to_owned()}</code></span>
+                    <A href=revisions_href>"Revisions"</A>
                 </div>
                 <div class="gist-actions">
                     <CloneBox url=gist.clone_url.clone()/>

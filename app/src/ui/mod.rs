@@ -5,6 +5,7 @@ mod gist;
 mod layout;
 mod lists;
 mod pages;
+mod revisions;
 mod theme;
 
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ use leptos_router::{
 use auth::{LoginPage, RegisterPage};
 use gist::{EditPage, GistPage, NewGistPage};
 use lists::{ExplorePage, ProfilePage};
+use revisions::RevisionsPage;
 
 use layout::Layout;
 use pages::{HomePage, NotFound};
@@ -83,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=ParamSegment("user") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id")) view=GistPage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("edit")) view=EditPage ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("revisions")) view=RevisionsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

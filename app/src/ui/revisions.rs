@@ -1,0 +1,99 @@
+//! A gist's history: every revision, newest first, with unified diffs per file.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::pages::NotFound;
+use crate::functions::gists::{DiffLineKind, FileChangeView, RevisionView, get_revisions};
+
+#[component]
+pub fn RevisionsPage() -> impl IntoView {
+    let params = use_params_map();
+    let history = Resource::new(
+        move || {
+            let p = params.read();
+            (
+                p.get("user").unwrap_or_default(),
+                p.get("id").unwrap_or_default(),
+            )
+        },
+        |(user, id)| get_revisions(user, id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match history.await {
+                    Ok(view) => {
+                        let back = format!("/{}/{}", view.owner, view.id);
+                        view! {
+                            <Title text=format!("Revisions of {}", view.title)/>
+                            <section class="revisions">
+                                <h1>
+                                    <A href=back>{format!("{} / {}", view.owner, view.title)}</A>
+                                    <span class="muted">{format!(" · {} revision{}", view.total, if view.total == 1 { "" } else { "s" })}</span>
+                                </h1>
+                                {view.revisions.into_iter().map(|revision| view! { <Revision revision/> }).collect_view()}
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(_) => view! { <NotFound/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Revision(revision: RevisionView) -> impl IntoView {
+    view! {
+        <article class="revision" id=format!("rev-{}", &revision.sha[..7])>
+            <header class="revision-header">
+                <strong>{revision.author.clone()}</strong>
+                " revised this gist "
+                <span class="muted">{revision.when.clone()}</span>
+                <code>{revision.sha[..7].to_owned()}</code>
+                <span class="spacer"></span>
+                <span class="additions">{format!("+{}", revision.additions)}</span>
+                <span class="deletions">{format!("−{}", revision.deletions)}</span>
+            </header>
+            {revision.files.into_iter().map(|file| view! { <FileChange file/> }).collect_view()}
+        </article>
+    }
+}
+
+#[component]
+fn FileChange(file: FileChangeView) -> impl IntoView {
+    let title = match &file.old_name {
+        Some(old) => format!("{old} → {}", file.name),
+        None => file.name.clone(),
+    };
+    view! {
+        <section class="file diff">
+            <header class="file-header">
+                <span class="file-name">{title}</span>
+                <span class=format!("badge badge-{}", file.status)>{file.status.clone()}</span>
+            </header>
+            {if file.binary {
+                view! { <p class="binary-note">"Binary file changed."</p> }.into_any()
+            } else {
+                view! {
+                    <pre class="diff-lines">
+                        {file.lines.into_iter().map(|line| {
+                            let class = match line.kind {
+                                DiffLineKind::Hunk => "diff-line hunk",
+                                DiffLineKind::Added => "diff-line add",
+                                DiffLineKind::Removed => "diff-line del",
+                                DiffLineKind::Context => "diff-line",
+                            };
+                            view! { <span class=class>{line.text}</span> }
+                        }).collect_view()}
+                    </pre>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
