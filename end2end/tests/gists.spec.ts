@@ -316,3 +316,36 @@ test("revisions show each change as a diff", async ({ browser }) => {
   await expect(revisions.nth(1).locator(".diff-line.add")).toHaveText(["+one", "+two"]);
   await context.close();
 });
+
+test("comments: post in Markdown, edit your own, the owner may delete", async ({ browser }) => {
+  const owner = await signedIn(browser);
+  const url = await createGist(owner.page, "public", [["c.txt", "comment on me\n"]]);
+  const guest = await signedIn(browser);
+  const dialogs: string[] = [];
+  guest.page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await guest.page.goto(url);
+  await hydrated(guest.page);
+  await expect(guest.page.getByText("No comments yet.")).toBeVisible();
+  await guest.page.getByLabel("Add a comment").fill("Nice **work** <script>alert('x')</script>");
+  await guest.page.getByRole("button", { name: "Comment" }).click();
+  const comment = guest.page.locator(".comment");
+  await expect(comment.locator(".comment-body strong")).toHaveText("work");
+  await expect(comment.locator("script")).toHaveCount(0);
+  await expect(comment.locator(".comment-header")).toContainText(guest.name);
+
+  await comment.getByRole("button", { name: "Edit" }).click();
+  await comment.getByLabel("Edit comment").fill("Edited *text*");
+  await comment.getByRole("button", { name: "Save" }).click();
+  await expect(comment.locator(".comment-body em")).toHaveText("text");
+  expect(dialogs).toEqual([]);
+
+  await owner.page.goto(url);
+  await hydrated(owner.page);
+  const seen = owner.page.locator(".comment");
+  await expect(seen.locator(".comment-body")).toHaveText("Edited text");
+  await expect(seen.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await seen.getByRole("button", { name: "Delete" }).click();
+  await expect(owner.page.getByText("No comments yet.")).toBeVisible();
+  await owner.context.close();
+  await guest.context.close();
+});

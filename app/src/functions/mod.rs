@@ -2,6 +2,7 @@
 //! service and maps the result; the rules live in the services.
 
 pub mod auth;
+pub mod comments;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod gists;

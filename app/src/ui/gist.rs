@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::auth::AuthActions;
+use super::comments::Comments;
 use super::pages::NotFound;
 use crate::functions::auth::current_user;
 use crate::functions::gists::{
@@ -105,6 +106,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                 </div>
             </header>
             {gist.files.into_iter().map(|file| view! { <FileBox file/> }).collect_view()}
+            <Comments gist_id=gist.id.clone() signed_in=gist.signed_in/>
         </article>
     }
 }

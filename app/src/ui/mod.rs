@@ -1,6 +1,7 @@
 //! The Leptos app: document shell, layout and pages.
 
 mod auth;
+mod comments;
 mod gist;
 mod layout;
 mod lists;
