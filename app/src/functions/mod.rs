@@ -6,3 +6,4 @@ pub mod comments;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod gists;
+pub mod settings;

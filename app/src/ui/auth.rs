@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::functions::auth::{Login, Logout, Register};
+use crate::functions::settings::DeleteAccount;
 
 /// The account actions, shared so that whatever shows the signed-in user refreshes when
 /// one of them completes.
@@ -14,6 +15,7 @@ pub struct AuthActions {
     pub login: ServerAction<Login>,
     pub register: ServerAction<Register>,
     pub logout: ServerAction<Logout>,
+    pub delete_account: ServerAction<DeleteAccount>,
 }
 
 impl AuthActions {
@@ -22,18 +24,20 @@ impl AuthActions {
             login: ServerAction::new(),
             register: ServerAction::new(),
             logout: ServerAction::new(),
+            delete_account: ServerAction::new(),
         };
         provide_context(actions);
         actions
     }
 
     /// Changes whenever someone may have signed in or out.
-    pub fn version(&self) -> (usize, usize, usize) {
-        (
+    pub fn version(&self) -> [usize; 4] {
+        [
             self.login.version().get(),
             self.register.version().get(),
             self.logout.version().get(),
-        )
+            self.delete_account.version().get(),
+        ]
     }
 }
 use crate::rules::{validate_email, validate_password, validate_username};

@@ -7,6 +7,7 @@ mod layout;
 mod lists;
 mod pages;
 mod revisions;
+mod settings;
 mod theme;
 
 use leptos::prelude::*;
@@ -20,6 +21,7 @@ use auth::{LoginPage, RegisterPage};
 use gist::{EditPage, GistPage, NewGistPage};
 use lists::{ExplorePage, ProfilePage};
 use revisions::RevisionsPage;
+use settings::SettingsPage;
 
 use layout::Layout;
 use pages::{HomePage, NotFound};
@@ -83,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("new") view=NewGistPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("explore") view=ExplorePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=ParamSegment("user") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id")) view=GistPage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("edit")) view=EditPage ssr=SsrMode::Async/>

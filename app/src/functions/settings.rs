@@ -1,0 +1,157 @@
+//! The signed-in user's own settings: profile, password, tokens, account.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub username: String,
+    pub name: String,
+    pub email: String,
+    pub bio: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenItem {
+    pub id: i64,
+    pub name: String,
+    pub scopes: String,
+    pub created: String,
+    pub expires: String,
+    pub last_used: String,
+}
+
+#[server(prefix = "/sfn", endpoint = "profile")]
+pub async fn get_profile() -> Result<Profile, Error> {
+    let user = super::context::require_user().await?;
+    Ok(Profile {
+        username: user.username,
+        name: user.display_name,
+        email: user.email,
+        bio: user.bio,
+    })
+}
+
+#[server(prefix = "/sfn", endpoint = "save_profile")]
+pub async fn save_profile(name: String, email: String, bio: String) -> Result<(), Error> {
+    use crate::services::UserService;
+    use crate::services::users::ProfileUpdate;
+
+    let user = super::context::require_user().await?;
+    let update = ProfileUpdate {
+        username: None,
+        display_name: Some(name),
+        email: Some(email),
+        bio: Some(bio),
+    };
+    UserService::new(super::context::state()?.db.clone())
+        .update_profile(user.id, update)
+        .await?;
+    Ok(())
+}
+
+#[server(prefix = "/sfn", endpoint = "change_password")]
+pub async fn change_password(current: String, new_password: String) -> Result<(), Error> {
+    let user = super::context::require_user().await?;
+    crate::services::UserService::new(super::context::state()?.db.clone())
+        .change_password(user.id, &current, new_password)
+        .await
+}
+
+#[server(prefix = "/sfn", endpoint = "tokens")]
+pub async fn list_tokens() -> Result<Vec<TokenItem>, Error> {
+    let user = super::context::require_user().await?;
+    let tokens = crate::services::TokenService::new(super::context::state()?.db.clone())
+        .list(user.id)
+        .await?;
+    let day = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d").to_string();
+    Ok(tokens
+        .into_iter()
+        .map(|t| TokenItem {
+            id: t.id,
+            name: t.name,
+            scopes: if t.scopes.is_empty() {
+                "no scopes".into()
+            } else {
+                t.scopes.replace(',', ", ")
+            },
+            created: day(t.created_at),
+            expires: t.expires_at.map(day).unwrap_or_else(|| "never".into()),
+            last_used: t
+                .last_used_at
+                .map(day)
+                .unwrap_or_else(|| "never used".into()),
+        })
+        .collect())
+}
+
+/// Creates a token and returns its secret, which is shown this once.
+#[server(prefix = "/sfn", endpoint = "create_token")]
+pub async fn create_token(
+    name: String,
+    #[server(default)] gist_read: Option<String>,
+    #[server(default)] gist_write: Option<String>,
+    #[server(default)] user_read: Option<String>,
+    #[server(default)] user_write: Option<String>,
+    #[server(default)] expires_in_days: String,
+) -> Result<String, Error> {
+    use crate::rules::Scope;
+    use crate::services::tokens::NewToken;
+
+    let user = super::context::require_user().await?;
+    let scopes = [
+        (gist_read, Scope::GistRead),
+        (gist_write, Scope::GistWrite),
+        (user_read, Scope::UserRead),
+        (user_write, Scope::UserWrite),
+    ]
+    .into_iter()
+    .filter_map(|(checked, scope)| checked.map(|_| scope))
+    .collect();
+    let expires_in_days = match expires_in_days.trim() {
+        "" | "never" => None,
+        days => Some(days.parse().map_err(|_| {
+            Error::invalid(
+                "AccessToken",
+                "expires_in_days",
+                "expiry must be a number of days",
+            )
+        })?),
+    };
+    let created = crate::services::TokenService::new(super::context::state()?.db.clone())
+        .create(NewToken {
+            user_id: user.id,
+            name,
+            scopes,
+            expires_in_days,
+        })
+        .await?;
+    Ok(created.secret)
+}
+
+#[server(prefix = "/sfn", endpoint = "revoke_token")]
+pub async fn revoke_token(token: i64) -> Result<(), Error> {
+    let user = super::context::require_user().await?;
+    crate::services::TokenService::new(super::context::state()?.db.clone())
+        .revoke(user.id, token)
+        .await
+}
+
+#[server(prefix = "/sfn", endpoint = "delete_account")]
+pub async fn delete_account(password: String) -> Result<(), Error> {
+    use crate::services::UserService;
+
+    let user = super::context::require_user().await?;
+    let state = super::context::state()?;
+    let users = UserService::new(state.db.clone());
+    users
+        .verify_password(&user.username, &password)
+        .await
+        .map_err(|_| Error::invalid("User", "password", "the password is wrong"))?;
+    users.delete(&user.username, &state.store).await?;
+    super::context::end_session().await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
