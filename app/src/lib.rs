@@ -3,6 +3,10 @@
 //! Everything outside `ssr`-gated modules compiles for the browser too, so the rules the
 //! server enforces are the very code the browser validates with.
 
+// Leptos views are deeply nested types; a clean wasm build of the editor exceeds the
+// default query depth (incremental builds can hide it).
+#![recursion_limit = "256"]
+
 pub mod error;
 pub mod functions;
 pub mod rules;

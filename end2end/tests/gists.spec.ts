@@ -349,3 +349,20 @@ test("comments: post in Markdown, edit your own, the owner may delete", async ({
   await owner.context.close();
   await guest.context.close();
 });
+
+test("CSV as a table, downloads and a ZIP of the gist", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  await createGist(page, "public", [["people.csv", "name,lang\nAda,Rust\n\"Grace, H\",COBOL\n"], ["run.sh", "echo hi\n"]]);
+  const table = page.locator("#file-people-csv table.csv");
+  await expect(table.locator("th")).toHaveText(["name", "lang"]);
+  await expect(table.locator("tbody tr")).toHaveCount(2);
+  await expect(table.locator("tbody tr").nth(1).locator("td").first()).toHaveText("Grace, H");
+
+  const download = page.waitForEvent("download");
+  await page.locator("#file-run-sh").getByRole("link", { name: "Download" }).click();
+  expect((await download).suggestedFilename()).toBe("run.sh");
+  const zip = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download ZIP" }).click();
+  expect((await zip).suggestedFilename()).toMatch(/^[0-9a-f]{32}-[0-9a-f]{7}\.zip$/);
+  await context.close();
+});

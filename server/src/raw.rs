@@ -1,13 +1,17 @@
-//! Files served as they are: `/{user}/{id}/raw/{rev}/{file}`, and generated avatars.
-//! Raw content is hostile until proven otherwise: never sniffed, never scripted.
+//! Files served as they are: raw, as downloads, and the whole gist as a ZIP; and generated
+//! avatars. Raw content is hostile until proven otherwise: never sniffed, never scripted.
+
+use std::io::Write;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use app::services::gists::is_binary;
+use app::services::gists::{GistDetail, is_binary};
+use app::services::sessions::{COOKIE, SessionService};
 use app::services::settings;
 use app::state::AppState;
+use app::store::StoredFile;
 
 /// Nothing in a raw file may load, run or frame anything.
 const RAW_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
@@ -21,67 +25,207 @@ fn not_found() -> Response {
         .into_response()
 }
 
-/// `rev` is `HEAD` or a full or abbreviated commit id.
-pub async fn raw_file(
-    State(state): State<AppState>,
-    Path((user, id, rev, file)): Path<(String, String, String, String)>,
-) -> Response {
-    let Ok(settings) = settings::load(&state.db).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    if settings.require_login && !settings.allow_individual_gists {
-        return (
+/// The session cookie's value, if the request has one.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The signed-in user's id, if any.
+pub async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<i64> {
+    let secret = session_cookie(headers)?;
+    SessionService::new(state.db.clone())
+        .user(&secret)
+        .await
+        .ok()
+        .flatten()
+        .map(|u| u.id)
+}
+
+/// The gist at `rev` (`HEAD` or a commit id) if the visitor may read it and `user` owns it.
+async fn load(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &str,
+    id: &str,
+    rev: &str,
+) -> Result<GistDetail, Response> {
+    let settings = settings::load(&state.db)
+        .await
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+    let viewer = viewer(state, headers).await;
+    if settings.require_login && !settings.allow_individual_gists && viewer.is_none() {
+        return Err((
             StatusCode::UNAUTHORIZED,
             "Log in to read gists on this instance\n",
         )
-            .into_response();
-    }
-    // Anonymous for now: web sessions will let owners read their private raw files.
-    let viewer = None;
-    let Ok(summary) = state.gists.summary(viewer, &id).await else {
-        return not_found();
-    };
-    if !summary.owner.username.eq_ignore_ascii_case(&user) {
-        return not_found();
+            .into_response());
     }
     let revision = if rev.eq_ignore_ascii_case("head") {
         None
     } else {
         Some(rev.to_ascii_lowercase())
     };
-    let Ok(detail) = state.gists.get_at(viewer, &id, revision.as_deref()).await else {
-        return not_found();
-    };
-    let Some(found) = detail.contents.into_iter().find(|f| f.name == file) else {
-        return not_found();
-    };
+    let detail = state
+        .gists
+        .get_at(viewer, id, revision.as_deref())
+        .await
+        .map_err(|_| not_found())?;
+    if !detail.summary.owner.username.eq_ignore_ascii_case(user) {
+        return Err(not_found());
+    }
+    Ok(detail)
+}
 
-    let content_type = if is_binary(&found.content) {
-        "application/octet-stream"
-    } else {
-        "text/plain; charset=utf-8"
-    };
-    let immutable = revision.as_deref().is_some_and(|r| r.len() == 40);
+fn harden(response: &mut Response, immutable: bool) {
     let cache = if immutable {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
     };
-    let etag = format!("\"{}-{}\"", &detail.revision[..12], found.content.len());
-    let mut response = found.content.into_response();
     let headers = response.headers_mut();
     for (name, value) in [
-        (header::CONTENT_TYPE, content_type),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::CONTENT_SECURITY_POLICY, RAW_CSP),
         (header::CACHE_CONTROL, cache),
         (HeaderName::from_static("x-frame-options"), "DENY"),
-        (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
     ] {
         headers.insert(name, HeaderValue::from_static(value));
     }
+}
+
+fn file_response(detail: &GistDetail, file: StoredFile, rev: &str, attachment: bool) -> Response {
+    let content_type = if is_binary(&file.content) {
+        "application/octet-stream"
+    } else {
+        "text/plain; charset=utf-8"
+    };
+    let etag = format!("\"{}-{}\"", &detail.revision[..12], file.content.len());
+    let name = file.name.clone();
+    let mut response = file.content.into_response();
+    harden(&mut response, rev.len() == 40);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
     if let Ok(value) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, value);
+    }
+    if attachment && let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// `attachment`, with an ASCII fallback name and the exact name in RFC 5987 form.
+fn content_disposition(name: &str) -> String {
+    let fallback: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
+}
+
+/// `/{user}/{id}/raw/{rev}/{file}`
+pub async fn raw_file(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((user, id, rev, file)): Path<(String, String, String, String)>,
+) -> Response {
+    serve_file(&state, &headers, &user, &id, &rev, &file, false).await
+}
+
+/// `/{user}/{id}/download/{rev}/{file}`: the same bytes, saved rather than shown.
+pub async fn download_file(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((user, id, rev, file)): Path<(String, String, String, String)>,
+) -> Response {
+    serve_file(&state, &headers, &user, &id, &rev, &file, true).await
+}
+
+async fn serve_file(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &str,
+    id: &str,
+    rev: &str,
+    file: &str,
+    attachment: bool,
+) -> Response {
+    let detail = match load(state, headers, user, id, rev).await {
+        Ok(detail) => detail,
+        Err(response) => return response,
+    };
+    let Some(found) = detail.contents.iter().find(|f| f.name == file).cloned() else {
+        return not_found();
+    };
+    file_response(&detail, found, rev, attachment)
+}
+
+/// `/{user}/{id}/archive/{rev}.zip`: every file of the revision in one ZIP.
+pub async fn archive(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((user, id, archive)): Path<(String, String, String)>,
+) -> Response {
+    let Some(rev) = archive.strip_suffix(".zip") else {
+        return not_found();
+    };
+    let detail = match load(&state, &headers, &user, &id, rev).await {
+        Ok(detail) => detail,
+        Err(response) => return response,
+    };
+    let zipped = tokio::task::spawn_blocking(move || {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for file in &detail.contents {
+            writer.start_file(file.name.as_str(), options)?;
+            writer.write_all(&file.content)?;
+        }
+        let bytes = writer.finish()?.into_inner();
+        Ok::<_, zip::result::ZipError>((bytes, detail))
+    })
+    .await;
+    let Ok(Ok((bytes, detail))) = zipped else {
+        tracing::error!("building a ZIP failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let name = format!("{}-{}.zip", detail.summary.gist.id, &detail.revision[..7]);
+    let mut response = bytes.into_response();
+    harden(&mut response, rev.len() == 40);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/zip"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
     }
     response
 }
@@ -113,4 +257,21 @@ pub async fn avatar(Path(file): Path<String>) -> Response {
         svg,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_disposition;
+
+    #[test]
+    fn download_names() {
+        assert_eq!(
+            content_disposition("a.txt"),
+            "attachment; filename=\"a.txt\"; filename*=UTF-8''a.txt"
+        );
+        assert_eq!(
+            content_disposition("naïve \"x\".md"),
+            "attachment; filename=\"na_ve__x_.md\"; filename*=UTF-8''na%C3%AFve%20%22x%22.md"
+        );
+    }
 }

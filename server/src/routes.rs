@@ -41,6 +41,8 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/{user}/{id}/raw/{rev}/{file}", get(raw::raw_file))
+        .route("/{user}/{id}/download/{rev}/{file}", get(raw::download_file))
+        .route("/{user}/{id}/archive/{archive}", get(raw::archive))
         .route("/avatars/{file}", get(raw::avatar))
         .route("/highlight.css", get(highlight_css))
         // Explicit, so that `/{user}/{id}` pages never shadow the app's own files.
@@ -132,7 +134,9 @@ async fn require_login(State(state): State<AppState>, req: Request<Body>, next: 
             path.as_str(),
             "/sfn/login" | "/sfn/register" | "/sfn/current_user"
         )
-        || path.contains("/raw/");
+        || ["/raw/", "/download/", "/archive/"]
+            .iter()
+            .any(|part| path.contains(part));
     if always_open {
         return next.run(req).await;
     }
@@ -148,7 +152,7 @@ async fn require_login(State(state): State<AppState>, req: Request<Body>, next: 
     if settings.allow_individual_gists && single_gist {
         return next.run(req).await;
     }
-    let signed_in = match session_cookie(req.headers()) {
+    let signed_in = match raw::session_cookie(req.headers()) {
         Some(secret) => app::services::sessions::SessionService::new(state.db.clone())
             .user(&secret)
             .await
@@ -167,17 +171,6 @@ async fn require_login(State(state): State<AppState>, req: Request<Body>, next: 
         [(header::LOCATION, format!("/login?next={next_page}"))],
     )
         .into_response()
-}
-
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == app::services::sessions::COOKIE)
-        .map(|(_, value)| value.to_owned())
 }
 
 /// In front of every server function: refuse cross-site calls, and give a failure the

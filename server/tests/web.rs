@@ -334,3 +334,113 @@ async fn require_login_sends_visitors_to_the_login_page() {
     assert!(page.text().await.unwrap().contains("hello"));
     assert_eq!(get("/explore".into(), None).await.status(), 302);
 }
+
+#[tokio::test]
+async fn downloads_zips_and_private_raw_files_for_their_owner() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let token = common::stdout(&run(
+        &web.server.home,
+        &[
+            "admin",
+            "create-token",
+            "--username",
+            "alice",
+            "--name",
+            "t",
+            "--scopes",
+            "gist:write",
+        ],
+        "",
+    ))
+    .trim()
+    .to_owned();
+    let created: serde_json::Value = web
+        .client
+        .post(web.server.url("/api/gists"))
+        .header("authorization", format!("token {token}"))
+        .json(&serde_json::json!({"visibility": "private", "files": {"a b.txt": {"content": "alpha"}, "data.csv": {"content": "x,y\n1,2\n"}}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let login = web.login("alice", "password123").await;
+    let cookie = session_cookie(&login).split(';').next().unwrap().to_owned();
+    let get = |path: String, cookie: Option<String>| {
+        let mut req = web.client.get(web.server.url(&path));
+        if let Some(cookie) = cookie {
+            req = req.header("cookie", cookie);
+        }
+        async move { req.send().await.unwrap() }
+    };
+
+    let raw = format!("/alice/{id}/raw/HEAD/a%20b.txt");
+    assert_eq!(
+        get(raw.clone(), None).await.status(),
+        404,
+        "private: not for anonymous visitors"
+    );
+    let own = get(raw, Some(cookie.clone())).await;
+    assert_eq!(own.status(), 200, "the owner reads their own raw file");
+    assert!(own.headers().get("content-disposition").is_none());
+    assert_eq!(own.text().await.unwrap(), "alpha");
+
+    let download = get(
+        format!("/alice/{id}/download/HEAD/a%20b.txt"),
+        Some(cookie.clone()),
+    )
+    .await;
+    assert_eq!(
+        download.headers()["content-disposition"],
+        "attachment; filename=\"a_b.txt\"; filename*=UTF-8''a%20b.txt"
+    );
+    assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+
+    let archive = get(
+        format!("/alice/{id}/archive/HEAD.zip"),
+        Some(cookie.clone()),
+    )
+    .await;
+    assert_eq!(archive.status(), 200);
+    assert_eq!(archive.headers()["content-type"], "application/zip");
+    assert!(
+        archive.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(&format!("{id}-"))
+    );
+    let bytes = archive.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["a b.txt", "data.csv"]);
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("data.csv").unwrap(), &mut text).unwrap();
+    assert_eq!(text, "x,y\n1,2\n");
+    assert_eq!(
+        get(format!("/alice/{id}/archive/HEAD.zip"), None)
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        get(
+            format!("/alice/{id}/archive/HEAD.tar"),
+            Some(cookie.clone())
+        )
+        .await
+        .status(),
+        404
+    );
+
+    // The page shows the CSV as a table.
+    let page = get(format!("/alice/{id}"), Some(cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<table class=\"csv\"><thead><tr><th>x</th><th>y</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"), "{page}");
+}

@@ -13,6 +13,8 @@ pub enum FileKind {
     Markdown,
     /// Not text: offered for download only.
     Binary,
+    /// Comma-separated values, shown as a table.
+    Table,
 }
 
 /// One file as the gist page shows it. `html` is produced on the server from escaped
@@ -24,6 +26,7 @@ pub struct FileView {
     pub size: i64,
     pub lines: usize,
     pub raw_url: String,
+    pub download_url: String,
     pub kind: FileKind,
     pub html: String,
 }
@@ -46,6 +49,7 @@ pub struct GistView {
     pub signed_in: bool,
     pub starred: bool,
     pub clone_url: String,
+    pub zip_url: String,
     pub files: Vec<FileView>,
 }
 
@@ -77,6 +81,11 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
                 detail.revision,
                 urlencoding(&file.name)
             );
+            let download_url = format!(
+                "/{login}/{id}/download/{}/{}",
+                detail.revision,
+                urlencoding(&file.name)
+            );
             let (kind, html, lines) = if is_binary(&file.content) {
                 (FileKind::Binary, String::new(), 0)
             } else {
@@ -88,6 +97,9 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
                         crate::rules::markdown::render(&text),
                         lines,
                     )
+                } else if let Some(table) = (language == "CSV").then(|| csv_table(&text)).flatten()
+                {
+                    (FileKind::Table, table, lines)
                 } else {
                     (
                         FileKind::Code,
@@ -102,6 +114,7 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
                 size: file.content.len() as i64,
                 lines,
                 raw_url,
+                download_url,
                 kind,
                 html,
             }
@@ -124,8 +137,46 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         signed_in: viewer.is_some(),
         starred,
         clone_url: format!("{}/{login}/{}.git", state.external_url, gist.id),
+        zip_url: format!("/{login}/{}/archive/{}.zip", gist.id, detail.revision),
         files,
     })
+}
+
+/// A CSV file as an HTML table of escaped cells (the first row as header); `None` if it
+/// does not parse, so it is shown as code instead.
+#[cfg(feature = "ssr")]
+fn csv_table(text: &str) -> Option<String> {
+    const MAX_ROWS: usize = 1000;
+    let escape = |cell: &str| {
+        cell.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut html = String::from("<table class=\"csv\">");
+    for (index, record) in reader.records().take(MAX_ROWS).enumerate() {
+        let record = record.ok()?;
+        let cell = if index == 0 { "th" } else { "td" };
+        match index {
+            0 => html.push_str("<thead>"),
+            1 => html.push_str("<tbody>"),
+            _ => {}
+        }
+        html.push_str("<tr>");
+        for value in record.iter() {
+            html.push_str(&format!("<{cell}>{}</{cell}>", escape(value)));
+        }
+        html.push_str("</tr>");
+        if index == 0 {
+            html.push_str("</thead>");
+        }
+    }
+    html.push_str("</tbody></table>");
+    Some(html)
 }
 
 #[cfg(feature = "ssr")]

@@ -95,6 +95,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                 </div>
                 <div class="gist-actions">
                     <CloneBox url=gist.clone_url.clone()/>
+                    <a class="button button-small" href=gist.zip_url.clone() download="">"Download ZIP"</a>
                     <GistActions
                         id=gist.id.clone()
                         owner=gist.owner.clone()
@@ -208,6 +209,7 @@ fn FileBox(file: FileView) -> impl IntoView {
     let id = anchor(&file.name);
     let body = match file.kind {
         FileKind::Markdown => view! { <div class="markdown-body" inner_html=file.html/> }.into_any(),
+        FileKind::Table => view! { <div class="csv-table" inner_html=file.html/> }.into_any(),
         FileKind::Binary => view! {
             <p class="binary-note">{format!("Binary file, {} bytes. ", file.size)} <a href=file.raw_url.clone()>"Download it"</a></p>
         }
@@ -235,6 +237,7 @@ fn FileBox(file: FileView) -> impl IntoView {
                 <span class="file-language">{file.language.clone()}</span>
                 <span class="spacer"></span>
                 <a class="button button-small" href=file.raw_url.clone()>"Raw"</a>
+                <a class="button button-small" href=file.download_url.clone() download="">"Download"</a>
             </header>
             {body}
         </section>
