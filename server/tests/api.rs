@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{Server, run, stdout};
+use common::{Server, run};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -56,22 +56,7 @@ impl Api {
     }
 
     fn token(&self, name: &str, scopes: &str) -> String {
-        let out = run(
-            &self.server.home,
-            &[
-                "admin",
-                "create-token",
-                "--username",
-                name,
-                "--name",
-                "t",
-                "--scopes",
-                scopes,
-            ],
-            "",
-        );
-        assert!(out.status.success(), "{}", common::stderr(&out));
-        stdout(&out).trim().to_owned()
+        common::create_token(&self.server.home, name, scopes)
     }
 
     async fn send(
@@ -1153,22 +1138,7 @@ async fn instance_gates() {
         "password123\n",
     );
     assert!(out.status.success());
-    let token = stdout(&run(
-        home,
-        &[
-            "admin",
-            "create-token",
-            "--username",
-            "alice",
-            "--name",
-            "t",
-            "--scopes",
-            "gist:write",
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned();
+    let token = common::create_token(home, "alice", "gist:write");
     let client = reqwest::Client::new();
 
     // API switched off: every /api route is 403, tokens included.

@@ -249,33 +249,13 @@ async fn signup_can_be_closed() {
 async fn require_login_sends_visitors_to_the_login_page() {
     let (web, dir) = Web::start(&[], None).await;
     web.user("alice", "password123");
-    let token = common::stdout(&run(
-        &web.server.home,
-        &[
-            "admin",
-            "create-token",
-            "--username",
-            "alice",
-            "--name",
-            "t",
-            "--scopes",
-            "gist:write",
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned();
-    let created: serde_json::Value = web
-        .client
-        .post(web.server.url("/api/gists"))
-        .header("authorization", format!("token {token}"))
-        .json(&serde_json::json!({"public": true, "files": {"a.txt": {"content": "hello"}}}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = common::create_token(&web.server.home, "alice", "gist:write");
+    let created = common::create_gist(
+        &web.server.base,
+        &token,
+        serde_json::json!({"public": true, "files": {"a.txt": {"content": "hello"}}}),
+    )
+    .await;
     let gist_page = format!("/alice/{}", created["id"].as_str().unwrap());
 
     let db = app::db::connect(&format!("sqlite://{}/gistful.db", dir.path().display()))
@@ -339,33 +319,8 @@ async fn require_login_sends_visitors_to_the_login_page() {
 async fn downloads_zips_and_private_raw_files_for_their_owner() {
     let (web, _dir) = Web::start(&[], None).await;
     web.user("alice", "password123");
-    let token = common::stdout(&run(
-        &web.server.home,
-        &[
-            "admin",
-            "create-token",
-            "--username",
-            "alice",
-            "--name",
-            "t",
-            "--scopes",
-            "gist:write",
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned();
-    let created: serde_json::Value = web
-        .client
-        .post(web.server.url("/api/gists"))
-        .header("authorization", format!("token {token}"))
-        .json(&serde_json::json!({"visibility": "private", "files": {"a b.txt": {"content": "alpha"}, "data.csv": {"content": "x,y\n1,2\n"}}}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = common::create_token(&web.server.home, "alice", "gist:write");
+    let created = common::create_gist(&web.server.base, &token, serde_json::json!({"visibility": "private", "files": {"a b.txt": {"content": "alpha"}, "data.csv": {"content": "x,y\n1,2\n"}}})).await;
     let id = created["id"].as_str().unwrap();
     let login = web.login("alice", "password123").await;
     let cookie = session_cookie(&login).split(';').next().unwrap().to_owned();

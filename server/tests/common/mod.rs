@@ -41,6 +41,39 @@ pub fn run(home: &Path, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// A personal access token for `username`, made with the admin CLI on the live data.
+pub fn create_token(home: &Path, username: &str, scopes: &str) -> String {
+    let out = run(
+        home,
+        &[
+            "admin",
+            "create-token",
+            "--username",
+            username,
+            "--name",
+            "t",
+            "--scopes",
+            scopes,
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).trim().to_owned()
+}
+
+/// Creates a gist through the API; returns its JSON.
+pub async fn create_gist(base: &str, token: &str, body: serde_json::Value) -> serde_json::Value {
+    let res = reqwest::Client::new()
+        .post(format!("{base}/api/gists"))
+        .header("authorization", format!("token {token}"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    res.json().await.unwrap()
+}
+
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
