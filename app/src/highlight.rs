@@ -49,6 +49,12 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The light colours alone, for embeds in other people's pages.
+pub fn light_stylesheet() -> String {
+    let themes = ThemeSet::load_defaults();
+    css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], STYLE).unwrap_or_default()
+}
+
 /// `/highlight.css`: a light theme, and a dark one for dark pages (chosen or system).
 pub fn stylesheet() -> String {
     let themes = ThemeSet::load_defaults();

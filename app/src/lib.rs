@@ -19,6 +19,8 @@ pub mod entities;
 #[cfg(feature = "ssr")]
 pub mod highlight;
 #[cfg(feature = "ssr")]
+pub mod render;
+#[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -1057,3 +1057,66 @@ async fn revisions_carry_per_file_diffs() {
         assert_eq!(err, Some(Error::NotFound));
     }
 }
+
+#[tokio::test]
+async fn admins_see_and_delete_any_gist_and_count_everyones() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let bob = ctx.user("bob").await;
+        let public = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("a.txt", "a")]),
+            )
+            .await
+            .unwrap();
+        let public_id = public.summary.gist.id.clone();
+        let private = ctx
+            .gists
+            .create(
+                &bob,
+                new_gist(Visibility::Private, vec![file("b.txt", "b")]),
+            )
+            .await
+            .unwrap();
+        let private_id = private.summary.gist.id.clone();
+        let fork = ctx.gists.fork(&bob, &public_id).await.unwrap();
+        let fork_id = fork.summary.gist.id.clone();
+
+        // Bob's forks, as anyone sees them; everything, as the admin does.
+        let forks = list(&ctx.db, &ListQuery::new(ListScope::ForksBy(bob.id), None))
+            .await
+            .unwrap();
+        let ids: Vec<&str> = forks.items.iter().map(|s| s.gist.id.as_str()).collect();
+        assert_eq!(ids, [fork_id.as_str()], "{}", ctx.backend);
+        let all = list(&ctx.db, &ListQuery::new(ListScope::All, Some(alice.id)))
+            .await
+            .unwrap();
+        assert_eq!(all.total, 3, "{}", ctx.backend);
+
+        let (rows, total) = ctx.users.list(1, 50).await.unwrap();
+        assert_eq!(total, 2);
+        let counts: Vec<(&str, u64)> = rows
+            .iter()
+            .map(|r| (r.user.username.as_str(), r.gist_count))
+            .collect();
+        assert_eq!(counts, [("alice", 1), ("bob", 2)], "{}", ctx.backend);
+
+        // The admin's delete reaches a private gist of someone else, repository and all;
+        // the fork's counter on its source drops too.
+        assert!(matches!(
+            ctx.gists.delete(&alice, &private_id).await,
+            Err(app::Error::NotFound)
+        ));
+        ctx.gists.delete_as_admin(&private_id).await.unwrap();
+        assert!(!ctx.store().exists(&private_id), "{}", ctx.backend);
+        ctx.gists.delete_as_admin(&fork_id).await.unwrap();
+        let source = ctx.gists.find(None, &public_id).await.unwrap();
+        assert_eq!(source.fork_count, 0, "{}", ctx.backend);
+        assert!(matches!(
+            ctx.gists.delete_as_admin(&private_id).await,
+            Err(app::Error::NotFound)
+        ));
+    }
+}

@@ -4,6 +4,7 @@ mod admin;
 mod api;
 mod cli;
 mod config;
+mod embed;
 mod health;
 mod raw;
 mod routes;

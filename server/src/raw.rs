@@ -49,7 +49,7 @@ pub async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<i64> {
 }
 
 /// The gist at `rev` (`HEAD` or a commit id) if the visitor may read it and `user` owns it.
-async fn load(
+pub async fn load(
     state: &AppState,
     headers: &HeaderMap,
     user: &str,

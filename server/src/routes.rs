@@ -25,7 +25,7 @@ use tracing::Level;
 use app::state::AppState;
 use app::{App, shell};
 
-use crate::{api, health, raw};
+use crate::{api, embed, health, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -45,6 +45,7 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         .route("/{user}/{id}/archive/{archive}", get(raw::archive))
         .route("/avatars/{file}", get(raw::avatar))
         .route("/highlight.css", get(highlight_css))
+        .route("/embed.css", get(embed::stylesheet))
         // Explicit, so that `/{user}/{id}` pages never shadow the app's own files.
         .nest_service("/pkg", ServeDir::new(format!("{}/pkg", state.leptos_options.site_root)))
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
@@ -54,6 +55,7 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), embed::intercept))
         .layer(middleware::from_fn_with_state(state.clone(), guard_server_functions))
         .layer(middleware::from_fn_with_state(state.clone(), require_login))
         // Every `/api` request belongs to the REST module, whatever page route might
@@ -83,7 +85,6 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
                 // One line per request at info: status and latency, inside the span above.
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)))
                 .layer(PropagateRequestIdLayer::x_request_id())
-                // Everywhere, unless a route chose otherwise (the embed will allow framing).
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_CONTENT_TYPE_OPTIONS,
                     HeaderValue::from_static("nosniff"),
@@ -92,9 +93,10 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
                     header::REFERRER_POLICY,
                     HeaderValue::from_static("strict-origin-when-cross-origin"),
                 ))
+                // Nobody frames our pages, except what is made for other sites.
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_FRAME_OPTIONS,
-                    HeaderValue::from_static("DENY"),
+                    frame_policy,
                 ))
                 .layer(RequestBodyLimitLayer::new(body_limit))
                 .layer(TimeoutLayer::with_status_code(
@@ -104,6 +106,12 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
         .with_state(state)
+}
+
+/// `DENY`, except for what is made to be shown inside other sites.
+fn frame_policy<B>(response: &axum::http::Response<B>) -> Option<HeaderValue> {
+    let embeddable = response.extensions().get::<embed::Embeddable>().is_some();
+    (!embeddable).then_some(HeaderValue::from_static("DENY"))
 }
 
 /// The syntax colours, light and dark, generated once from syntect's themes.

@@ -399,3 +399,484 @@ async fn downloads_zips_and_private_raw_files_for_their_owner() {
         .unwrap();
     assert!(page.contains("<table class=\"csv\"><thead><tr><th>x</th><th>y</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"), "{page}");
 }
+
+impl Web {
+    async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let mut req = self.client.get(self.server.url(path));
+        if let Some(cookie) = cookie {
+            req = req.header("cookie", cookie);
+        }
+        let res = req.send().await.unwrap();
+        Answer {
+            status: res.status().as_u16(),
+            headers: res.headers().clone(),
+            body: res.text().await.unwrap(),
+        }
+    }
+
+    /// Logs in and returns the `name=value` of the session cookie.
+    async fn session(&self, username: &str, password: &str) -> String {
+        let login = self.login(username, password).await;
+        session_cookie(&login).split(';').next().unwrap().to_owned()
+    }
+
+    async fn api(&self, method: reqwest::Method, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .request(method, self.server.url(&format!("/api{path}")))
+            .header("authorization", format!("token {token}"))
+            .header("content-length", "0")
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn embeds_write_the_gist_into_other_pages() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let token = common::create_token(&web.server.home, "alice", "gist:write");
+    let public = common::create_gist(
+        &web.server.base,
+        &token,
+        serde_json::json!({"public": true, "files": {
+            "main.rs": {"content": "fn main() { println!(\"<b>hi</b>\"); }\n"},
+            "notes.md": {"content": "# Notes\n\n<script>alert(1)</script><img src=x onerror=alert(2)>\n"}
+        }}),
+    )
+    .await;
+    let id = public["id"].as_str().unwrap();
+
+    let script = web.get(&format!("/alice/{id}.js"), None).await;
+    assert_eq!(script.status, 200, "{}", script.body);
+    assert_eq!(
+        script.headers["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    assert!(
+        script.headers.get("x-frame-options").is_none(),
+        "embeds are made for other sites"
+    );
+    assert!(
+        script
+            .body
+            .starts_with("document.write(\"<link rel=\\\"stylesheet\\\"")
+    );
+    assert!(script.body.contains("/embed.css"));
+    assert!(script.body.contains("gistful-embed"), "{}", script.body);
+    assert!(script.body.contains("hl-"), "highlighted: {}", script.body);
+    assert!(
+        script.body.contains("&lt;b&gt;hi&lt;/b&gt;"),
+        "escaped code"
+    );
+    assert!(
+        !script.body.contains("<script>alert") && !script.body.contains("<img"),
+        "sanitised Markdown: {}",
+        script.body
+    );
+
+    let json = web
+        .get(&format!("/alice/{id}.json?file=notes.md"), None)
+        .await;
+    assert_eq!(json.status, 200);
+    let data: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(data["files"], serde_json::json!(["notes.md"]));
+    assert_eq!(data["owner"], "alice");
+    assert_eq!(data["public"], true);
+    assert!(data["div"].as_str().unwrap().contains("<h1>Notes</h1>"));
+    assert!(!data["div"].as_str().unwrap().contains("main.rs"));
+    assert!(data["stylesheet"].as_str().unwrap().ends_with("/embed.css"));
+    assert_eq!(
+        web.get(&format!("/alice/{id}.json?file=nope.txt"), None)
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        web.get(&format!("/bob/{id}.js"), None).await.status,
+        404,
+        "the owner's name is part of the address"
+    );
+
+    let css = web.get("/embed.css", None).await;
+    assert_eq!(css.status, 200);
+    assert!(css.body.contains(".gistful-embed .ge-file"));
+    assert!(css.body.contains(".hl-"));
+
+    // The gist's own page may not be framed.
+    let page = web.get(&format!("/alice/{id}"), None).await;
+    assert_eq!(page.headers["x-frame-options"], "DENY");
+    assert!(
+        page.body
+            .contains(&format!("/alice/{id}.js&quot;&gt;&lt;/script&gt;")),
+        "the page offers the snippet: {}",
+        page.body
+    );
+
+    // Private: only its owner, as everywhere.
+    let private = common::create_gist(
+        &web.server.base,
+        &token,
+        serde_json::json!({"visibility": "private", "files": {"p.txt": {"content": "secret"}}}),
+    )
+    .await;
+    let private_id = private["id"].as_str().unwrap();
+    for format in ["js", "json"] {
+        let path = format!("/alice/{private_id}.{format}");
+        assert_eq!(web.get(&path, None).await.status, 404, "{path}");
+    }
+    let cookie = web.session("alice", "password123").await;
+    let own = web
+        .get(&format!("/alice/{private_id}.json"), Some(&cookie))
+        .await;
+    assert_eq!(own.status, 200);
+    assert!(own.body.contains("secret"));
+}
+
+#[tokio::test]
+async fn admin_panel_is_for_admins_only() {
+    let (web, dir) = Web::start(&[], None).await;
+    web.user("alice", "password123"); // the first account: admin
+    web.user("bob", "password456");
+    let bob_token = common::create_token(&web.server.home, "bob", "gist:write");
+    let bobs = common::create_gist(
+        &web.server.base,
+        &bob_token,
+        serde_json::json!({"visibility": "private", "files": {"b.txt": {"content": "bob's"}}}),
+    )
+    .await;
+    let bobs_id = bobs["id"].as_str().unwrap().to_owned();
+    let alice = web.session("alice", "password123").await;
+    let bob = web.session("bob", "password456").await;
+
+    // Anyone else: the panel and its functions do not exist.
+    assert_eq!(web.get("/admin", None).await.status, 404);
+    let as_bob = web.get("/admin", Some(&bob)).await;
+    assert_eq!(as_bob.status, 404);
+    assert!(!as_bob.body.contains("Administration"));
+    for (function, form) in [
+        ("admin_settings", vec![]),
+        ("admin_users", vec![("page", "1")]),
+        ("admin_delete_gist", vec![("id", bobs_id.as_str())]),
+        ("save_admin_settings", vec![("require_login", "on")]),
+    ] {
+        let answer = web
+            .call(function, &form, Some(&bob), Some(&web.origin))
+            .await;
+        assert_eq!(answer.status, 404, "{function}: {}", answer.body);
+    }
+
+    let page = web.get("/admin?tab=users", Some(&alice)).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Administration"));
+    assert!(page.body.contains("data-user=\"bob\""), "{}", page.body);
+
+    let users = web
+        .call(
+            "admin_users",
+            &[("page", "1")],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    let users: serde_json::Value = serde_json::from_str(&users.body).unwrap();
+    assert_eq!(users["total"], 2);
+    assert_eq!(users["users"][1]["username"], "bob");
+    assert_eq!(users["users"][1]["gist_count"], 1);
+    assert_eq!(users["users"][0]["is_you"], true);
+
+    // Settings: ticked boxes are on, the rest off.
+    let saved = web
+        .call(
+            "save_admin_settings",
+            &[("require_login", "on"), ("disable_signup", "on")],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let db = app::db::connect(&format!("sqlite://{}/gistful.db", dir.path().display()))
+        .await
+        .unwrap();
+    let settings = app::services::settings::load(&db).await.unwrap();
+    assert!(settings.require_login && settings.disable_signup);
+    assert!(!settings.api_enabled && !settings.allow_individual_gists);
+    assert_eq!(web.get("/explore", None).await.status, 302);
+
+    // Promote, and refuse to act on oneself.
+    let promote = web
+        .call(
+            "admin_set_admin",
+            &[("username", "bob"), ("admin", "true")],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(promote.status, 200, "{}", promote.body);
+    assert_eq!(web.get("/admin", Some(&bob)).await.status, 200);
+    let demote_self = web
+        .call(
+            "admin_set_admin",
+            &[("username", "alice"), ("admin", "false")],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(demote_self.status, 403);
+    assert!(demote_self.body.contains("your own account"));
+
+    // Any gist, private ones too; then a whole account.
+    let gists = web
+        .call(
+            "admin_gists",
+            &[("page", "1")],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert!(gists.body.contains(&bobs_id), "{}", gists.body);
+    let deleted = web
+        .call(
+            "admin_delete_gist",
+            &[("id", bobs_id.as_str())],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(deleted.status, 200, "{}", deleted.body);
+    assert_eq!(
+        web.get(&format!("/bob/{bobs_id}"), Some(&bob)).await.status,
+        404
+    );
+    let check = web
+        .call("admin_check", &[], Some(&alice), Some(&web.origin))
+        .await;
+    let report: serde_json::Value = serde_json::from_str(&check.body).unwrap();
+    assert_eq!(report["gists_checked"], 0);
+    assert_eq!(
+        report["orphan_repositories"],
+        serde_json::json!([]),
+        "the repository went with the row"
+    );
+    let gone = web
+        .call(
+            "admin_delete_user",
+            &[("username", "bob")],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(gone.status, 200, "{}", gone.body);
+    assert_eq!(web.get("/bob", Some(&alice)).await.status, 404);
+}
+
+#[tokio::test]
+async fn consistency_report_names_what_is_wrong() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let token = common::create_token(&web.server.home, "alice", "gist:write");
+    let created = common::create_gist(
+        &web.server.base,
+        &token,
+        serde_json::json!({"public": true, "files": {"a.txt": {"content": "a"}}}),
+    )
+    .await;
+    let id = created["id"].as_str().unwrap();
+    let repos = web.server.home.join("repos");
+    let moved = walk(&repos)
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains(id))
+        .expect("the gist's repository");
+    std::fs::rename(&moved, moved.with_extension("away")).unwrap();
+    let alice = web.session("alice", "password123").await;
+    let check = web
+        .call("admin_check", &[], Some(&alice), Some(&web.origin))
+        .await;
+    let report: serde_json::Value = serde_json::from_str(&check.body).unwrap();
+    assert_eq!(report["missing_repositories"], serde_json::json!([id]));
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.push(path.clone());
+            if !path.to_string_lossy().ends_with(".git") {
+                found.extend(walk(&path));
+            }
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn forks_stargazers_topics_and_a_users_forks() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    web.user("bob", "password456");
+    let alice_token = common::create_token(&web.server.home, "alice", "gist:write");
+    let bob_token = common::create_token(&web.server.home, "bob", "gist:write,user:write");
+    let created = common::create_gist(
+        &web.server.base,
+        &alice_token,
+        serde_json::json!({"public": true, "description": "topical", "topics": ["rust", "cli"], "files": {"a.rs": {"content": "fn a() {}"}}}),
+    )
+    .await;
+    let id = created["id"].as_str().unwrap();
+    let fork = web
+        .api(
+            reqwest::Method::POST,
+            &format!("/gists/{id}/forks"),
+            &bob_token,
+        )
+        .await;
+    assert_eq!(fork.status(), 201);
+    let fork: serde_json::Value = fork.json().await.unwrap();
+    let fork_id = fork["id"].as_str().unwrap();
+    let star = web
+        .api(
+            reqwest::Method::PUT,
+            &format!("/gists/{id}/star"),
+            &bob_token,
+        )
+        .await;
+    assert_eq!(star.status(), 204, "{:?}", star.text().await);
+
+    let forks = web.get(&format!("/alice/{id}/forks"), None).await;
+    assert_eq!(forks.status, 200);
+    assert!(
+        forks.body.contains(&format!("/bob/{fork_id}")),
+        "{}",
+        forks.body
+    );
+    assert!(forks.body.contains("Forks"));
+    let stargazers = web.get(&format!("/alice/{id}/stargazers"), None).await;
+    assert_eq!(stargazers.status, 200);
+    assert!(
+        stargazers.body.contains("href=\"/bob\""),
+        "{}",
+        stargazers.body
+    );
+    let topic = web.get("/topics/rust", None).await;
+    assert!(
+        topic.body.contains(&format!("/alice/{id}")),
+        "{}",
+        topic.body
+    );
+    assert!(!web.get("/topics/go", None).await.body.contains(id));
+    let bobs_forks = web.get("/bob?tab=forks", None).await;
+    assert!(bobs_forks.body.contains(&format!("/bob/{fork_id}")));
+    let alices_forks = web.get("/alice?tab=forks", None).await;
+    assert!(
+        alices_forks.body.contains("No gists here yet."),
+        "alice forked nothing"
+    );
+    let page = web.get(&format!("/bob/{fork_id}"), None).await;
+    assert!(
+        page.body.contains(&format!("href=\"/alice/{id}\"")),
+        "the fork names its source"
+    );
+
+    // Wrong owner, or a private gist seen by others: nothing there.
+    assert_eq!(web.get(&format!("/bob/{id}/forks"), None).await.status, 404);
+    let private = common::create_gist(
+        &web.server.base,
+        &alice_token,
+        serde_json::json!({"visibility": "private", "files": {"p.txt": {"content": "p"}}}),
+    )
+    .await;
+    let private_id = private["id"].as_str().unwrap();
+    let bob = web.session("bob", "password456").await;
+    for what in ["forks", "stargazers"] {
+        let path = format!("/alice/{private_id}/{what}");
+        assert_eq!(web.get(&path, None).await.status, 404, "{path}");
+        assert_eq!(web.get(&path, Some(&bob)).await.status, 404, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn topics_typed_in_the_editor() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let alice = web.session("alice", "password123").await;
+    let form = |topics: &'static str| {
+        vec![
+            ("title", "T"),
+            ("description", ""),
+            ("visibility", "public"),
+            ("topics", topics),
+            ("files[0][name]", "a.txt"),
+            ("files[0][content]", "hello"),
+        ]
+    };
+    let bad = web
+        .call(
+            "create_gist",
+            &form("ok, not_ok"),
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert!(bad.body.contains("not_ok"), "{}", bad.body);
+
+    let made = web
+        .call(
+            "create_gist",
+            &form("Rust cli,rust"),
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert!(made.status < 400, "{}", made.body);
+    let token = common::create_token(&web.server.home, "alice", "gist:read");
+    let list: serde_json::Value = web
+        .api(reqwest::Method::GET, "/gists", &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        topics_of(&web, &alice, &id).await,
+        serde_json::json!(["rust", "cli"])
+    );
+
+    let edit = web
+        .call(
+            "update_gist",
+            &[
+                ("id", id.as_str()),
+                ("title", "T"),
+                ("description", ""),
+                ("visibility", "public"),
+                ("topics", "web"),
+                ("files[0][original]", "a.txt"),
+                ("files[0][name]", "a.txt"),
+                ("files[0][content]", "hello"),
+            ],
+            Some(&alice),
+            Some(&web.origin),
+        )
+        .await;
+    assert!(edit.status < 400, "{}", edit.body);
+    assert_eq!(
+        topics_of(&web, &alice, &id).await,
+        serde_json::json!(["web"])
+    );
+    assert!(web.get("/topics/web", None).await.body.contains(&id));
+}
+
+async fn topics_of(web: &Web, cookie: &str, id: &str) -> serde_json::Value {
+    let answer = web
+        .call(
+            "load_for_edit",
+            &[("owner", "alice"), ("id", id)],
+            Some(cookie),
+            Some(&web.origin),
+        )
+        .await;
+    let gist: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    gist["topics"].clone()
+}

@@ -37,7 +37,7 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
             id: c.comment.id,
             author: c.author.username.clone(),
             html: crate::rules::markdown::render(&c.comment.body),
-            when: super::gists::relative_time(now - c.comment.created_at),
+            when: super::lists::relative_time(now - c.comment.created_at),
             can_edit: viewer_id == Some(c.comment.user_id),
             can_delete: viewer_id == Some(c.comment.user_id) || viewer_id == Some(gist.owner_id),
             body: c.comment.body,

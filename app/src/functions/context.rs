@@ -45,6 +45,15 @@ pub async fn require_user() -> Result<user::Model> {
     session_user().await?.ok_or(Error::Unauthenticated)
 }
 
+/// The signed-in admin. Anyone else gets `NotFound`: the admin panel does not exist for
+/// them.
+pub async fn require_admin() -> Result<user::Model> {
+    match session_user().await? {
+        Some(user) if user.is_admin => Ok(user),
+        _ => Err(Error::NotFound),
+    }
+}
+
 /// The peer address (for throttling), from the connection.
 pub fn client_address() -> String {
     request()

@@ -49,15 +49,16 @@ pub struct GistView {
     pub signed_in: bool,
     pub starred: bool,
     pub clone_url: String,
+    /// The `<script>` tag that embeds the gist in another page; none for private gists.
+    pub embed: Option<String>,
+    /// `owner/id` of the gist this one was forked from, when that one is still visible.
+    pub forked_from: Option<String>,
     pub zip_url: String,
     pub files: Vec<FileView>,
 }
 
 #[server(prefix = "/sfn", endpoint = "gist")]
 pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
-    use crate::rules::language::language_for;
-    use crate::services::gists::is_binary;
-
     let state = super::context::state()?;
     let viewer = super::context::session_user().await?;
     let detail = state.gists.get(viewer.as_ref().map(|u| u.id), &id).await?;
@@ -75,7 +76,6 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         .contents
         .iter()
         .map(|file| {
-            let language = language_for(&file.name).to_owned();
             let raw_url = format!(
                 "/{login}/{id}/raw/{}/{}",
                 detail.revision,
@@ -86,41 +86,35 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
                 detail.revision,
                 urlencoding(&file.name)
             );
-            let (kind, html, lines) = if is_binary(&file.content) {
-                (FileKind::Binary, String::new(), 0)
-            } else {
-                let text = String::from_utf8_lossy(&file.content);
-                let lines = text.lines().count().max(1);
-                if language == "Markdown" {
-                    (
-                        FileKind::Markdown,
-                        crate::rules::markdown::render(&text),
-                        lines,
-                    )
-                } else if let Some(table) = (language == "CSV").then(|| csv_table(&text)).flatten()
-                {
-                    (FileKind::Table, table, lines)
-                } else {
-                    (
-                        FileKind::Code,
-                        crate::highlight::highlight(&file.name, &text),
-                        lines,
-                    )
-                }
-            };
+            let shown = crate::render::file(&file.name, &file.content);
             FileView {
                 name: file.name.clone(),
-                language,
+                language: shown.language.to_owned(),
                 size: file.content.len() as i64,
-                lines,
+                lines: shown.lines,
                 raw_url,
                 download_url,
-                kind,
-                html,
+                kind: shown.kind,
+                html: shown.html,
             }
         })
         .collect();
     let gist = &summary.gist;
+    let forked_from = match &gist.fork_of {
+        Some(parent) => state
+            .gists
+            .summary(viewer.as_ref().map(|u| u.id), parent)
+            .await
+            .ok()
+            .map(|p| format!("{}/{}", p.owner.username, p.gist.id)),
+        None => None,
+    };
+    let embed = (gist.visibility != "private").then(|| {
+        format!(
+            "<script src=\"{}/{login}/{}.js\"></script>",
+            state.external_url, gist.id
+        )
+    });
     Ok(GistView {
         id: gist.id.clone(),
         owner: login.clone(),
@@ -137,46 +131,11 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         signed_in: viewer.is_some(),
         starred,
         clone_url: format!("{}/{login}/{}.git", state.external_url, gist.id),
+        embed,
+        forked_from,
         zip_url: format!("/{login}/{}/archive/{}.zip", gist.id, detail.revision),
         files,
     })
-}
-
-/// A CSV file as an HTML table of escaped cells (the first row as header); `None` if it
-/// does not parse, so it is shown as code instead.
-#[cfg(feature = "ssr")]
-fn csv_table(text: &str) -> Option<String> {
-    const MAX_ROWS: usize = 1000;
-    let escape = |cell: &str| {
-        cell.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut html = String::from("<table class=\"csv\">");
-    for (index, record) in reader.records().take(MAX_ROWS).enumerate() {
-        let record = record.ok()?;
-        let cell = if index == 0 { "th" } else { "td" };
-        match index {
-            0 => html.push_str("<thead>"),
-            1 => html.push_str("<tbody>"),
-            _ => {}
-        }
-        html.push_str("<tr>");
-        for value in record.iter() {
-            html.push_str(&format!("<{cell}>{}</{cell}>", escape(value)));
-        }
-        html.push_str("</tr>");
-        if index == 0 {
-            html.push_str("</thead>");
-        }
-    }
-    html.push_str("</tbody></table>");
-    Some(html)
 }
 
 #[cfg(feature = "ssr")]
@@ -204,6 +163,7 @@ pub async fn create_gist(
     title: String,
     description: String,
     visibility: String,
+    #[server(default)] topics: String,
     files: Vec<FileInput>,
 ) -> Result<(), Error> {
     use crate::rules::Visibility;
@@ -217,7 +177,7 @@ pub async fn create_gist(
         title,
         description,
         visibility,
-        topics: Vec::new(),
+        topics: crate::rules::parse_topics(&topics).map_err(|e| Error::Validation(vec![e]))?,
         files: files
             .into_iter()
             .map(|f| FileEntry {
@@ -229,127 +189,6 @@ pub async fn create_gist(
     let created = state.gists.create(&user, new).await?;
     leptos_axum::redirect(&format!("/{}/{}", user.username, created.summary.gist.id));
     Ok(())
-}
-
-/// One gist in a list: what the database knows, no git.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GistCard {
-    pub id: String,
-    pub owner: String,
-    pub title: String,
-    pub description: String,
-    pub visibility: String,
-    pub files: Vec<String>,
-    pub language: String,
-    pub preview: String,
-    pub star_count: i32,
-    pub fork_count: i32,
-    /// "3 minutes ago", computed once on the server so both renders agree.
-    pub updated: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GistList {
-    pub cards: Vec<GistCard>,
-    pub page: u64,
-    pub total_pages: u64,
-    pub total: u64,
-}
-
-/// Which list: `explore`, or a user's `gists` or `starred`.
-#[server(prefix = "/sfn", endpoint = "list_gists")]
-pub async fn list_gists(
-    list: String,
-    user: Option<String>,
-    page: u64,
-    sort: String,
-) -> Result<GistList, Error> {
-    use crate::services::UserService;
-    use crate::services::listing::{ListQuery, ListScope, SortBy, list as list_page};
-
-    let state = super::context::state()?;
-    let viewer = super::context::session_user().await?.map(|u| u.id);
-    let scope = match (list.as_str(), user) {
-        ("explore", _) => ListScope::Public,
-        ("gists" | "starred", Some(name)) => {
-            let owner = UserService::new(state.db.clone())
-                .get_by_username(&name)
-                .await?;
-            if list == "gists" {
-                ListScope::User(owner.id)
-            } else {
-                ListScope::Starred(owner.id)
-            }
-        }
-        _ => return Err(Error::NotFound),
-    };
-    let mut query = ListQuery::new(scope, viewer).page(page, 20);
-    query.sort = if sort == "created" {
-        SortBy::Created
-    } else {
-        SortBy::Updated
-    };
-    let found = list_page(&state.db, &query).await?;
-    let now = chrono::Utc::now();
-    let cards = found
-        .items
-        .iter()
-        .map(|s| {
-            let first = s.files.first();
-            GistCard {
-                id: s.gist.id.clone(),
-                owner: s.owner.username.clone(),
-                title: if s.gist.title.is_empty() {
-                    first.map(|f| f.filename.clone()).unwrap_or_default()
-                } else {
-                    s.gist.title.clone()
-                },
-                description: s.gist.description.clone(),
-                visibility: s.gist.visibility.clone(),
-                files: s.files.iter().map(|f| f.filename.clone()).collect(),
-                language: first.map(|f| f.language.clone()).unwrap_or_default(),
-                preview: first.map(|f| f.preview.clone()).unwrap_or_default(),
-                star_count: s.gist.star_count,
-                fork_count: s.gist.fork_count,
-                updated: relative_time(now - s.gist.updated_at),
-            }
-        })
-        .collect();
-    Ok(GistList {
-        cards,
-        page: found.page,
-        total_pages: found.total_pages(),
-        total: found.total,
-    })
-}
-
-/// "just now", "5 minutes ago", "3 days ago"...
-pub fn relative_time(age: chrono::Duration) -> String {
-    let seconds = age.num_seconds().max(0);
-    let (value, unit) = match seconds {
-        0..=59 => return "just now".into(),
-        60..=3599 => (seconds / 60, "minute"),
-        3600..=86_399 => (seconds / 3600, "hour"),
-        86_400..=2_591_999 => (seconds / 86_400, "day"),
-        2_592_000..=31_535_999 => (seconds / 2_592_000, "month"),
-        _ => (seconds / 31_536_000, "year"),
-    };
-    format!("{value} {unit}{} ago", if value == 1 { "" } else { "s" })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::relative_time;
-    use chrono::Duration;
-
-    #[test]
-    fn ages() {
-        assert_eq!(relative_time(Duration::seconds(5)), "just now");
-        assert_eq!(relative_time(Duration::seconds(61)), "1 minute ago");
-        assert_eq!(relative_time(Duration::hours(5)), "5 hours ago");
-        assert_eq!(relative_time(Duration::days(40)), "1 month ago");
-        assert_eq!(relative_time(Duration::days(800)), "2 years ago");
-    }
 }
 
 #[server(prefix = "/sfn", endpoint = "star_gist")]
@@ -387,6 +226,7 @@ pub struct EditableGist {
     pub title: String,
     pub description: String,
     pub visibility: String,
+    pub topics: Vec<String>,
     pub files: Vec<EditableFile>,
 }
 
@@ -419,6 +259,7 @@ pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Er
         title: gist.title.clone(),
         description: gist.description.clone(),
         visibility: gist.visibility.clone(),
+        topics: gist.topic_list(),
         files: detail
             .contents
             .iter()
@@ -438,6 +279,7 @@ pub async fn update_gist(
     title: String,
     description: String,
     visibility: String,
+    #[server(default)] topics: String,
     #[server(default)] files: Vec<EditableFile>,
 ) -> Result<(), Error> {
     use crate::rules::Visibility;
@@ -479,7 +321,7 @@ pub async fn update_gist(
         title: Some(title),
         description: Some(description),
         visibility: Some(Visibility::parse(&visibility).map_err(|e| Error::Validation(vec![e]))?),
-        topics: None,
+        topics: Some(crate::rules::parse_topics(&topics).map_err(|e| Error::Validation(vec![e]))?),
         files: Some(changes),
     };
     let saved = state.gists.update(&user, &id, update).await?;
@@ -545,7 +387,7 @@ pub async fn get_revisions(owner: String, id: String) -> Result<RevisionsView, E
         .map(|revision| RevisionView {
             sha: revision.commit.sha.clone(),
             author: revision.commit.author_name.clone(),
-            when: relative_time(now - revision.commit.committed_at),
+            when: super::lists::relative_time(now - revision.commit.committed_at),
             additions: revision.commit.additions,
             deletions: revision.commit.deletions,
             files: revision

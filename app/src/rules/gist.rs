@@ -159,6 +159,15 @@ pub fn validate_topics(topics: &[String]) -> Result<Vec<String>, FieldError> {
     Ok(clean)
 }
 
+/// Topics as people type them in one field: separated by commas or spaces.
+pub fn parse_topics(text: &str) -> Result<Vec<String>, FieldError> {
+    let typed: Vec<String> = text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .map(str::to_owned)
+        .collect();
+    validate_topics(&typed)
+}
+
 pub fn validate_title(title: &str) -> Result<(), FieldError> {
     if title.chars().count() > TITLE_MAX {
         return Err(gist_error(
@@ -335,6 +344,22 @@ mod tests {
         );
         assert!(t(&["has space"]).is_err());
         assert!(t(&["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"]).is_err());
+    }
+
+    #[test]
+    fn topics_as_typed() {
+        assert_eq!(
+            parse_topics("Rust, web-dev  cli,,rust").unwrap(),
+            vec!["rust", "web-dev", "cli"]
+        );
+        assert!(parse_topics("").unwrap().is_empty());
+        let error = parse_topics("ok, no_underscores").unwrap_err();
+        assert_eq!(error.field, "topics");
+        assert!(
+            error.message.contains("no_underscores"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

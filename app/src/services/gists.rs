@@ -54,6 +54,20 @@ pub struct GistSummary {
     pub files: Vec<gist_file::Model>,
 }
 
+impl GistSummary {
+    /// The title, or the first file's name for an untitled gist (as GitHub shows it).
+    pub fn display_title(&self) -> String {
+        if self.gist.title.is_empty() {
+            self.files
+                .first()
+                .map(|f| f.filename.clone())
+                .unwrap_or_default()
+        } else {
+            self.gist.title.clone()
+        }
+    }
+}
+
 /// A gist with the contents of its files at one revision.
 #[derive(Debug, Clone)]
 pub struct GistDetail {
@@ -396,6 +410,23 @@ impl GistService {
     pub async fn delete(&self, actor: &user::Model, id: &str) -> Result<()> {
         let _guard = self.locks.lock(id).await;
         let gist = self.find_owned(actor, id).await?;
+        self.remove(gist).await
+    }
+
+    /// An admin's delete: any gist, whoever owns it and whatever its visibility. The caller
+    /// checked the admin flag.
+    pub async fn delete_as_admin(&self, id: &str) -> Result<()> {
+        let _guard = self.locks.lock(id).await;
+        let gist = gist::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound)?;
+        self.remove(gist).await
+    }
+
+    /// Deletes the row, then the repository. The caller holds the gist's lock.
+    async fn remove(&self, gist: gist::Model) -> Result<()> {
+        let id = gist.id.clone();
         self.db
             .write_transaction::<_, (), DbErr>({
                 let gist = gist.clone();
@@ -415,7 +446,7 @@ impl GistService {
             .map_err(|e| Error::internal("deleting a gist", e))?;
         // The row is gone, so nobody reaches the repository any more; a failure here
         // leaves an orphan that fsck moves aside.
-        let (store, id) = (self.store.clone(), id.to_owned());
+        let store = self.store.clone();
         blocking(move || store.delete(&id)).await?
     }
 

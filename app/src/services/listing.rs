@@ -31,6 +31,10 @@ pub enum ListScope {
     Forks(String),
     /// Public gists with a topic.
     Topic(String),
+    /// The forks a user made: theirs, as `User` shows them.
+    ForksBy(i64),
+    /// Every gist, whatever its visibility: the admin's view.
+    All,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,10 +104,11 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
     let base = gist::Entity::find();
     let filtered = match &query.scope {
         ListScope::Public => base.filter(gist::Column::Visibility.eq(Visibility::Public.as_str())),
-        ListScope::User(owner) if query.viewer == Some(*owner) => {
+        ListScope::All => base,
+        ListScope::User(owner) | ListScope::ForksBy(owner) if query.viewer == Some(*owner) => {
             base.filter(gist::Column::OwnerId.eq(*owner))
         }
-        ListScope::User(owner) => base
+        ListScope::User(owner) | ListScope::ForksBy(owner) => base
             .filter(gist::Column::OwnerId.eq(*owner))
             .filter(gist::Column::Visibility.eq(Visibility::Public.as_str())),
         ListScope::Starred(user_id) => base
@@ -131,6 +136,10 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
                 ),
             )
             .filter(gist::Column::Visibility.eq(Visibility::Public.as_str())),
+    };
+    let filtered = match &query.scope {
+        ListScope::ForksBy(_) => filtered.filter(gist::Column::ForkOf.is_not_null()),
+        _ => filtered,
     };
     let filtered = match query.since {
         Some(since) => filtered.filter(gist::Column::UpdatedAt.gte(since)),

@@ -231,6 +231,49 @@ impl UserService {
     }
 }
 
+/// One account as the admin's user list shows it.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub user: user::Model,
+    pub gist_count: u64,
+}
+
+impl UserService {
+    /// A page of accounts, oldest first, with how many gists each owns.
+    pub async fn list(&self, page: u64, per_page: u64) -> Result<(Vec<UserRow>, u64)> {
+        use crate::entities::gist;
+        use sea_orm::{QueryOrder, QuerySelect};
+
+        let select = user::Entity::find().order_by_asc(user::Column::Id);
+        let total = select.clone().count(&self.db).await?;
+        let users = select
+            .offset(page.saturating_sub(1).saturating_mul(per_page))
+            .limit(per_page)
+            .all(&self.db)
+            .await?;
+        let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
+        let counts: std::collections::HashMap<i64, i64> = gist::Entity::find()
+            .select_only()
+            .column(gist::Column::OwnerId)
+            .column_as(gist::Column::Id.count(), "count")
+            .filter(gist::Column::OwnerId.is_in(ids))
+            .group_by(gist::Column::OwnerId)
+            .into_tuple::<(i64, i64)>()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .collect();
+        let rows = users
+            .into_iter()
+            .map(|user| UserRow {
+                gist_count: counts.get(&user.id).copied().unwrap_or(0).max(0) as u64,
+                user,
+            })
+            .collect();
+        Ok((rows, total))
+    }
+}
+
 impl UserService {
     /// Deletes the account with its gists, stars, comments and tokens. Repositories go
     /// after the rows, so a failure part-way leaves orphans for `fsck`, never dangling rows.

@@ -7,6 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::auth::AuthActions;
 use super::comments::Comments;
+use super::feedback::confirm_submit;
+use super::lists::Topics;
 use super::pages::NotFound;
 use crate::functions::auth::current_user;
 use crate::functions::gists::{
@@ -14,7 +16,7 @@ use crate::functions::gists::{
     StarGist, UpdateGist, get_gist, load_for_edit,
 };
 use crate::rules::language::language_for;
-use crate::rules::validate_filename;
+use crate::rules::{parse_topics, validate_filename};
 
 /// An id fragment for anchors: file names may hold anything.
 fn anchor(name: &str) -> String {
@@ -72,7 +74,8 @@ fn GistBody(gist: GistView) -> impl IntoView {
     };
     let owner_href = format!("/{}", gist.owner);
     let owner_name = gist.owner.clone();
-    let revisions_href = format!("/{}/{}/revisions", gist.owner, gist.id);
+    let base = format!("/{}/{}", gist.owner, gist.id);
+    let revisions_href = format!("{base}/revisions");
     view! {
         <Title text=heading.clone()/>
         <article class="gist">
@@ -86,15 +89,20 @@ fn GistBody(gist: GistView) -> impl IntoView {
                     </h1>
                     <span class=format!("badge badge-{}", gist.visibility)>{gist.visibility.clone()}</span>
                 </div>
+                {gist.forked_from.clone().map(|parent| view! {
+                    <p class="forked-from">"forked from " <A href=format!("/{parent}")>{parent.clone()}</A></p>
+                })}
                 {(!gist.description.is_empty()).then(|| view! { <p class="gist-description">{gist.description.clone()}</p> })}
+                {(!gist.topics.is_empty()).then(|| view! { <Topics topics=gist.topics.clone()/> })}
                 <div class="gist-meta">
                     <span>{format!("{} file{}", gist.files.len(), if gist.files.len() == 1 { "" } else { "s" })}</span>
-                    <span>{format!("★ {}", gist.star_count)}</span>
-                    <span>{format!("{} fork{}", gist.fork_count, if gist.fork_count == 1 { "" } else { "s" })}</span>
+                    <A href=format!("{base}/stargazers")>{format!("★ {}", gist.star_count)}</A>
+                    <A href=format!("{base}/forks")>{format!("{} fork{}", gist.fork_count, if gist.fork_count == 1 { "" } else { "s" })}</A>
                     <A href=revisions_href>"Revisions"</A>
                 </div>
                 <div class="gist-actions">
-                    <CloneBox url=gist.clone_url.clone()/>
+                    <CopyBox label="Clone" url=gist.clone_url.clone()/>
+                    {gist.embed.clone().map(|snippet| view! { <CopyBox label="Embed" url=snippet/> })}
                     <a class="button button-small" href=gist.zip_url.clone() download="">"Download ZIP"</a>
                     <GistActions
                         id=gist.id.clone()
@@ -138,20 +146,6 @@ fn GistActions(
         }
         .into_any();
     }
-    let confirm_delete = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            let sure = web_sys::window().and_then(|w| {
-                w.confirm_with_message("Delete this gist and its history?")
-                    .ok()
-            });
-            if sure != Some(true) {
-                ev.prevent_default();
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
     let (fork_id, delete_id, edit_id) = (id.clone(), id.clone(), id.clone());
     view! {
         <ActionForm action=star attr:class="inline-form">
@@ -170,7 +164,7 @@ fn GistActions(
         })}
         {is_owner.then(|| view! { <A href=format!("/{owner}/{}/edit", edit_id) attr:class="button button-small">"Edit"</A> })}
         {is_owner.then(|| view! {
-            <ActionForm action=delete attr:class="inline-form" on:submit=confirm_delete>
+            <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit("Delete this gist and its history?")>
                 <input type="hidden" name="id" value=delete_id.clone()/>
                 <button type="submit" class="button button-small button-danger">"Delete"</button>
             </ActionForm>
@@ -180,8 +174,9 @@ fn GistActions(
     .into_any()
 }
 
+/// A read-only value with a copy button: the clone URL, the embed snippet.
 #[component]
-fn CloneBox(url: String) -> impl IntoView {
+fn CopyBox(label: &'static str, url: String) -> impl IntoView {
     let copied = RwSignal::new(false);
     let value = url.clone();
     let copy = move |_| {
@@ -195,8 +190,8 @@ fn CloneBox(url: String) -> impl IntoView {
     };
     view! {
         <div class="clone-box">
-            <label for="clone-url">"Clone"</label>
-            <input id="clone-url" readonly value=url/>
+            <label for=format!("copy-{}", label.to_lowercase())>{label}</label>
+            <input id=format!("copy-{}", label.to_lowercase()) readonly value=url/>
             <button type="button" class="button" on:click=copy>
                 {move || if copied.get() { "Copied" } else { "Copy" }}
             </button>
@@ -284,6 +279,7 @@ fn GistEditor() -> impl IntoView {
             <ActionForm action=action attr:class="form">
                 <label>"Title" <input name="title" maxlength="255" placeholder="Optional"/></label>
                 <label>"Description" <input name="description" placeholder="What is this gist about?"/></label>
+                <TopicsInput initial=String::new()/>
                 <FileList initial=vec![EditableFile::default()]/>
                 <div class="editor-actions">
                     <span class="spacer"></span>
@@ -349,6 +345,7 @@ fn EditForm(gist: EditableGist) -> impl IntoView {
                 <input type="hidden" name="id" value=gist.id.clone()/>
                 <label>"Title" <input name="title" maxlength="255" value=gist.title.clone()/></label>
                 <label>"Description" <input name="description" value=gist.description.clone()/></label>
+                <TopicsInput initial=gist.topics.join(", ")/>
                 <FileList initial=gist.files.clone()/>
                 <div class="editor-actions">
                     <A href=back>"Cancel"</A>
@@ -361,6 +358,21 @@ fn EditForm(gist: EditableGist) -> impl IntoView {
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
             </ActionForm>
         </section>
+    }
+}
+
+/// Topics typed in one field, checked as they are typed by the server's own rule.
+#[component]
+fn TopicsInput(initial: String) -> impl IntoView {
+    let value = RwSignal::new(initial.clone());
+    let error = move || parse_topics(&value.get()).err().map(|e| e.message);
+    view! {
+        <label>
+            "Topics"
+            <input name="topics" value=initial placeholder="e.g. rust, cli (up to 10)"
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        </label>
+        {move || error().map(|m| view! { <span class="field-error">{m}</span> })}
     }
 }
 

@@ -57,6 +57,7 @@ fn UserMenu() -> impl IntoView {
                 match user.await {
                     Ok(Some(user)) => view! {
                         <A href=format!("/{}", user.username) attr:class="nav-user">{user.username.clone()}</A>
+                        {user.is_admin.then(|| view! { <A href="/admin">"Admin"</A> })}
                         <A href="/settings">"Settings"</A>
                         <ActionForm action=logout attr:class="inline-form">
                             <button type="submit" class="button">"Log out"</button>

@@ -1,4 +1,4 @@
-//! Lists of gists: explore and profiles. Paginated and sortable through the query string,
+//! Lists of gists: explore, profiles, topics, a gist's forks; and its stargazers. Paginated and sortable through the query string,
 //! so every page has its own URL and works without JavaScript.
 
 use leptos::prelude::*;
@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::pages::NotFound;
-use crate::functions::gists::{GistCard, GistList, list_gists};
+use crate::functions::lists::{GistCard, GistList, gist_title, list_gists, stargazers};
 
 fn query_number(value: Option<String>) -> u64 {
     value.and_then(|v| v.parse().ok()).unwrap_or(1).max(1)
@@ -43,12 +43,10 @@ pub fn ProfilePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let user = move || params.read().get("user").unwrap_or_default();
-    let tab = move || {
-        if query.read().get("tab").as_deref() == Some("starred") {
-            "starred"
-        } else {
-            "gists"
-        }
+    let tab = move || match query.read().get("tab").as_deref() {
+        Some("starred") => "starred",
+        Some("forks") => "forks",
+        _ => "gists",
     };
     let list = Resource::new(
         move || {
@@ -70,10 +68,139 @@ pub fn ProfilePage() -> impl IntoView {
                 <h1>{user}</h1>
             </div>
             <nav class="tabs">
-                <A href=move || format!("/{}", user()) attr:class=move || if tab() == "gists" { "tab active" } else { "tab" }>"Gists"</A>
-                <A href=move || format!("/{}?tab=starred", user()) attr:class=move || if tab() == "starred" { "tab active" } else { "tab" }>"Starred"</A>
+                {[("gists", "Gists", ""), ("starred", "Starred", "?tab=starred"), ("forks", "Forks", "?tab=forks")]
+                    .into_iter()
+                    .map(|(name, label, suffix)| view! {
+                        <A href=move || format!("/{}{suffix}", user()) attr:class=move || if tab() == name { "tab active" } else { "tab" }>{label}</A>
+                    })
+                    .collect_view()}
             </nav>
             <ListBody list base=format!("/{}", user())/>
+        </section>
+    }
+}
+
+/// `/topics/{topic}`: public gists with the topic.
+#[component]
+pub fn TopicPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let topic = move || params.read().get("topic").unwrap_or_default();
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                topic(),
+                query_number(q.get("page")),
+                q.get("sort").unwrap_or_default(),
+            )
+        },
+        |(topic, page, sort)| list_gists("topic".into(), Some(topic), page, sort),
+    );
+    let base = move || format!("/topics/{}", topic());
+    view! {
+        <Title text=move || format!("Topic: {}", topic())/>
+        <section class="list-page">
+            <div class="list-heading">
+                <h1>"Topic " <span class="topic">{topic}</span></h1>
+                <SortLinks base=base()/>
+            </div>
+            <ListBody list base=base()/>
+        </section>
+    }
+}
+
+/// The heading of the pages about one gist: its owner and title, linking back.
+#[component]
+fn GistHeading(owner: String, id: String, title: String, what: &'static str) -> impl IntoView {
+    let (owner_href, gist_href) = (format!("/{owner}"), format!("/{owner}/{id}"));
+    view! {
+        <Title text=format!("{what} · {title}")/>
+        <div class="list-heading">
+            <h1>
+                <A href=owner_href>{owner}</A>
+                " / "
+                <A href=gist_href>{title}</A>
+                <span class="heading-what">{format!(" · {what}")}</span>
+            </h1>
+        </div>
+    }
+}
+
+fn gist_params() -> impl Fn() -> (String, String) + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        let p = params.read();
+        (
+            p.get("user").unwrap_or_default(),
+            p.get("id").unwrap_or_default(),
+        )
+    }
+}
+
+/// `/{user}/{id}/forks`
+#[component]
+pub fn ForksPage() -> impl IntoView {
+    let query = use_query_map();
+    let gist = gist_params();
+    let title = Resource::new(gist, |(owner, id)| gist_title(owner, id));
+    let list = Resource::new(
+        move || {
+            let (owner, id) = gist();
+            (
+                format!("{owner}/{id}"),
+                query_number(query.read().get("page")),
+            )
+        },
+        |(path, page)| list_gists("forks_of".into(), Some(path), page, String::new()),
+    );
+    view! {
+        <section class="list-page">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let (owner, id) = gist();
+                    match title.await {
+                        Ok(title) => view! { <GistHeading owner id title what="Forks"/> }.into_any(),
+                        Err(_) => ().into_any(),
+                    }
+                })}
+            </Suspense>
+            <ListBody list base={let (owner, id) = gist(); format!("/{owner}/{id}/forks")}/>
+        </section>
+    }
+}
+
+/// `/{user}/{id}/stargazers`
+#[component]
+pub fn StargazersPage() -> impl IntoView {
+    let gist = gist_params();
+    let people = Resource::new(gist, |(owner, id)| stargazers(owner, id));
+    view! {
+        <section class="list-page">
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let (owner, id) = gist();
+                    match people.await {
+                        Err(_) => view! { <NotFound/> }.into_any(),
+                        Ok(found) => {
+                            let empty = found.users.is_empty();
+                            view! {
+                                <GistHeading owner id title=found.title what="Stargazers"/>
+                                {empty.then(|| view! { <p class="empty">"Nobody has starred this gist yet."</p> })}
+                                <ul class="people">
+                                    {found.users.into_iter().map(|name| view! {
+                                        <li>
+                                            <img class="avatar" src=format!("/avatars/{name}.svg") alt="" width="32" height="32"/>
+                                            <A href=format!("/{name}")>{name.clone()}</A>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
         </section>
     }
 }
@@ -92,7 +219,7 @@ fn SortLinks(base: String) -> impl IntoView {
 }
 
 #[component]
-fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) -> impl IntoView {
+pub fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) -> impl IntoView {
     let query = use_query_map();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -151,8 +278,19 @@ fn Card(card: GistCard) -> impl IntoView {
                 </span>
             </div>
             {(!card.description.is_empty()).then(|| view! { <p class="card-description">{card.description.clone()}</p> })}
+            {(!card.topics.is_empty()).then(|| view! { <Topics topics=card.topics.clone()/> })}
             <A href=href attr:class="card-preview"><pre>{card.preview.clone()}</pre></A>
             {(more > 0).then(|| view! { <p class="card-more">{format!("+ {more} more file{}", if more == 1 { "" } else { "s" })}</p> })}
         </li>
+    }
+}
+
+/// Topic links, as on cards and the gist page.
+#[component]
+pub fn Topics(topics: Vec<String>) -> impl IntoView {
+    view! {
+        <ul class="topics">
+            {topics.into_iter().map(|t| view! { <li><A href=format!("/topics/{t}") attr:class="topic">{t.clone()}</A></li> }).collect_view()}
+        </ul>
     }
 }

@@ -1,7 +1,9 @@
 //! The Leptos app: document shell, layout and pages.
 
+mod admin;
 mod auth;
 mod comments;
+mod feedback;
 mod gist;
 mod layout;
 mod lists;
@@ -17,9 +19,10 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 
+use admin::AdminPage;
 use auth::{LoginPage, RegisterPage};
 use gist::{EditPage, GistPage, NewGistPage};
-use lists::{ExplorePage, ProfilePage};
+use lists::{ExplorePage, ForksPage, ProfilePage, StargazersPage, TopicPage};
 use revisions::RevisionsPage;
 use settings::SettingsPage;
 
@@ -86,10 +89,14 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("new") view=NewGistPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("explore") view=ExplorePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("topics"), ParamSegment("topic")) view=TopicPage ssr=SsrMode::Async/>
                     <Route path=ParamSegment("user") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id")) view=GistPage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("edit")) view=EditPage ssr=SsrMode::Async/>
                     <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("revisions")) view=RevisionsPage ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("forks")) view=ForksPage ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("stargazers")) view=StargazersPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use super::feedback::outcome;
+
 use crate::functions::settings::{
     ChangePassword, CreateToken, Profile, RevokeToken, SaveProfile, get_profile, list_tokens,
 };
@@ -27,19 +29,6 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// The outcome of an action: its error, or a confirmation once it succeeded.
-fn outcome(error: Option<String>, done: bool, confirmation: &'static str) -> impl IntoView {
-    match (error, done) {
-        (Some(message), _) => {
-            Some(view! { <p class="form-error" role="alert">{message}</p> }.into_any())
-        }
-        (None, true) => {
-            Some(view! { <p class="form-ok" role="status">{confirmation}</p> }.into_any())
-        }
-        _ => None,
     }
 }
 

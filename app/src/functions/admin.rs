@@ -1,0 +1,185 @@
+//! The admin panel's server functions. Every one starts with `require_admin`, so for
+//! anyone else they answer 404 like a page that does not exist.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::lists::GistList;
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstanceSwitches {
+    pub disable_signup: bool,
+    pub require_login: bool,
+    pub allow_individual_gists: bool,
+    pub api_enabled: bool,
+    /// The config file turned the API off; the toggle cannot turn it back on.
+    pub api_disabled_by_config: bool,
+}
+
+#[server(prefix = "/sfn", endpoint = "admin_settings")]
+pub async fn admin_settings() -> Result<InstanceSwitches, Error> {
+    super::context::require_admin().await?;
+    let state = super::context::state()?;
+    let settings = crate::services::settings::load(&state.db).await?;
+    Ok(InstanceSwitches {
+        disable_signup: settings.disable_signup,
+        require_login: settings.require_login,
+        allow_individual_gists: settings.allow_individual_gists,
+        api_enabled: settings.api_enabled,
+        api_disabled_by_config: !state.api_enabled,
+    })
+}
+
+/// From a form of checkboxes: a box that is not ticked is not sent at all.
+#[server(prefix = "/sfn", endpoint = "save_admin_settings")]
+pub async fn save_admin_settings(
+    disable_signup: Option<String>,
+    require_login: Option<String>,
+    allow_individual_gists: Option<String>,
+    api_enabled: Option<String>,
+) -> Result<(), Error> {
+    use crate::services::settings::{InstanceSettings, save};
+
+    super::context::require_admin().await?;
+    let settings = InstanceSettings {
+        disable_signup: disable_signup.is_some(),
+        require_login: require_login.is_some(),
+        allow_individual_gists: allow_individual_gists.is_some(),
+        api_enabled: api_enabled.is_some(),
+    };
+    save(&super::context::state()?.db, &settings).await
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminUser {
+    pub username: String,
+    pub email: String,
+    pub is_admin: bool,
+    pub gist_count: u64,
+    pub joined: String,
+    /// The admin looking at the list: they cannot demote or delete themselves here.
+    pub is_you: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserPage {
+    pub users: Vec<AdminUser>,
+    pub page: u64,
+    pub total_pages: u64,
+    pub total: u64,
+}
+
+#[cfg(feature = "ssr")]
+const PER_PAGE: u64 = 50;
+
+#[server(prefix = "/sfn", endpoint = "admin_users")]
+pub async fn admin_users(page: u64) -> Result<UserPage, Error> {
+    use crate::services::UserService;
+    use crate::services::listing::PAGE_MAX;
+
+    let admin = super::context::require_admin().await?;
+    let page = page.clamp(1, PAGE_MAX);
+    let (rows, total) = UserService::new(super::context::state()?.db.clone())
+        .list(page, PER_PAGE)
+        .await?;
+    Ok(UserPage {
+        users: rows
+            .into_iter()
+            .map(|row| AdminUser {
+                is_you: row.user.id == admin.id,
+                username: row.user.username,
+                email: row.user.email,
+                is_admin: row.user.is_admin,
+                gist_count: row.gist_count,
+                joined: row.user.created_at.format("%Y-%m-%d").to_string(),
+            })
+            .collect(),
+        page,
+        total_pages: total.div_ceil(PER_PAGE),
+        total,
+    })
+}
+
+/// Refuses to act on the caller: demoting or deleting yourself here could leave the
+/// instance without an admin (your own account is deleted from the settings page).
+#[cfg(feature = "ssr")]
+fn not_yourself(admin: &crate::entities::user::Model, username: &str) -> Result<(), Error> {
+    if admin.username.eq_ignore_ascii_case(username) {
+        return Err(Error::Forbidden(
+            "you cannot change or delete your own account from the admin panel".into(),
+        ));
+    }
+    Ok(())
+}
+
+#[server(prefix = "/sfn", endpoint = "admin_set_admin")]
+pub async fn admin_set_admin(username: String, admin: bool) -> Result<(), Error> {
+    use crate::services::UserService;
+
+    let caller = super::context::require_admin().await?;
+    not_yourself(&caller, &username)?;
+    UserService::new(super::context::state()?.db.clone())
+        .set_admin(&username, admin)
+        .await?;
+    Ok(())
+}
+
+#[server(prefix = "/sfn", endpoint = "admin_delete_user")]
+pub async fn admin_delete_user(username: String) -> Result<(), Error> {
+    use crate::services::UserService;
+
+    let caller = super::context::require_admin().await?;
+    not_yourself(&caller, &username)?;
+    let state = super::context::state()?;
+    UserService::new(state.db.clone())
+        .delete(&username, state.gists.store())
+        .await
+}
+
+/// Every gist, private ones included, newest activity first.
+#[server(prefix = "/sfn", endpoint = "admin_gists")]
+pub async fn admin_gists(page: u64) -> Result<GistList, Error> {
+    use crate::services::listing::{ListQuery, ListScope, list};
+
+    let admin = super::context::require_admin().await?;
+    let state = super::context::state()?;
+    let query = ListQuery::new(ListScope::All, Some(admin.id)).page(page, PER_PAGE);
+    let found = list(&state.db, &query).await?;
+    Ok(GistList {
+        cards: super::lists::cards(&found.items),
+        page: found.page,
+        total_pages: found.total_pages(),
+        total: found.total,
+    })
+}
+
+#[server(prefix = "/sfn", endpoint = "admin_delete_gist")]
+pub async fn admin_delete_gist(id: String) -> Result<(), Error> {
+    super::context::require_admin().await?;
+    super::context::state()?.gists.delete_as_admin(&id).await
+}
+
+/// The consistency check's findings; nothing is changed (repair is `gistful admin fsck`,
+/// run while the server is stopped).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsistencyReport {
+    pub gists_checked: usize,
+    pub missing_repositories: Vec<String>,
+    pub orphan_repositories: Vec<String>,
+    pub stale_rows: Vec<String>,
+}
+
+#[server(prefix = "/sfn", endpoint = "admin_check")]
+pub async fn admin_check() -> Result<ConsistencyReport, Error> {
+    super::context::require_admin().await?;
+    let state = super::context::state()?;
+    let lost_and_found = state.home.join("lost+found");
+    let report = crate::services::fsck::fsck(&state.gists, &lost_and_found, false).await?;
+    Ok(ConsistencyReport {
+        gists_checked: report.gists_checked,
+        missing_repositories: report.missing_repositories,
+        orphan_repositories: report.orphan_repositories,
+        stale_rows: report.stale_rows,
+    })
+}

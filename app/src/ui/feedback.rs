@@ -1,0 +1,32 @@
+//! What forms tell the user: the outcome of an action, and "are you sure?".
+
+use leptos::prelude::*;
+
+/// The outcome of an action: its error, or a confirmation once it succeeded.
+pub fn outcome(error: Option<String>, done: bool, confirmation: &'static str) -> impl IntoView {
+    match (error, done) {
+        (Some(message), _) => {
+            Some(view! { <p class="form-error" role="alert">{message}</p> }.into_any())
+        }
+        (None, true) => {
+            Some(view! { <p class="form-ok" role="status">{confirmation}</p> }.into_any())
+        }
+        _ => None,
+    }
+}
+
+/// A submit handler that asks first and cancels the submission unless the user agrees.
+/// Without JavaScript the form submits straight away (the browser cannot ask).
+pub fn confirm_submit(question: &'static str) -> impl Fn(leptos::ev::SubmitEvent) + Clone {
+    move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            let sure = web_sys::window().and_then(|w| w.confirm_with_message(question).ok());
+            if sure != Some(true) {
+                ev.prevent_default();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, question);
+    }
+}

@@ -1,0 +1,228 @@
+//! A gist inside someone else's page: `/{user}/{id}.js` writes it there with
+//! `document.write`, as GitHub's embeds do; `/{user}/{id}.json` gives the same HTML and
+//! the stylesheet's address to scripts that place it themselves. `?file=name` picks one
+//! file. Both are the only responses allowed inside other sites.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use app::functions::gists::FileKind;
+use app::services::gists::GistDetail;
+use app::state::AppState;
+use app::store::StoredFile;
+
+/// Marks a response that other sites may embed: the default `X-Frame-Options: DENY` and
+/// the app's CSP stay off it.
+#[derive(Clone, Copy)]
+pub struct Embeddable;
+
+enum Format {
+    Script,
+    Json,
+}
+
+/// `(user, id, format)` when the path is `/{user}/{id}.js` or `/{user}/{id}.json`.
+fn parse(path: &str) -> Option<(&str, &str, Format)> {
+    let (user, name) = path.strip_prefix('/')?.split_once('/')?;
+    // Reserved names (`pkg`, ...) are the app's own paths, never a user's.
+    if name.contains('/') || app::rules::validate_username(user).is_err() {
+        return None;
+    }
+    let (id, format) = if let Some(id) = name.strip_suffix(".js") {
+        (id, Format::Script)
+    } else {
+        (name.strip_suffix(".json")?, Format::Json)
+    };
+    let gist_id = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
+    gist_id.then_some((user, id, format))
+}
+
+/// In front of the pages, which would otherwise take `/{user}/{id}.js` for a gist id.
+pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+    let Some((user, id, format)) = parse(req.uri().path()) else {
+        return next.run(req).await;
+    };
+    let only = req.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(key, _)| key == "file")
+            .map(|(_, value)| value.into_owned())
+    });
+    let detail = match crate::raw::load(&state, req.headers(), user, id, "HEAD").await {
+        Ok(detail) => detail,
+        Err(response) => return response,
+    };
+    let files: Vec<&StoredFile> = detail
+        .contents
+        .iter()
+        .filter(|f| only.as_deref().is_none_or(|name| f.name == name))
+        .collect();
+    if files.is_empty() {
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "This gist has no such file\n",
+        )
+            .into_response();
+    }
+    let base = state.external_url.trim_end_matches('/');
+    let html = render(base, &detail, &files);
+    let stylesheet = format!("{base}/embed.css");
+    let (content_type, body) = match format {
+        Format::Script => {
+            // JSON string literals are JavaScript string literals.
+            let link = format!(r#"<link rel="stylesheet" href="{stylesheet}">"#);
+            (
+                "text/javascript; charset=utf-8",
+                format!(
+                    "document.write({});\ndocument.write({});\n",
+                    json!(link),
+                    json!(html)
+                ),
+            )
+        }
+        Format::Json => {
+            let summary = &detail.summary;
+            let body = json!({
+                "description": summary.gist.description,
+                "title": summary.display_title(),
+                "public": summary.gist.visibility == "public",
+                "created_at": summary.gist.created_at.to_rfc3339(),
+                "owner": summary.owner.username,
+                "files": files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+                "div": html,
+                "stylesheet": stylesheet,
+            });
+            ("application/json; charset=utf-8", body.to_string())
+        }
+    };
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response.extensions_mut().insert(Embeddable);
+    response
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The embedded gist: each file with its body and a footer linking back. Every class is
+/// prefixed, so the host page's styles and ours leave each other alone.
+fn render(base: &str, detail: &GistDetail, files: &[&StoredFile]) -> String {
+    let summary = &detail.summary;
+    let page = format!(
+        "{base}/{}/{}",
+        escape(&summary.owner.username),
+        summary.gist.id
+    );
+    let mut html = format!(
+        r#"<div class="gistful-embed" id="gist-{}">"#,
+        summary.gist.id
+    );
+    for file in files {
+        let shown = app::render::file(&file.name, &file.content);
+        let name = escape(&file.name);
+        let raw = format!(
+            "{page}/raw/{}/{}",
+            detail.revision,
+            url::form_urlencoded::byte_serialize(file.name.as_bytes()).collect::<String>()
+        );
+        html.push_str(r#"<div class="ge-file">"#);
+        match shown.kind {
+            FileKind::Code => {
+                let numbers: String = (1..=shown.lines).map(|n| format!("{n}\n")).collect();
+                html.push_str(&format!(
+                    r#"<div class="ge-code"><pre class="ge-gutter">{numbers}</pre><pre class="ge-lines"><code>{}</code></pre></div>"#,
+                    shown.html
+                ));
+            }
+            FileKind::Markdown => {
+                html.push_str(&format!(r#"<div class="ge-markdown">{}</div>"#, shown.html));
+            }
+            FileKind::Table => {
+                html.push_str(&format!(r#"<div class="ge-table">{}</div>"#, shown.html));
+            }
+            FileKind::Binary => html.push_str(&format!(
+                r#"<p class="ge-binary">Binary file, {} bytes.</p>"#,
+                file.content.len()
+            )),
+        }
+        html.push_str(&format!(
+            r#"<div class="ge-meta"><a href="{raw}">view raw</a><a href="{page}#file-{anchor}">{name}</a><span>hosted with Gistful</span></div></div>"#,
+            anchor = anchor(&file.name),
+        ));
+    }
+    html.push_str("</div>");
+    html
+}
+
+/// The gist page's anchor for a file (the same rule as the page itself).
+fn anchor(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// `/embed.css`: the light syntax colours and the embed's own frame, all under
+/// `.gistful-embed`'s classes.
+pub async fn stylesheet() -> Response {
+    static CSS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{}\n{}",
+            app::highlight::light_stylesheet(),
+            include_str!("embed.css")
+        )
+    });
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+        ],
+        CSS.as_str(),
+    )
+        .into_response();
+    response.extensions_mut().insert(Embeddable);
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embed_paths() {
+        assert!(matches!(
+            parse("/alice/0123abcd.js"),
+            Some(("alice", "0123abcd", Format::Script))
+        ));
+        assert!(matches!(
+            parse("/alice/0123abcd.json"),
+            Some(("alice", "0123abcd", Format::Json))
+        ));
+        assert!(parse("/alice/0123abcd").is_none());
+        assert!(parse("/alice/0123abcd/raw/HEAD/a.js").is_none());
+        assert!(parse("/pkg/gistful.js").is_none());
+        assert!(parse("/pkg/abcdef.js").is_none(), "the app's own files");
+        assert!(parse("/alice/notes.js").is_none(), "not a gist id");
+        assert!(parse("//abc.js").is_none());
+    }
+}
