@@ -42,13 +42,14 @@ export default defineConfig({
     // Reading must work without JavaScript: tests tagged @nojs run again with it off.
     { name: "no-js", grep: /@nojs/, use: { ...chromium, javaScriptEnabled: false } },
   ],
-  webServer: {
-    command: `rm -rf ${home} && ${binary} serve`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    env: { OG_HOME: home, OG_HTTP_PORT: String(port), OG_LOG_LEVEL: "warn" },
+  // The second server is admin.spec.ts's alone: its switches change the whole instance.
+  webServer: [[home, port], [`${home}-admin`, port + 1]].map(([dir, at]) => ({
+    command: `rm -rf ${dir} && ${binary} serve`,
+    url: `http://127.0.0.1:${at}/healthz`,
+    env: { OG_HOME: String(dir), OG_HTTP_PORT: String(at), OG_LOG_LEVEL: "warn" },
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  })),
 });

@@ -1,10 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function hydrated(page: Page) {
-  await expect(page.locator(".app")).toHaveAttribute("data-hydrated", "true");
-}
-
-const unique = () => `u${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+import { expect, test } from "@playwright/test";
+import { hydrated, unique } from "./helpers";
 
 test("register, log out, fail a login, log in", async ({ page, context }) => {
   const name = unique();

@@ -1,40 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-
-async function hydrated(page: Page) {
-  await expect(page.locator(".app")).toHaveAttribute("data-hydrated", "true");
-}
-
-const unique = () => `g${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-
-/** A new browser context with a freshly registered, signed-in user. */
-async function signedIn(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const name = unique();
-  await page.goto("/register");
-  await hydrated(page);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel("Email").fill(`${name}@example.com`);
-  await page.getByLabel("Password").fill("a good password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("header").getByRole("link", { name })).toBeVisible();
-  return { context, page, name };
-}
-
-async function createGist(page: Page, visibility: string, files: [string, string][], title = "") {
-  await page.goto("/new");
-  await hydrated(page);
-  if (title) await page.getByLabel("Title").fill(title);
-  for (const [index, [name, content]] of files.entries()) {
-    if (index > 0) await page.getByRole("button", { name: "Add file" }).click();
-    await page.getByLabel("File name").nth(index).fill(name);
-    await page.getByLabel("File content").nth(index).fill(content);
-  }
-  await page.getByLabel("Visibility").selectOption(visibility);
-  await page.getByRole("button", { name: "Create gist" }).click();
-  await page.waitForURL(/\/[0-9a-f]{32}$/);
-  return page.url();
-}
+import { expect, test } from "@playwright/test";
+import { createGist, hydrated, register, signedIn } from "./helpers";
 
 test("create a multi-file gist and read it highlighted, rendered and raw", async ({ browser }) => {
   const { context, page, name } = await signedIn(browser);
@@ -55,7 +20,7 @@ test("create a multi-file gist and read it highlighted, rendered and raw", async
   await expect(page.locator(".markdown-body h1")).toHaveText("Title");
   await expect(page.locator(".markdown-body strong")).toHaveText("bold");
   // The clone URL names the gist's repository.
-  await expect(page.locator("#clone-url")).toHaveValue(new RegExp(`/${name}/[0-9a-f]{32}\\.git$`));
+  await expect(page.locator("#copy-clone")).toHaveValue(new RegExp(`/${name}/[0-9a-f]{32}\\.git$`));
   // Raw.
   const raw = await page.locator("#file-main-rs").getByRole("link", { name: "Raw" }).getAttribute("href");
   const response = await page.request.get(raw!);
@@ -122,14 +87,7 @@ test("a gist page reads without JavaScript @nojs", async ({ browser }) => {
   // Created through the API-less way: a JS-enabled context makes it, a no-JS page reads it.
   const maker = await browser.newContext({ javaScriptEnabled: true });
   const makerPage = await maker.newPage();
-  const name = unique();
-  await makerPage.goto("/register");
-  await hydrated(makerPage);
-  await makerPage.getByLabel("Username").fill(name);
-  await makerPage.getByLabel("Email").fill(`${name}@example.com`);
-  await makerPage.getByLabel("Password").fill("a good password");
-  await makerPage.getByRole("button", { name: "Create account" }).click();
-  await expect(makerPage.locator("header").getByRole("link", { name })).toBeVisible();
+  await register(makerPage);
   const url = await createGist(makerPage, "unlisted", [["notes.md", "# Offline\n\nreadable\n"], ["a.py", "print(1)\n"]]);
   await maker.close();
 

@@ -1,20 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function hydrated(page: Page) {
-  await expect(page.locator(".app")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function register(page: Page) {
-  const name = `s${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-  await page.goto("/register");
-  await hydrated(page);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel("Email").fill(`${name}@example.com`);
-  await page.getByLabel("Password").fill("a good password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("header").getByRole("link", { name })).toBeVisible();
-  return name;
-}
+import { expect, test } from "@playwright/test";
+import { hydrated, register } from "./helpers";
 
 test("a token made in the settings works against the API until revoked", async ({ page }) => {
   const name = await register(page);
