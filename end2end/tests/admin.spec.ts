@@ -6,7 +6,7 @@ import { createGist, hydrated, signedIn } from "./helpers";
 const adminServer = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3917) + 1}`;
 test.use({ baseURL: adminServer });
 
-test("the admin runs the instance from the panel; nobody else sees it", async ({ browser }) => {
+test("the admin runs the instance from the panel; nobody else sees it", async ({ browser }, info) => {
   test.setTimeout(90_000);
   const admin = await signedIn(browser, { baseURL: adminServer });
   const page = admin.page;
@@ -29,6 +29,7 @@ test("the admin runs the instance from the panel; nobody else sees it", async ({
   await row.getByRole("button", { name: "Demote" }).click();
   await expect(row.locator("td").nth(2)).toHaveText("User");
   await expect(page.locator(`tr[data-user="${admin.name}"]`)).toContainText("you");
+  await page.screenshot({ path: info.outputPath("screenshots", "admin-users-light.png"), fullPage: true });
 
   // Gists: the member's private gist is listed, and can be deleted.
   await page.locator(".tabs").getByRole("link", { name: "Gists" }).click();
@@ -53,6 +54,7 @@ test("the admin runs the instance from the panel; nobody else sees it", async ({
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status")).toHaveText("Settings saved.");
   await expect(page.getByLabel(/Require login/)).toBeChecked();
+  await page.screenshot({ path: info.outputPath("screenshots", "admin-settings-light.png"), fullPage: true });
 
   const anonymous = await browser.newPage({ baseURL: adminServer });
   await anonymous.goto("/explore");

@@ -91,7 +91,7 @@ fn SettingsTab(current: InstanceSwitches, save: ServerAction<SaveAdminSettings>)
     };
     view! {
         <ActionForm action=save attr:class="form admin-settings">
-            {toggle("disable_signup", "Disable signup", "Nobody can register; admins create accounts with `gistful admin create-user`.", current.disable_signup)}
+            {toggle("disable_signup", "Disable signup", "Nobody can register; admins create accounts with the gistful admin create-user command.", current.disable_signup)}
             {toggle("require_login", "Require login", "Every page, API call, raw file and clone needs a signed-in user.", current.require_login)}
             {toggle("allow_individual_gists", "Allow individual gists without login", "With \"require login\": a single gist stays readable by anyone with its link.", current.allow_individual_gists)}
             {toggle("api_enabled", "REST API enabled", "The /api endpoints for scripts and gist clients.", current.api_enabled)}

@@ -192,7 +192,7 @@ fn CopyBox(label: &'static str, url: String) -> impl IntoView {
         <div class="clone-box">
             <label for=format!("copy-{}", label.to_lowercase())>{label}</label>
             <input id=format!("copy-{}", label.to_lowercase()) readonly value=url/>
-            <button type="button" class="button" on:click=copy>
+            <button type="button" class="button button-small" on:click=copy>
                 {move || if copied.get() { "Copied" } else { "Copy" }}
             </button>
         </div>
