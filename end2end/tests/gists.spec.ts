@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createGist, hydrated, register, signedIn } from "./helpers";
+import { createGist, hydrated, register, signedIn, watchForScript } from "./helpers";
 
 test("create a multi-file gist and read it highlighted, rendered and raw", async ({ browser }) => {
   const { context, page, name } = await signedIn(browser);
@@ -56,10 +56,9 @@ test("a private gist is not found for anyone else", async ({ browser }) => {
   await other.context.close();
 });
 
-test("hostile markdown, titles and file names never run script", async ({ browser }) => {
+test("hostile markdown, titles, file names and comments never run script", async ({ browser }) => {
   const { context, page } = await signedIn(browser);
-  const dialogs: string[] = [];
-  page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  const problems = watchForScript(page);
   const url = await createGist(page, "public", [
     ["x<img src=x onerror=alert(1)>.md", [
       "<script>alert('script')</script>",
@@ -79,7 +78,14 @@ test("hostile markdown, titles and file names never run script", async ({ browse
   }
   await expect(page.locator(".markdown-body script, .markdown-body img, .markdown-body svg")).toHaveCount(0);
   await expect(page.locator(".gist-name")).toHaveText("<script>alert('title')</script>");
-  expect(dialogs).toEqual([]);
+  await page.getByLabel("Add a comment").fill("<script>alert('comment')</script>\n\n<img src=x onerror=alert('c-img')>\n\n[c](javascript:alert('c-link'))");
+  await page.getByRole("button", { name: "Comment" }).click();
+  await expect(page.locator(".comment-body")).toContainText("<script>alert('comment')</script>");
+  await expect(page.locator(".comment-body script, .comment-body img")).toHaveCount(0);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator(".comment-body a", { hasText: "c" })).not.toHaveAttribute("href", /javascript/);
+  expect(problems).toEqual([]);
   await context.close();
 });
 
