@@ -27,8 +27,9 @@ apt_install() {
 }
 
 # Debian: the browser for Playwright, PostgreSQL for the database tests, pkg-config and a
-# C toolchain for the bundled libgit2/SQLite, Node for Playwright and wasm-opt.
-apt_install chromium postgresql pkg-config build-essential curl
+# C toolchain for the bundled libgit2/SQLite, git (the server runs it for clones and
+# pushes over HTTP), Node for Playwright and wasm-opt.
+apt_install chromium postgresql pkg-config build-essential curl git
 command -v npm >/dev/null || apt_install nodejs npm
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -24,6 +24,17 @@ pub enum Command {
     /// Manage users and tokens on this instance's data.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Run by `git receive-pack` during a push over HTTP; not for people.
+    #[command(subcommand, hide = true)]
+    Hook(HookCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Refuses a push that a gist cannot hold, with the reason `git push` shows.
+    PreReceive,
+    /// Tells the user where a gist pushed to `/init` now lives.
+    PostReceive,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,9 @@ mod api;
 mod cli;
 mod config;
 mod embed;
+mod git_http;
 mod health;
+mod hooks;
 mod raw;
 mod routes;
 mod serve;
@@ -29,6 +31,10 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    // Hooks run inside a push: they need no config, database or runtime.
+    if let Some(Command::Hook(hook)) = &cli.command {
+        return hooks::run(hook);
+    }
     let config = config::load_from_env(cli.config.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -37,5 +43,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => runtime.block_on(serve::serve(config)),
         Command::Migrate => runtime.block_on(admin::migrate(&config)),
         Command::Admin(cmd) => runtime.block_on(admin::run(&config, cmd)),
+        Command::Hook(_) => unreachable!("handled above"),
     }
 }

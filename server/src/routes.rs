@@ -25,7 +25,7 @@ use tracing::Level;
 use app::state::AppState;
 use app::{App, shell};
 
-use crate::{api, embed, health, raw};
+use crate::{api, embed, git_http, health, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -56,6 +56,7 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
             context, shell,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), embed::intercept))
+        .layer(middleware::from_fn_with_state(state.clone(), git_http::intercept))
         .layer(middleware::from_fn_with_state(state.clone(), guard_server_functions))
         .layer(middleware::from_fn_with_state(state.clone(), require_login))
         // Every `/api` request belongs to the REST module, whatever page route might
@@ -144,7 +145,11 @@ async fn require_login(State(state): State<AppState>, req: Request<Body>, next: 
         )
         || ["/raw/", "/download/", "/archive/"]
             .iter()
-            .any(|part| path.contains(part));
+            .any(|part| path.contains(part))
+        // git asks for credentials itself (401), which a redirect would break.
+        || ["/info/refs", "/git-upload-pack", "/git-receive-pack"]
+            .iter()
+            .any(|end| path.ends_with(end));
     if always_open {
         return next.run(req).await;
     }

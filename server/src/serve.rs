@@ -40,6 +40,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .site_addr(addr)
         .build();
 
+    crate::git_http::install_hooks(&config.home)
+        .with_context(|| format!("cannot write git hooks into {}", config.home.display()))?;
     let store = GitStore::new(config.repos_dir());
     let state = AppState {
         leptos_options,

@@ -570,6 +570,17 @@ impl GistService {
     /// a crash between the git and the database write). Returns the head it synced to.
     pub async fn sync_from_git(&self, id: &str) -> Result<String> {
         let _guard = self.locks.lock(id).await;
+        self.sync_locked(id).await
+    }
+
+    /// Waits for and holds the gist's write lock: a `git push` holds it from receiving the
+    /// pack until the database follows, so web and API edits queue behind it.
+    pub async fn lock(&self, id: &str) -> tokio::sync::OwnedMutexGuard<()> {
+        self.locks.lock(id).await
+    }
+
+    /// `sync_from_git` for a caller that holds the lock already.
+    pub async fn sync_locked(&self, id: &str) -> Result<String> {
         let (store, gid) = (self.store.clone(), id.to_owned());
         let (head, files) = blocking(move || store.files(&gid, None)).await??;
         let gid = id.to_owned();
@@ -589,6 +600,83 @@ impl GistService {
             .await
             .map_err(|e| Error::internal("syncing a gist from git", e))?;
         Ok(synced)
+    }
+
+    /// A fresh id and an empty repository for a push to `/init`.
+    pub async fn prepare_pushed_gist(&self) -> Result<(String, std::path::PathBuf)> {
+        let id = new_id();
+        let path = self.store.incoming_path(&id);
+        let (store, at) = (self.store.clone(), path.clone());
+        blocking(move || store.create_empty(&at)).await??;
+        Ok((id, path))
+    }
+
+    /// Turns a repository pushed to `/init` (already checked by the pre-receive hook) into
+    /// an unlisted gist of `owner`. On failure nothing remains: not the row, not the files.
+    pub async fn adopt_pushed_gist(
+        &self,
+        owner: &user::Model,
+        id: &str,
+        pushed: &std::path::Path,
+    ) -> Result<GistDetail> {
+        let (store, gid, from) = (self.store.clone(), id.to_owned(), pushed.to_owned());
+        blocking(move || store.adopt(&gid, &from)).await??;
+        let (store, gid) = (self.store.clone(), id.to_owned());
+        let read = blocking(move || store.files(&gid, None)).await?;
+        let result = match read {
+            Ok((head, files)) => self.insert_pushed(owner, id, head, files).await,
+            Err(e) => Err(e),
+        };
+        if result.is_err() {
+            let (store, gone) = (self.store.clone(), id.to_owned());
+            let _ = blocking(move || store.delete(&gone)).await;
+        }
+        result
+    }
+
+    async fn insert_pushed(
+        &self,
+        owner: &user::Model,
+        id: &str,
+        head: String,
+        files: Vec<StoredFile>,
+    ) -> Result<GistDetail> {
+        let now = Utc::now();
+        let row = gist::ActiveModel {
+            id: Set(id.to_owned()),
+            owner_id: Set(owner.id),
+            title: Set(String::new()),
+            description: Set(String::new()),
+            visibility: Set(Visibility::Unlisted.as_str().to_owned()),
+            topics: Set(String::new()),
+            fork_of: Set(None),
+            star_count: Set(0),
+            fork_count: Set(0),
+            comment_count: Set(0),
+            head: Set(head.clone()),
+            created_at: Set(now),
+            updated_at: Set(now),
+        };
+        let saved = self
+            .db
+            .write_transaction::<_, gist::Model, DbErr>({
+                let (id, files) = (id.to_owned(), files.clone());
+                move |tx| {
+                    Box::pin(async move {
+                        let saved = row.insert(tx).await?;
+                        write_files(tx, &id, &files).await?;
+                        Ok(saved)
+                    })
+                }
+            })
+            .await
+            .map_err(|e| Error::internal("saving a pushed gist", e))?;
+        let summary = summarize(&self.db, saved).await?;
+        Ok(GistDetail {
+            summary,
+            revision: head,
+            contents: files,
+        })
     }
 
     /// Validates title, description and topics; returns the normalised topics.

@@ -12,6 +12,8 @@ use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature, Sort};
 
 use crate::error::{Error, Result};
 
+pub mod push;
+
 /// The branch every gist lives on.
 pub const BRANCH: &str = "main";
 pub const BRANCH_REF: &str = "refs/heads/main";
@@ -270,6 +272,40 @@ impl GitStore {
         }
         self.opens.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Where a push to `/init` lands before it becomes a gist: outside the store, so an
+    /// abandoned push never looks like a gist (same file system, so adopting is a rename).
+    pub fn incoming_path(&self, id: &str) -> PathBuf {
+        self.root
+            .with_file_name("incoming")
+            .join(format!("{id}.git"))
+    }
+
+    /// An empty bare repository whose `HEAD` names `main`, ready to receive a push.
+    pub fn create_empty(&self, path: &Path) -> Result<()> {
+        let mut options = RepositoryInitOptions::new();
+        options
+            .bare(true)
+            .external_template(false)
+            .initial_head(BRANCH)
+            .mkpath(true);
+        Repository::init_opts(path, &options).map_err(|e| git_error("creating a repository", e))?;
+        let _ = std::fs::remove_dir_all(path.join("hooks"));
+        Ok(())
+    }
+
+    /// Moves a pushed repository into the store as gist `id`.
+    pub fn adopt(&self, id: &str, from: &Path) -> Result<()> {
+        let target = self.path(id);
+        if target.exists() {
+            return Err(Error::internal("gist repository already exists", id));
+        }
+        if let Some(shard) = target.parent() {
+            std::fs::create_dir_all(shard).map_err(|e| Error::internal("creating a shard", e))?;
+        }
+        std::fs::rename(from, &target)
+            .map_err(|e| Error::internal("adopting a pushed repository", e))
     }
 
     /// Removes the repository. Missing already is fine (deleting twice is harmless).
