@@ -1120,3 +1120,43 @@ async fn admins_see_and_delete_any_gist_and_count_everyones() {
         ));
     }
 }
+
+#[tokio::test]
+async fn a_repository_pushed_to_init_becomes_a_gist_or_leaves_nothing() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let (id, path) = ctx.gists.prepare_pushed_gist().await.unwrap();
+        {
+            let repo = git2::Repository::open_bare(&path).unwrap();
+            let blob = repo.blob(b"# pushed\n").unwrap();
+            let mut tree = repo.treebuilder(None).unwrap();
+            tree.insert("notes.md", blob, 0o100644).unwrap();
+            let tree = repo.find_tree(tree.write().unwrap()).unwrap();
+            let sig = git2::Signature::now("a", "a@example.com").unwrap();
+            repo.commit(Some("refs/heads/main"), &sig, &sig, "push", &tree, &[])
+                .unwrap();
+        }
+        let made = ctx
+            .gists
+            .adopt_pushed_gist(&alice, &id, &path)
+            .await
+            .unwrap();
+        assert_eq!(made.summary.gist.visibility, "unlisted", "{}", ctx.backend);
+        assert_eq!(made.summary.files[0].language, "Markdown");
+        assert!(ctx.store().exists(&id) && !path.exists());
+
+        // Nothing was pushed (the hook refused, say): no row, no repository.
+        let (empty, empty_path) = ctx.gists.prepare_pushed_gist().await.unwrap();
+        assert!(
+            ctx.gists
+                .adopt_pushed_gist(&alice, &empty, &empty_path)
+                .await
+                .is_err()
+        );
+        assert!(!ctx.store().exists(&empty) && !empty_path.exists());
+        assert!(matches!(
+            ctx.gists.find(Some(alice.id), &empty).await,
+            Err(Error::NotFound)
+        ));
+    }
+}

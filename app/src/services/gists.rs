@@ -619,6 +619,11 @@ impl GistService {
         id: &str,
         pushed: &std::path::Path,
     ) -> Result<GistDetail> {
+        let from = pushed.to_owned();
+        if !blocking(move || GitStore::has_branch(&from)).await? {
+            let _ = std::fs::remove_dir_all(pushed);
+            return Err(Error::BadRequest("nothing was pushed to main".into()));
+        }
         let (store, gid, from) = (self.store.clone(), id.to_owned(), pushed.to_owned());
         blocking(move || store.adopt(&gid, &from)).await??;
         let (store, gid) = (self.store.clone(), id.to_owned());

@@ -295,6 +295,11 @@ impl GitStore {
         Ok(())
     }
 
+    /// Whether the repository at `path` has a `main` branch (a push to it went in).
+    pub fn has_branch(path: &Path) -> bool {
+        Repository::open_bare(path).is_ok_and(|repo| repo.find_reference(BRANCH_REF).is_ok())
+    }
+
     /// Moves a pushed repository into the store as gist `id`.
     pub fn adopt(&self, id: &str, from: &Path) -> Result<()> {
         let target = self.path(id);
