@@ -549,3 +549,43 @@ async fn failed_git_logins_are_throttled() {
             .contains("Too many failed logins")
     );
 }
+
+/// git gzips larger requests; the server decodes them on the way into git.
+#[tokio::test]
+async fn gzipped_requests_reach_git_decoded() {
+    use std::io::Write;
+
+    let (fx, _home) = Fixture::start(&[]).await;
+    fx.user("alice", "password123");
+    let token = fx.token("alice", "gist:write");
+    let gist = common::create_gist(
+        &fx.server.base,
+        &token,
+        json!({"public": true, "files": {"a.txt": {"content": "a\n"}}}),
+    )
+    .await;
+    // A protocol v2 `ls-refs` request, as pkt-lines.
+    let pkt = |line: &str| format!("{:04x}{line}", line.len() + 4);
+    let request = format!("{}0001{}0000", pkt("command=ls-refs\n"), pkt("peel\n"));
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(request.as_bytes()).unwrap();
+    let res = reqwest::Client::new()
+        .post(fx.server.url(&format!(
+            "/alice/{}.git/git-upload-pack",
+            gist["id"].as_str().unwrap()
+        )))
+        .header("content-type", "application/x-git-upload-pack-request")
+        .header("content-encoding", "gzip")
+        .header("git-protocol", "version=2")
+        .body(gz.finish().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["content-type"],
+        "application/x-git-upload-pack-result"
+    );
+    let body = res.text().await.unwrap();
+    assert!(body.contains(" refs/heads/main"), "{body}");
+}
