@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use futures_util::StreamExt;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::process::{ChildStdin, Command};
+use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 
 use app::entities::user;
 use app::rules::Scope;
@@ -369,6 +369,18 @@ fn git(service: Service, path: &Path) -> Command {
 
 type GitResult = Result<Response, std::io::Error>;
 
+/// Starts git with its input and output as pipes (its stderr is not the client's).
+fn spawn_piped(mut cmd: Command) -> std::io::Result<(Child, ChildStdin, ChildStdout)> {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let pipes = child.stdin.take().zip(child.stdout.take());
+    let (stdin, stdout) = pipes.ok_or_else(|| std::io::Error::other("git without pipes"))?;
+    Ok((child, stdin, stdout))
+}
+
 async fn advertise(service: Service, path: &Path, headers: &HeaderMap) -> GitResult {
     let mut cmd = git(service, path);
     cmd.arg("--advertise-refs");
@@ -457,19 +469,7 @@ async fn upload_pack(path: &Path, headers: &HeaderMap, body: Body) -> GitResult 
     if let Some(protocol) = git_protocol(headers) {
         cmd.env("GIT_PROTOCOL", protocol);
     }
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| std::io::Error::other("no stdin"))?;
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| std::io::Error::other("no stdout"))?;
+    let (mut child, stdin, stdout) = spawn_piped(cmd)?;
     tokio::spawn(async move {
         if let Err(e) = feed(upload, stdin).await {
             tracing::debug!(error = %e, "fetch request body ended early");
@@ -502,19 +502,7 @@ async fn receive(
     if let Some(url) = new_gist_url {
         cmd.env(hooks::NEW_GIST_URL_ENV, url);
     }
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| std::io::Error::other("no stdin"))?;
-    let mut stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| std::io::Error::other("no stdout"))?;
+    let (mut child, stdin, mut stdout) = spawn_piped(cmd)?;
     let (fed, report) = tokio::join!(feed(upload, stdin), async {
         let mut report = Vec::new();
         stdout.read_to_end(&mut report).await.map(|_| report)

@@ -39,20 +39,7 @@ impl Api {
 
     /// A user and a token with `scopes`, made with the admin CLI on the live data.
     fn user(&self, name: &str) {
-        let out = run(
-            &self.server.home,
-            &[
-                "admin",
-                "create-user",
-                "--username",
-                name,
-                "--email",
-                &format!("{name}@example.com"),
-                "--password-stdin",
-            ],
-            "password123\n",
-        );
-        assert!(out.status.success(), "{}", common::stderr(&out));
+        common::create_user(&self.server.home, name, "password123");
     }
 
     fn token(&self, name: &str, scopes: &str) -> String {

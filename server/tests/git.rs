@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{Server, run};
+use common::Server;
 use serde_json::{Value, json};
 
 /// `git` with no user or system configuration and no prompts.
@@ -56,20 +56,7 @@ impl Fixture {
     }
 
     fn user(&self, name: &str, password: &str) {
-        let out = run(
-            &self.server.home,
-            &[
-                "admin",
-                "create-user",
-                "--username",
-                name,
-                "--email",
-                &format!("{name}@example.com"),
-                "--password-stdin",
-            ],
-            &format!("{password}\n"),
-        );
-        assert!(out.status.success());
+        common::create_user(&self.server.home, name, password);
     }
 
     fn token(&self, name: &str, scopes: &str) -> String {
@@ -91,6 +78,15 @@ impl Fixture {
 
     fn clone(&self, url: &str, name: &str) -> Output {
         git(self.work.path(), &["clone", "-q", url, name])
+    }
+
+    /// The gist as the API shows it.
+    async fn gist(&self, id: &str, token: &str) -> Value {
+        self.api(reqwest::Method::GET, &format!("/gists/{id}"), token, None)
+            .await
+            .json()
+            .await
+            .unwrap()
     }
 
     async fn api(
@@ -158,12 +154,7 @@ async fn clone_push_and_see_it_everywhere() {
     ));
     assert!(pushed.contains("main -> main"), "{pushed}");
     let head = ok(git(&work, &["rev-parse", "HEAD"])).trim().to_owned();
-    let after: Value = fx
-        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token, None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let after: Value = fx.gist(id, &token).await;
     assert_eq!(after["files"]["a.txt"]["content"], "one\ntwo\n");
     assert_eq!(after["files"]["b.md"]["language"], "Markdown");
     assert_eq!(after["history"][0]["version"], head.as_str());
@@ -311,12 +302,7 @@ async fn refused_pushes_say_why_and_leave_nothing_behind() {
     assert!(message.contains("cannot be deleted"), "{message}");
 
     // Nothing moved, and the refused objects never reached the repository.
-    let after: Value = fx
-        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token, None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let after: Value = fx.gist(id, &token).await;
     assert_eq!(after["history"][0]["version"], before.as_str());
     let shard = &id[..2];
     let repo = home.path().join(format!("repos/{shard}/{id}.git"));
@@ -352,12 +338,7 @@ async fn pushing_to_init_makes_a_new_gist() {
         url.starts_with(&format!("{}/alice/", fx.server.base)),
         "{url}"
     );
-    let gist: Value = fx
-        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token, None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let gist: Value = fx.gist(&id, &token).await;
     assert_eq!(gist["public"], false, "pushed gists start unlisted");
     assert_eq!(gist["files"]["run.sh"]["content"], "echo hi\n");
     assert_eq!(
@@ -491,12 +472,7 @@ async fn twenty_parallel_pushes_and_edits_lose_nothing() {
         assert_eq!(editor.await.unwrap(), 200);
     }
 
-    let after: Value = fx
-        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token, None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let after: Value = fx.gist(&id, &token).await;
     let files = after["files"].as_object().unwrap();
     for n in 0..10 {
         assert!(files.contains_key(&format!("push{n}.txt")), "push {n} lost");

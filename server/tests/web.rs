@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Server, run};
+use common::Server;
 use reqwest::header::{HeaderMap, SET_COOKIE};
 
 struct Web {
@@ -40,20 +40,7 @@ impl Web {
     }
 
     fn user(&self, name: &str, password: &str) {
-        let args = [
-            "admin",
-            "create-user",
-            "--username",
-            name,
-            "--email",
-            "x@example.com",
-            "--password-stdin",
-        ];
-        assert!(
-            run(&self.server.home, &args, &format!("{password}\n"))
-                .status
-                .success()
-        );
+        common::create_user(&self.server.home, name, password);
     }
 
     async fn call(

@@ -222,21 +222,12 @@ impl GistService {
             );
             blocking(move || store.create(&id, &files, &author, "")).await??
         };
-        let now = Utc::now();
         let row = gist::ActiveModel {
-            id: Set(id.clone()),
-            owner_id: Set(owner.id),
             title: Set(new.title.trim().to_owned()),
             description: Set(new.description.trim().to_owned()),
             visibility: Set(new.visibility.as_str().to_owned()),
             topics: Set(topics.clone().unwrap_or_default().join(" ")),
-            fork_of: Set(None),
-            star_count: Set(0),
-            fork_count: Set(0),
-            comment_count: Set(0),
-            head: Set(head.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
+            ..fresh_row(&id, owner.id, &head, Visibility::Unlisted)
         };
         let saved = self
             .db
@@ -646,22 +637,7 @@ impl GistService {
         head: String,
         files: Vec<StoredFile>,
     ) -> Result<GistDetail> {
-        let now = Utc::now();
-        let row = gist::ActiveModel {
-            id: Set(id.to_owned()),
-            owner_id: Set(owner.id),
-            title: Set(String::new()),
-            description: Set(String::new()),
-            visibility: Set(Visibility::Unlisted.as_str().to_owned()),
-            topics: Set(String::new()),
-            fork_of: Set(None),
-            star_count: Set(0),
-            fork_count: Set(0),
-            comment_count: Set(0),
-            head: Set(head.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-        };
+        let row = fresh_row(id, owner.id, &head, Visibility::Unlisted);
         let saved = self
             .db
             .write_transaction::<_, gist::Model, DbErr>({
@@ -708,6 +684,26 @@ impl GistService {
         };
         validation(errors)?;
         Ok(topics)
+    }
+}
+
+/// The row of a gist made just now: untitled, no topics, no stars, forks or comments.
+fn fresh_row(id: &str, owner_id: i64, head: &str, visibility: Visibility) -> gist::ActiveModel {
+    let now = Utc::now();
+    gist::ActiveModel {
+        id: Set(id.to_owned()),
+        owner_id: Set(owner_id),
+        title: Set(String::new()),
+        description: Set(String::new()),
+        visibility: Set(visibility.as_str().to_owned()),
+        topics: Set(String::new()),
+        fork_of: Set(None),
+        star_count: Set(0),
+        fork_count: Set(0),
+        comment_count: Set(0),
+        head: Set(head.to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
     }
 }
 

@@ -72,6 +72,21 @@ fn git_error(context: &str, err: git2::Error) -> Error {
     Error::internal(context, err)
 }
 
+/// A bare repository on `main`, with no templates: no sample hooks, no description file.
+fn init_bare(path: &Path) -> Result<Repository> {
+    let mut options = RepositoryInitOptions::new();
+    options
+        .bare(true)
+        .external_template(false)
+        .initial_head(BRANCH)
+        .mkpath(true);
+    let repo =
+        Repository::init_opts(path, &options).map_err(|e| git_error("creating a repository", e))?;
+    // libgit2's built-in template still writes hooks/README.sample.
+    let _ = std::fs::remove_dir_all(path.join("hooks"));
+    Ok(repo)
+}
+
 impl GitStore {
     /// `root` is the directory holding the repositories (`{home}/repos`).
     pub fn new(root: impl Into<PathBuf>) -> Self {
@@ -124,18 +139,8 @@ impl GitStore {
             return Err(Error::internal("gist repository already exists", id));
         }
         self.opens.fetch_add(1, Ordering::Relaxed);
-        let mut options = RepositoryInitOptions::new();
-        // No templates: no sample hooks, no description file; just a repository.
-        options
-            .bare(true)
-            .external_template(false)
-            .initial_head(BRANCH)
-            .mkpath(true);
-        let repo = Repository::init_opts(&path, &options)
-            .map_err(|e| git_error("creating a repository", e))?;
+        let repo = init_bare(&path)?;
         let result = (|| {
-            // libgit2's built-in template still writes hooks/README.sample.
-            let _ = std::fs::remove_dir_all(path.join("hooks"));
             let commit = write_commit(&repo, files, author, message, None)?;
             repo.reference(BRANCH_REF, commit, false, "create")
                 .map_err(|e| git_error("setting the first ref", e))?;
@@ -284,15 +289,7 @@ impl GitStore {
 
     /// An empty bare repository whose `HEAD` names `main`, ready to receive a push.
     pub fn create_empty(&self, path: &Path) -> Result<()> {
-        let mut options = RepositoryInitOptions::new();
-        options
-            .bare(true)
-            .external_template(false)
-            .initial_head(BRANCH)
-            .mkpath(true);
-        Repository::init_opts(path, &options).map_err(|e| git_error("creating a repository", e))?;
-        let _ = std::fs::remove_dir_all(path.join("hooks"));
-        Ok(())
+        init_bare(path).map(drop)
     }
 
     /// Whether the repository at `path` has a `main` branch (a push to it went in).

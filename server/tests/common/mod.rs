@@ -41,6 +41,22 @@ pub fn run(home: &Path, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// An account made with the admin CLI on the live data (the first one is the admin).
+pub fn create_user(home: &Path, username: &str, password: &str) {
+    let email = format!("{username}@example.com");
+    let args = [
+        "admin",
+        "create-user",
+        "--username",
+        username,
+        "--email",
+        &email,
+        "--password-stdin",
+    ];
+    let out = run(home, &args, &format!("{password}\n"));
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// A personal access token for `username`, made with the admin CLI on the live data.
 pub fn create_token(home: &Path, username: &str, scopes: &str) -> String {
     let out = run(
