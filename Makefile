@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test setup build lint clean
+.PHONY: run test setup build bench lint clean
 
 ## Build in release mode and serve on http://127.0.0.1:3000 (data in ./data).
 run: build
@@ -20,6 +20,10 @@ setup:
 ## Release build of the server and the hydrated site (wasm optimised with wasm-opt).
 build: setup
 	cargo leptos build --release
+
+## Load-test the release server against a hello-world baseline; report in bench/results/.
+bench:
+	bench/run.sh
 
 lint:
 	cargo fmt --all --check

@@ -1,0 +1,80 @@
+"""Turns one `make bench` run into bench/results/<date>.md and .json, and prints the table.
+
+Every throughput is also shown as a ratio to the hello-world baseline of the same run,
+so runs on a noisy shared machine stay comparable."""
+
+import datetime
+import json
+import pathlib
+import sys
+
+results_file, seed_file, peak_kb, wasm_gz, binary, connections, seconds = sys.argv[1:]
+rows = [json.loads(line) for line in open(results_file) if line.strip()]
+seed = json.load(open(seed_file))
+by_name = {row["name"]: row for row in rows}
+baseline = by_name["baseline"]["rps"]
+
+
+def ratio(name):
+    return by_name[name]["rps"] / baseline if name in by_name else 0.0
+
+
+page1 = by_name["list_page_1"]["p50_ms"]
+deep = by_name["list_page_deep"]["p50_ms"]
+peak_mb = int(peak_kb) / 1024
+wasm_kb = int(wasm_gz) / 1024
+targets = [
+    ("GET /api/gists/{id} >= 30% of baseline, p99 <= 10 ms",
+     ratio("api_gist") >= 0.30 and by_name["api_gist"]["p99_ms"] <= 10,
+     f'{ratio("api_gist"):.0%}, p99 {by_name["api_gist"]["p99_ms"]:.1f} ms'),
+    ("SSR gist page >= 20% of baseline", ratio("gist_page") >= 0.20, f'{ratio("gist_page"):.0%}'),
+    ("POST /api/gists >= 400/s", by_name["create_gist"]["rps"] >= 400, f'{by_name["create_gist"]["rps"]:.0f}/s'),
+    ("PATCH /api/gists/{id} >= 300/s", by_name["update_gist"]["rps"] >= 300, f'{by_name["update_gist"]["rps"]:.0f}/s'),
+    ("deep list page p50 within 1.5x of page 1", deep <= 1.5 * page1, f"{deep / page1:.2f}x"),
+    ("peak RSS <= 150 MB", peak_mb <= 150, f"{peak_mb:.0f} MB"),
+    ("hydrate wasm <= 400 KB gzipped", wasm_kb <= 400, f"{wasm_kb:.0f} KB"),
+    ("no errors in any scenario", all(r.get("errors", 0) == 0 for r in rows),
+     str(sum(r.get("errors", 0) for r in rows))),
+]
+
+now = datetime.datetime.now(datetime.timezone.utc)
+lines = [
+    f"# Benchmark {now:%Y-%m-%d %H:%M} UTC",
+    "",
+    f"{seed['gists']} seeded gists across {seed['users']} users; wrk, 2 threads, "
+    f"{connections} connections, {seconds} s per scenario, on the same machine as the server.",
+    "",
+    "| scenario | requests/s | vs baseline | p50 ms | p99 ms | errors |",
+    "|---|---:|---:|---:|---:|---:|",
+]
+for row in rows:
+    if "rps" in row:
+        lines.append(
+            f'| {row["name"]} | {row["rps"]:.0f} | {row["rps"] / baseline:.1%} | '
+            f'{row["p50_ms"]:.2f} | {row["p99_ms"]:.2f} | {row["errors"]} |')
+clone = by_name.get("git_clone_100_files")
+if clone:
+    lines.append(f'| git clone, 100 files (median of 5) | | | {clone["seconds"] * 1000:.0f} | | 0 |')
+lines += [
+    "",
+    f"Server peak RSS: {peak_mb:.0f} MB. Hydrate wasm: {wasm_kb:.0f} KB gzipped. "
+    f"Binary: {int(binary) / 1024 / 1024:.1f} MB.",
+    "",
+    "| target | met | measured |",
+    "|---|---|---|",
+]
+lines += [f"| {name} | {'yes' if met else '**no**'} | {value} |" for name, met, value in targets]
+report = "\n".join(lines) + "\n"
+
+out = pathlib.Path("bench/results")
+out.mkdir(parents=True, exist_ok=True)
+stem = now.strftime("%Y-%m-%d-%H%M")
+(out / f"{stem}.md").write_text(report)
+(out / f"{stem}.json").write_text(json.dumps({
+    "date": now.isoformat(), "gists": seed["gists"], "users": seed["users"],
+    "connections": int(connections), "seconds": int(seconds), "scenarios": rows,
+    "peak_rss_kb": int(peak_kb), "wasm_gzip_bytes": int(wasm_gz), "binary_bytes": int(binary),
+    "targets": [{"target": n, "met": m, "measured": v} for n, m, v in targets],
+}, indent=2) + "\n")
+print(report)
+print(f"written to {out / stem}.md and .json")

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# `make bench`: the release server against a hello-world axum baseline on this machine.
+# Every figure is also given as a ratio to the baseline measured in the same run.
+#   BENCH_GISTS (10000), BENCH_USERS (100), BENCH_SECONDS per scenario (10),
+#   BENCH_CONNECTIONS (64).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/end2end/node_modules/.bin:$PATH"
+
+GISTS=${BENCH_GISTS:-10000}
+USERS=${BENCH_USERS:-100}
+SECONDS_EACH=${BENCH_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+BASE_PORT=3990
+PORT=3991
+TMP=bench/tmp
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+scripts/setup.sh
+if ! command -v wrk >/dev/null; then
+  step "apt: installing wrk (the load generator)"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk; else sudo apt-get install -y -qq wrk; fi
+fi
+
+step "release build: server, site, baseline and seeder"
+cargo leptos build --release
+cargo build --release --locked -p server --example baseline --example seed
+
+rm -rf "$TMP" && mkdir -p "$TMP"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+step "seeding $GISTS gists across $USERS users (through the services)"
+seed_started=$(date +%s)
+target/release/examples/seed "$TMP/home" "$GISTS" "$USERS" > "$TMP/seed.json"
+echo "seeded in $(( $(date +%s) - seed_started ))s"
+
+target/release/examples/baseline "127.0.0.1:$BASE_PORT" & pids+=($!)
+OG_HOME="$TMP/home" OG_HTTP_PORT=$PORT OG_LOG_LEVEL=warn target/release/gistful serve & server=$!
+pids+=("$server")
+for _ in $(seq 100); do
+  curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && curl -sf "http://127.0.0.1:$BASE_PORT/" >/dev/null && break
+  sleep 0.2
+done
+
+seed() { python3 -c "import json,sys; print(json.load(open('$TMP/seed.json'))$1)"; }
+export BENCH_TOKEN=$(seed "['token']")
+export BENCH_PATCH_IDS=$(seed "['patchable']" | tr -d "[]' " )
+user=$(seed "['user']")
+two=$(seed "['two_file_gist']")
+public=$(seed "['public_gists']")
+deep=$(( public / 30 ))
+[ "$deep" -gt 1000 ] && deep=1000
+[ "$deep" -lt 1 ] && deep=1
+
+results="$TMP/results.jsonl"
+: > "$results"
+load() { # name url [lua]
+  local name=$1 url=$2 script=${3:-bench/report.lua}
+  step "$name: $url"
+  local line
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$script" "$url" | grep '^JSON ' | cut -c6-)
+  echo "$line"
+  printf '{"name":"%s","url":"%s",%s\n' "$name" "$url" "${line#\{}" >> "$results"
+}
+
+load baseline "http://127.0.0.1:$BASE_PORT/"
+load api_gist "http://127.0.0.1:$PORT/api/gists/$two"
+load gist_page "http://127.0.0.1:$PORT/$user/$two"
+load list_page_1 "http://127.0.0.1:$PORT/api/gists/public?page=1"
+load list_page_deep "http://127.0.0.1:$PORT/api/gists/public?page=$deep"
+load raw_file "http://127.0.0.1:$PORT$(seed "['raw_file']")"
+load create_gist "http://127.0.0.1:$PORT/api/gists" bench/post.lua
+load update_gist "http://127.0.0.1:$PORT/api/gists" bench/patch.lua
+
+step "git clone of a 100-file gist"
+hundred=$(seed "['hundred_file_gist']")
+python3 - "$PORT" "$user" "$hundred" "$TMP" >> "$results" <<'PY'
+import json, shutil, subprocess, sys, time
+port, user, gist, tmp = sys.argv[1:]
+times = []
+for n in range(5):
+    target = f"{tmp}/clone{n}"
+    shutil.rmtree(target, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(["git", "clone", "-q", f"http://127.0.0.1:{port}/{user}/{gist}.git", target], check=True)
+    times.append(time.perf_counter() - start)
+print(json.dumps({"name": "git_clone_100_files", "seconds": sorted(times)[len(times) // 2], "runs": times}))
+PY
+
+peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+wasm_gz=$(gzip -9 -c target/site/pkg/gistful.wasm | wc -c)
+binary=$(stat -c %s target/release/gistful)
+python3 bench/report.py "$results" "$TMP/seed.json" "$peak_kb" "$wasm_gz" "$binary" "$CONNECTIONS" "$SECONDS_EACH"
