@@ -1160,3 +1160,57 @@ async fn a_repository_pushed_to_init_becomes_a_gist_or_leaves_nothing() {
         ));
     }
 }
+
+#[tokio::test]
+async fn a_revision_is_read_from_git_once_and_never_served_stale() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let made = ctx
+            .gists
+            .create(
+                &alice,
+                new_gist(Visibility::Public, vec![file("a.txt", "one")]),
+            )
+            .await
+            .unwrap();
+        let id = made.summary.gist.id.clone();
+        let first = ctx.gists.get(None, &id).await.unwrap();
+        ctx.gists.history(None, &id, 1, 100).await.unwrap();
+        let opened = ctx.store().opens();
+        for _ in 0..3 {
+            assert_eq!(
+                text(&ctx.gists.get(None, &id).await.unwrap(), "a.txt"),
+                "one"
+            );
+            ctx.gists.history(None, &id, 1, 100).await.unwrap();
+        }
+        assert_eq!(
+            ctx.store().opens(),
+            opened,
+            "{}: served from the cache",
+            ctx.backend
+        );
+
+        // A new revision is a new key: read once, and never the old content again.
+        ctx.gists
+            .update(
+                &alice,
+                &id,
+                files_update(vec![(
+                    "a.txt",
+                    Some(FileChange {
+                        filename: None,
+                        content: Some("two".into()),
+                    }),
+                )]),
+            )
+            .await
+            .unwrap();
+        let second = ctx.gists.get(None, &id).await.unwrap();
+        assert_ne!(second.revision, first.revision);
+        assert_eq!(text(&second, "a.txt"), "two");
+        let (history, total) = ctx.gists.history(None, &id, 1, 100).await.unwrap();
+        assert_eq!((history.len(), total), (2, 2), "{}", ctx.backend);
+        assert_eq!(history[0].sha, second.revision);
+    }
+}

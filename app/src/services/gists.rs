@@ -13,6 +13,7 @@ use sea_orm::{
 };
 
 use super::blocking;
+use super::git_cache::GitCache;
 use super::locks::GistLocks;
 use crate::db::WriteTransaction;
 use crate::entities::{gist, gist_file, gist_topic, user};
@@ -81,6 +82,7 @@ pub struct GistService {
     db: DatabaseConnection,
     store: GitStore,
     locks: GistLocks,
+    cache: GitCache,
     limits: Limits,
 }
 
@@ -121,6 +123,7 @@ impl GistService {
             db,
             store,
             locks: GistLocks::default(),
+            cache: GitCache::default(),
             limits,
         }
     }
@@ -188,9 +191,15 @@ impl GistService {
     }
 
     async fn read(&self, id: &str, rev: &str) -> Result<(String, Vec<StoredFile>)> {
+        if let Some(files) = self.cache.files(id, rev) {
+            return Ok((rev.to_owned(), files.as_ref().clone()));
+        }
         let store = self.store.clone();
-        let (id, rev) = (id.to_owned(), rev.to_owned());
-        blocking(move || store.files(&id, Some(&rev))).await?
+        let (gid, wanted) = (id.to_owned(), rev.to_owned());
+        let (commit, files) = blocking(move || store.files(&gid, Some(&wanted))).await??;
+        self.cache
+            .keep_files(id, &commit, std::sync::Arc::new(files.clone()));
+        Ok((commit, files))
     }
 
     pub async fn create(&self, owner: &user::Model, new: NewGist) -> Result<GistDetail> {
@@ -531,12 +540,24 @@ impl GistService {
         page: u64,
         per_page: u64,
     ) -> Result<(Vec<CommitInfo>, u64)> {
-        self.find(viewer, id).await?;
-        let (store, id) = (self.store.clone(), id.to_owned());
+        let gist = self.find(viewer, id).await?;
         let skip =
             usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let limit = per_page as usize;
+        // The history behind a commit never changes: keyed by the head the row names.
+        if let Some(page) = self.cache.history(id, &gist.head, skip, limit) {
+            return Ok((page.0.clone(), page.1 as u64));
+        }
+        let (store, gid, head) = (self.store.clone(), id.to_owned(), gist.head.clone());
         let (commits, total) =
-            blocking(move || store.history(&id, skip, per_page as usize)).await??;
+            blocking(move || store.history_from(&gid, Some(&head), skip, limit)).await??;
+        self.cache.keep_history(
+            id,
+            &gist.head,
+            skip,
+            limit,
+            std::sync::Arc::new((commits.clone(), total)),
+        );
         Ok((commits, total as u64))
     }
 

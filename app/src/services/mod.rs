@@ -4,6 +4,7 @@
 pub mod comments;
 pub mod fsck;
 pub mod gists;
+mod git_cache;
 pub mod listing;
 mod locks;
 pub mod password;

@@ -223,8 +223,24 @@ impl GitStore {
     /// The history from the head, newest first: `skip` then at most `limit` commits, and
     /// the total number of commits.
     pub fn history(&self, id: &str, skip: usize, limit: usize) -> Result<(Vec<CommitInfo>, usize)> {
+        self.history_from(id, None, skip, limit)
+    }
+
+    /// The history behind `from` (a full commit id), or behind the head.
+    pub fn history_from(
+        &self,
+        id: &str,
+        from: Option<&str>,
+        skip: usize,
+        limit: usize,
+    ) -> Result<(Vec<CommitInfo>, usize)> {
         let repo = self.open(id)?;
-        let head = head_of(&repo)?;
+        let head = match from {
+            Some(commit) => {
+                Oid::from_str(commit).map_err(|e| git_error("reading a commit id", e))?
+            }
+            None => head_of(&repo)?,
+        };
         let mut walk = repo
             .revwalk()
             .map_err(|e| git_error("walking history", e))?;

@@ -64,21 +64,27 @@ pub(super) async fn full_gist(
         .iter()
         .map(|c| Commit::new(id, c, &detail.summary.owner, urls))
         .collect();
-    let forks = list(
-        &state.db,
-        &ListQuery::new(ListScope::Forks(id.clone()), viewer).page(1, 100),
-    )
-    .await?
-    .items
-    .iter()
-    .map(|f| ForkItem {
-        id: f.gist.id.clone(),
-        url: urls.gist(&f.gist.id),
-        user: SimpleUser::new(&f.owner, urls),
-        created_at: timestamp(f.gist.created_at),
-        updated_at: timestamp(f.gist.updated_at),
-    })
-    .collect();
+    // The row counts its forks: most gists have none, and need no query for them.
+    let fork_rows = if detail.summary.gist.fork_count > 0 {
+        list(
+            &state.db,
+            &ListQuery::new(ListScope::Forks(id.clone()), viewer).page(1, 100),
+        )
+        .await?
+        .items
+    } else {
+        Vec::new()
+    };
+    let forks = fork_rows
+        .iter()
+        .map(|f| ForkItem {
+            id: f.gist.id.clone(),
+            url: urls.gist(&f.gist.id),
+            user: SimpleUser::new(&f.owner, urls),
+            created_at: timestamp(f.gist.created_at),
+            updated_at: timestamp(f.gist.updated_at),
+        })
+        .collect();
     let fork_of = match &detail.summary.gist.fork_of {
         Some(parent) => state
             .gists
