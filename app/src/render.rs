@@ -1,10 +1,16 @@
 //! A file as pages and embeds show it: highlighted code, rendered Markdown, a CSV table,
 //! or a note that it is binary. All HTML here comes from escaped text or the sanitiser.
 
+use std::sync::LazyLock;
+
+use sha2::{Digest, Sha256};
+
+use crate::cache::ByteLru;
 use crate::functions::gists::FileKind;
 use crate::rules::language::language_for;
 use crate::services::gists::is_binary;
 
+#[derive(Clone)]
 pub struct RenderedFile {
     pub language: &'static str,
     pub kind: FileKind,
@@ -13,7 +19,28 @@ pub struct RenderedFile {
     pub lines: usize,
 }
 
+impl crate::cache::Weigh for RenderedFile {
+    fn weight(&self) -> usize {
+        self.html.len() + 64
+    }
+}
+
+/// Rendering is a pure function of the name and the bytes, and highlighting is the most
+/// expensive thing a page does: each distinct file is rendered once.
+static RENDERED: LazyLock<ByteLru<(String, [u8; 32]), RenderedFile>> =
+    LazyLock::new(|| ByteLru::new(64 * 1024 * 1024));
+
 pub fn file(name: &str, content: &[u8]) -> RenderedFile {
+    let key = (name.to_owned(), Sha256::digest(content).into());
+    if let Some(done) = RENDERED.get(&key) {
+        return done.as_ref().clone();
+    }
+    let rendered = render(name, content);
+    RENDERED.put(key, std::sync::Arc::new(rendered.clone()));
+    rendered
+}
+
+fn render(name: &str, content: &[u8]) -> RenderedFile {
     let language = language_for(name);
     if is_binary(content) {
         return RenderedFile {
@@ -74,4 +101,23 @@ fn csv_table(text: &str) -> Option<String> {
     }
     html.push_str("</tbody></table>");
     Some(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_distinct_file_is_rendered_once() {
+        let code = b"fn cached_render_test() { let x = \"<b>\"; }\n";
+        let first = file("cache_test.rs", code);
+        let held = RENDERED.bytes();
+        let again = file("cache_test.rs", code);
+        assert_eq!(first.html, again.html);
+        assert_eq!(RENDERED.bytes(), held, "served from the cache, nothing added");
+        assert!(first.html.contains("&lt;b&gt;") && first.kind == FileKind::Code);
+        // Other bytes under the same name are another file.
+        let other = file("cache_test.rs", b"fn changed() {}\n");
+        assert!(other.html.contains("changed") && RENDERED.bytes() > held);
+    }
 }

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 
 use super::blocking;
-use super::git_cache::GitCache;
+use super::git_cache::{GitCache, History};
 use super::locks::GistLocks;
 use crate::db::WriteTransaction;
 use crate::entities::{gist, gist_file, gist_topic, user};
@@ -192,13 +192,12 @@ impl GistService {
 
     async fn read(&self, id: &str, rev: &str) -> Result<(String, Vec<StoredFile>)> {
         if let Some(files) = self.cache.files(id, rev) {
-            return Ok((rev.to_owned(), files.as_ref().clone()));
+            return Ok((rev.to_owned(), files.0.clone()));
         }
         let store = self.store.clone();
         let (gid, wanted) = (id.to_owned(), rev.to_owned());
         let (commit, files) = blocking(move || store.files(&gid, Some(&wanted))).await??;
-        self.cache
-            .keep_files(id, &commit, std::sync::Arc::new(files.clone()));
+        self.cache.keep_files(id, &commit, files.clone());
         Ok((commit, files))
     }
 
@@ -551,13 +550,8 @@ impl GistService {
         let (store, gid, head) = (self.store.clone(), id.to_owned(), gist.head.clone());
         let (commits, total) =
             blocking(move || store.history_from(&gid, Some(&head), skip, limit)).await??;
-        self.cache.keep_history(
-            id,
-            &gist.head,
-            skip,
-            limit,
-            std::sync::Arc::new((commits.clone(), total)),
-        );
+        self.cache
+            .keep_history(id, &gist.head, skip, limit, History(commits.clone(), total));
         Ok((commits, total as u64))
     }
 

@@ -1,42 +1,48 @@
 //! Git objects never change once written, so what a commit id names can be kept: the
 //! files of a commit, and the history behind it. A hot gist is then read from git once
-//! per revision instead of once per request. Memory is bounded by the bytes of the
-//! cached files; the least recently used entries go first.
+//! per revision instead of once per request.
 
-use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use lru::LruCache;
-
+use crate::cache::{ByteLru, Weigh};
 use crate::store::{CommitInfo, StoredFile};
 
-/// Files of at most this many bytes in all are kept.
+/// Bytes of cached files, and of cached history pages.
 const FILE_BYTES: usize = 64 * 1024 * 1024;
-/// History pages kept (each a few hundred bytes per commit).
-const HISTORIES: usize = 4096;
+const HISTORY_BYTES: usize = 8 * 1024 * 1024;
 
-type Files = Arc<Vec<StoredFile>>;
-type History = Arc<(Vec<CommitInfo>, usize)>;
+pub struct Files(pub Vec<StoredFile>);
+pub struct History(pub Vec<CommitInfo>, pub usize);
+
+impl Weigh for Files {
+    fn weight(&self) -> usize {
+        self.0
+            .iter()
+            .map(|f| f.content.len() + f.name.len() + 48)
+            .sum()
+    }
+}
+
+impl Weigh for History {
+    fn weight(&self) -> usize {
+        self.0
+            .iter()
+            .map(|c| c.sha.len() + c.author_name.len() + c.author_email.len() + 64)
+            .sum()
+    }
+}
 
 #[derive(Clone)]
 pub struct GitCache {
-    inner: Arc<Mutex<Inner>>,
-}
-
-struct Inner {
-    files: LruCache<(String, String), Files>,
-    file_bytes: usize,
-    histories: LruCache<(String, String, usize, usize), History>,
+    files: Arc<ByteLru<(String, String), Files>>,
+    histories: Arc<ByteLru<(String, String, usize, usize), History>>,
 }
 
 impl Default for GitCache {
     fn default() -> Self {
         GitCache {
-            inner: Arc::new(Mutex::new(Inner {
-                files: LruCache::unbounded(),
-                file_bytes: 0,
-                histories: LruCache::new(NonZeroUsize::new(HISTORIES).unwrap_or(NonZeroUsize::MIN)),
-            })),
+            files: Arc::new(ByteLru::new(FILE_BYTES)),
+            histories: Arc::new(ByteLru::new(HISTORY_BYTES)),
         }
     }
 }
@@ -46,52 +52,35 @@ fn is_commit_id(rev: &str) -> bool {
     rev.len() == 40 && rev.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn size(files: &[StoredFile]) -> usize {
-    files.iter().map(|f| f.content.len() + f.name.len()).sum()
-}
-
 impl GitCache {
-    fn inner(&self) -> std::sync::MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    pub fn files(&self, gist: &str, commit: &str) -> Option<Arc<Files>> {
+        is_commit_id(commit)
+            .then(|| self.files.get(&(gist.to_owned(), commit.to_owned())))
+            .flatten()
     }
 
-    pub fn files(&self, gist: &str, commit: &str) -> Option<Files> {
-        if !is_commit_id(commit) {
-            return None;
-        }
-        self.inner()
-            .files
-            .get(&(gist.to_owned(), commit.to_owned()))
-            .cloned()
-    }
-
-    pub fn keep_files(&self, gist: &str, commit: &str, files: Files) {
-        let bytes = size(&files);
-        if !is_commit_id(commit) || bytes > FILE_BYTES / 4 {
-            return;
-        }
-        let mut inner = self.inner();
-        if let Some(old) = inner.files.put((gist.to_owned(), commit.to_owned()), files) {
-            inner.file_bytes -= size(&old);
-        }
-        inner.file_bytes += bytes;
-        while inner.file_bytes > FILE_BYTES {
-            match inner.files.pop_lru() {
-                Some((_, gone)) => inner.file_bytes -= size(&gone),
-                None => break,
-            }
+    pub fn keep_files(&self, gist: &str, commit: &str, files: Vec<StoredFile>) {
+        if is_commit_id(commit) {
+            self.files
+                .put((gist.to_owned(), commit.to_owned()), Arc::new(Files(files)));
         }
     }
 
-    pub fn history(&self, gist: &str, head: &str, skip: usize, limit: usize) -> Option<History> {
-        let key = (gist.to_owned(), head.to_owned(), skip, limit);
-        self.inner().histories.get(&key).cloned()
+    pub fn history(
+        &self,
+        gist: &str,
+        head: &str,
+        skip: usize,
+        limit: usize,
+    ) -> Option<Arc<History>> {
+        self.histories
+            .get(&(gist.to_owned(), head.to_owned(), skip, limit))
     }
 
     pub fn keep_history(&self, gist: &str, head: &str, skip: usize, limit: usize, page: History) {
         if is_commit_id(head) {
             let key = (gist.to_owned(), head.to_owned(), skip, limit);
-            self.inner().histories.put(key, page);
+            self.histories.put(key, Arc::new(page));
         }
     }
 }
@@ -100,33 +89,22 @@ impl GitCache {
 mod tests {
     use super::*;
 
-    fn files(bytes: usize) -> Files {
-        Arc::new(vec![StoredFile {
-            name: "a".into(),
-            content: vec![b'x'; bytes],
-        }])
-    }
-
     #[test]
-    fn keeps_commits_and_forgets_the_oldest_past_the_budget() {
+    fn only_full_commit_ids_are_kept() {
         let cache = GitCache::default();
-        let commit = |n: usize| format!("{n:040x}");
-        cache.keep_files("g", "abc", files(1));
+        let file = || {
+            vec![StoredFile {
+                name: "a".into(),
+                content: b"x".to_vec(),
+            }]
+        };
+        cache.keep_files("g", "abc1234", file());
         assert!(
-            cache.files("g", "abc").is_none(),
+            cache.files("g", "abc1234").is_none(),
             "abbreviations are not kept"
         );
-        let chunk = FILE_BYTES / 8;
-        for n in 0..10 {
-            cache.keep_files("g", &commit(n), files(chunk));
-        }
-        assert!(
-            cache.files("g", &commit(0)).is_none(),
-            "the oldest went first"
-        );
-        assert!(cache.files("g", &commit(9)).is_some());
-        assert!(cache.inner().file_bytes <= FILE_BYTES);
-        cache.keep_files("g", &commit(99), files(FILE_BYTES / 2));
-        assert!(cache.files("g", &commit(99)).is_none(), "too big to keep");
+        let commit = "a".repeat(40);
+        cache.keep_files("g", &commit, file());
+        assert_eq!(cache.files("g", &commit).unwrap().0[0].content, b"x");
     }
 }
