@@ -114,7 +114,11 @@ mod tests {
         let held = RENDERED.bytes();
         let again = file("cache_test.rs", code);
         assert_eq!(first.html, again.html);
-        assert_eq!(RENDERED.bytes(), held, "served from the cache, nothing added");
+        assert_eq!(
+            RENDERED.bytes(),
+            held,
+            "served from the cache, nothing added"
+        );
         assert!(first.html.contains("&lt;b&gt;") && first.kind == FileKind::Code);
         // Other bytes under the same name are another file.
         let other = file("cache_test.rs", b"fn changed() {}\n");

@@ -162,8 +162,20 @@ impl GistService {
     }
 
     pub async fn summary(&self, viewer: Option<i64>, id: &str) -> Result<GistSummary> {
-        let gist = self.find(viewer, id).await?;
-        summarize(&self.db, gist).await
+        if id.is_empty() || id.len() > 64 {
+            return Err(Error::NotFound);
+        }
+        // The row and its owner in one query: this is on every page and API read.
+        let (gist, owner) = match gist::Entity::find_by_id(id)
+            .find_also_related(user::Entity)
+            .one(&self.db)
+            .await?
+        {
+            Some((g, Some(owner))) if can_see(&g, viewer) => (g, owner),
+            _ => return Err(Error::NotFound),
+        };
+        let files = files_of(&self.db, &gist.id).await?;
+        Ok(GistSummary { gist, owner, files })
     }
 
     /// The gist with its files at the head.
@@ -540,6 +552,17 @@ impl GistService {
         per_page: u64,
     ) -> Result<(Vec<CommitInfo>, u64)> {
         let gist = self.find(viewer, id).await?;
+        self.history_of(&gist, page, per_page).await
+    }
+
+    /// `history` for a row the caller has already checked the viewer may see.
+    pub async fn history_of(
+        &self,
+        gist: &gist::Model,
+        page: u64,
+        per_page: u64,
+    ) -> Result<(Vec<CommitInfo>, u64)> {
+        let id = gist.id.as_str();
         let skip =
             usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
         let limit = per_page as usize;
@@ -826,12 +849,16 @@ async fn summarize(db: &DatabaseConnection, gist: gist::Model) -> Result<GistSum
         .one(db)
         .await?
         .ok_or_else(|| Error::internal("gist without owner", &gist.id))?;
-    let files = gist_file::Entity::find()
-        .filter(gist_file::Column::GistId.eq(&gist.id))
+    let files = files_of(db, &gist.id).await?;
+    Ok(GistSummary { gist, owner, files })
+}
+
+async fn files_of(db: &DatabaseConnection, id: &str) -> Result<Vec<gist_file::Model>> {
+    Ok(gist_file::Entity::find()
+        .filter(gist_file::Column::GistId.eq(id))
         .order_by_asc(gist_file::Column::Position)
         .all(db)
-        .await?;
-    Ok(GistSummary { gist, owner, files })
+        .await?)
 }
 
 #[cfg(test)]

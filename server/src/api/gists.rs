@@ -59,7 +59,7 @@ pub(super) async fn full_gist(
     encoding: ContentEncoding,
 ) -> ApiResult<FullGist> {
     let id = &detail.summary.gist.id;
-    let (commits, _) = state.gists.history(viewer, id, 1, 100).await?;
+    let (commits, _) = state.gists.history_of(&detail.summary.gist, 1, 100).await?;
     let history = commits
         .iter()
         .map(|c| Commit::new(id, c, &detail.summary.owner, urls))
