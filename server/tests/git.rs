@@ -59,6 +59,14 @@ impl Fixture {
         common::create_user(&self.server.home, name, password);
     }
 
+    /// Alice, a token of hers with `scopes`, and her gist made from `body`.
+    async fn alice_with_gist(&self, scopes: &str, body: Value) -> (String, Value) {
+        self.user("alice", "password123");
+        let token = self.token("alice", scopes);
+        let gist = common::create_gist(&self.server.base, &token, body).await;
+        (token, gist)
+    }
+
     fn token(&self, name: &str, scopes: &str) -> String {
         common::create_token(&self.server.home, name, scopes)
     }
@@ -118,14 +126,12 @@ fn commit_file(dir: &Path, name: &str, content: &str, message: &str) {
 #[tokio::test]
 async fn clone_push_and_see_it_everywhere() {
     let (fx, _home) = Fixture::start(&[]).await;
-    fx.user("alice", "password123");
-    let token = fx.token("alice", "gist:read,gist:write");
-    let gist = common::create_gist(
-        &fx.server.base,
-        &token,
-        json!({"public": true, "files": {"a.txt": {"content": "one\n"}}}),
-    )
-    .await;
+    let (token, gist) = fx
+        .alice_with_gist(
+            "gist:read,gist:write",
+            json!({"public": true, "files": {"a.txt": {"content": "one\n"}}}),
+        )
+        .await;
     let id = gist["id"].as_str().unwrap();
 
     // The clone URL the page and the API show works anonymously, as does /gist/{id}.git.
@@ -267,14 +273,12 @@ async fn private_gists_answer_only_their_owner() {
 #[tokio::test]
 async fn refused_pushes_say_why_and_leave_nothing_behind() {
     let (fx, home) = Fixture::start(&[("OG_GIST_MAX_FILE_SIZE", "1000")]).await;
-    fx.user("alice", "password123");
-    let token = fx.token("alice", "gist:read,gist:write");
-    let gist = common::create_gist(
-        &fx.server.base,
-        &token,
-        json!({"public": true, "files": {"a.txt": {"content": "a\n"}}}),
-    )
-    .await;
+    let (token, gist) = fx
+        .alice_with_gist(
+            "gist:read,gist:write",
+            json!({"public": true, "files": {"a.txt": {"content": "a\n"}}}),
+        )
+        .await;
     let id = gist["id"].as_str().unwrap();
     let remote = fx.url(Some(("alice", &token)), &format!("/alice/{id}.git"));
     ok(fx.clone(&remote, "w"));
@@ -377,14 +381,12 @@ async fn pushing_to_init_makes_a_new_gist() {
 #[tokio::test]
 async fn protocol_v2_is_negotiated() {
     let (fx, _home) = Fixture::start(&[]).await;
-    fx.user("alice", "password123");
-    let token = fx.token("alice", "gist:write");
-    let gist = common::create_gist(
-        &fx.server.base,
-        &token,
-        json!({"public": true, "files": {"a.txt": {"content": "a\n"}}}),
-    )
-    .await;
+    let (_, gist) = fx
+        .alice_with_gist(
+            "gist:write",
+            json!({"public": true, "files": {"a.txt": {"content": "a\n"}}}),
+        )
+        .await;
     let url = fx.url(
         None,
         &format!("/alice/{}.git", gist["id"].as_str().unwrap()),
@@ -416,14 +418,12 @@ async fn protocol_v2_is_negotiated() {
 #[tokio::test]
 async fn twenty_parallel_pushes_and_edits_lose_nothing() {
     let (fx, _home) = Fixture::start(&[]).await;
-    fx.user("alice", "password123");
-    let token = fx.token("alice", "gist:read,gist:write");
-    let gist = common::create_gist(
-        &fx.server.base,
-        &token,
-        json!({"public": true, "files": {"start.txt": {"content": "start\n"}}}),
-    )
-    .await;
+    let (token, gist) = fx
+        .alice_with_gist(
+            "gist:read,gist:write",
+            json!({"public": true, "files": {"start.txt": {"content": "start\n"}}}),
+        )
+        .await;
     let id = gist["id"].as_str().unwrap().to_owned();
     let remote = fx.url(Some(("alice", &token)), &format!("/alice/{id}.git"));
     for n in 0..10 {
@@ -493,14 +493,12 @@ async fn twenty_parallel_pushes_and_edits_lose_nothing() {
 #[tokio::test]
 async fn failed_git_logins_are_throttled() {
     let (fx, _home) = Fixture::start(&[]).await;
-    fx.user("alice", "password123");
-    let token = fx.token("alice", "gist:write");
-    let gist = common::create_gist(
-        &fx.server.base,
-        &token,
-        json!({"visibility": "private", "files": {"a.txt": {"content": "a\n"}}}),
-    )
-    .await;
+    let (_, gist) = fx
+        .alice_with_gist(
+            "gist:write",
+            json!({"visibility": "private", "files": {"a.txt": {"content": "a\n"}}}),
+        )
+        .await;
     let refs = fx.server.url(&format!(
         "/alice/{}.git/info/refs?service=git-upload-pack",
         gist["id"].as_str().unwrap()
@@ -532,14 +530,12 @@ async fn gzipped_requests_reach_git_decoded() {
     use std::io::Write;
 
     let (fx, _home) = Fixture::start(&[]).await;
-    fx.user("alice", "password123");
-    let token = fx.token("alice", "gist:write");
-    let gist = common::create_gist(
-        &fx.server.base,
-        &token,
-        json!({"public": true, "files": {"a.txt": {"content": "a\n"}}}),
-    )
-    .await;
+    let (_, gist) = fx
+        .alice_with_gist(
+            "gist:write",
+            json!({"public": true, "files": {"a.txt": {"content": "a\n"}}}),
+        )
+        .await;
     // A protocol v2 `ls-refs` request, as pkt-lines.
     let pkt = |line: &str| format!("{:04x}{line}", line.len() + 4);
     let request = format!("{}0001{}0000", pkt("command=ls-refs\n"), pkt("peel\n"));

@@ -57,15 +57,7 @@ impl Web {
         if let Some(origin) = origin {
             req = req.header("origin", origin);
         }
-        if let Some(cookie) = cookie {
-            req = req.header("cookie", cookie);
-        }
-        let res = req.send().await.unwrap();
-        Answer {
-            status: res.status().as_u16(),
-            headers: res.headers().clone(),
-            body: res.text().await.unwrap(),
-        }
+        send(req, cookie).await
     }
 
     async fn login(&self, username: &str, password: &str) -> Answer {
@@ -76,6 +68,19 @@ impl Web {
             Some(&self.origin),
         )
         .await
+    }
+}
+
+/// Sends `req` with the session cookie, if any, and keeps what came back.
+async fn send(mut req: reqwest::RequestBuilder, cookie: Option<&str>) -> Answer {
+    if let Some(cookie) = cookie {
+        req = req.header("cookie", cookie);
+    }
+    let res = req.send().await.unwrap();
+    Answer {
+        status: res.status().as_u16(),
+        headers: res.headers().clone(),
+        body: res.text().await.unwrap(),
     }
 }
 
@@ -389,16 +394,7 @@ async fn downloads_zips_and_private_raw_files_for_their_owner() {
 
 impl Web {
     async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
-        let mut req = self.client.get(self.server.url(path));
-        if let Some(cookie) = cookie {
-            req = req.header("cookie", cookie);
-        }
-        let res = req.send().await.unwrap();
-        Answer {
-            status: res.status().as_u16(),
-            headers: res.headers().clone(),
-            body: res.text().await.unwrap(),
-        }
+        send(self.client.get(self.server.url(path)), cookie).await
     }
 
     /// Logs in and returns the `name=value` of the session cookie.
