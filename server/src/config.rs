@@ -22,6 +22,8 @@ pub struct Config {
     pub log_level: String,
     /// Size limits for gists.
     pub limits: app::rules::Limits,
+    /// Memory for whole answers to repeated reads (0: none kept).
+    pub response_cache_bytes: usize,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -63,6 +65,7 @@ struct FileConfig {
     api: Option<FileApi>,
     log_level: Option<String>,
     gist: Option<FileGist>,
+    response_cache_mb: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -98,6 +101,7 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_GIST_MAX_FILE_SIZE", "gist.max-file-size"),
     ("OG_GIST_MAX_FILES", "gist.max-files"),
     ("OG_GIST_MAX_TOTAL_SIZE", "gist.max-total-size"),
+    ("OG_RESPONSE_CACHE_MB", "response-cache-mb"),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -211,6 +215,22 @@ pub fn load(
         )?,
     };
 
+    // On by default with SQLite, where this process sees every write. PostgreSQL is there
+    // for several instances, each blind to the others' writes for the answers' lifetime.
+    let response_cache_mb = match pick(
+        "response-cache-mb",
+        from_file.response_cache_mb.map(|v| v.to_string()),
+    ) {
+        Some(raw) => match raw.value.trim().parse::<u64>() {
+            Ok(mb) if mb <= 64 * 1024 => mb,
+            _ => return Err(raw.error("is not a size in megabytes (0 to 65536)")),
+        },
+        None if db_uri.starts_with("sqlite:") => 32,
+        None => 0,
+    };
+    let response_cache_bytes =
+        usize::try_from(response_cache_mb * 1024 * 1024).unwrap_or(usize::MAX);
+
     let warnings = vars
         .into_iter()
         .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
@@ -226,6 +246,7 @@ pub fn load(
         api_enabled,
         log_level,
         limits,
+        response_cache_bytes,
         warnings,
     })
 }
@@ -478,6 +499,33 @@ mod tests {
         assert_eq!(
             err,
             "config: gist.max-files (OG_GIST_MAX_FILES): `0` is not a positive whole number"
+        );
+    }
+
+    #[test]
+    fn response_cache_size() {
+        let c = load_with(None, &[]).unwrap();
+        assert_eq!(
+            c.response_cache_bytes,
+            32 << 20,
+            "on by default with SQLite"
+        );
+        let c = load_with(None, &[("OG_DB_URI", "postgres://u@127.0.0.1/g")]).unwrap();
+        assert_eq!(c.response_cache_bytes, 0, "off by default with PostgreSQL");
+        let c = load_with(
+            Some("response-cache-mb: 8\n"),
+            &[("OG_DB_URI", "postgres://u@127.0.0.1/g")],
+        )
+        .unwrap();
+        assert_eq!(c.response_cache_bytes, 8 << 20);
+        let c = load_with(None, &[("OG_RESPONSE_CACHE_MB", "0")]).unwrap();
+        assert_eq!(c.response_cache_bytes, 0);
+        let err = load_with(None, &[("OG_RESPONSE_CACHE_MB", "lots")])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "config: response-cache-mb (OG_RESPONSE_CACHE_MB): `lots` is not a size in megabytes (0 to 65536)"
         );
     }
 

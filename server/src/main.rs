@@ -9,6 +9,7 @@ mod git_http;
 mod health;
 mod hooks;
 mod raw;
+mod response_cache;
 mod routes;
 mod serve;
 mod site;

@@ -1,5 +1,6 @@
 //! The router: pages, server functions, health, static files, and the layers around them.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -12,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower::util::option_layer;
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::LatencyUnit;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -25,12 +27,14 @@ use tracing::Level;
 use app::state::AppState;
 use app::{App, shell};
 
+use crate::response_cache::{self, ResponseCache};
 use crate::{api, embed, git_http, health, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// `body_limit`: the largest request body accepted anywhere.
-pub fn router(state: AppState, body_limit: usize) -> Router {
+/// `body_limit`: the largest request body accepted anywhere; `cache`: kept answers to
+/// repeated reads, if any.
+pub fn router(state: AppState, body_limit: usize, cache: Option<Arc<ResponseCache>>) -> Router {
     let page_routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -72,6 +76,9 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
                 }
             }
         }))
+        .layer(option_layer(cache.map(|cache| {
+            middleware::from_fn_with_state(cache, response_cache::layer)
+        })))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

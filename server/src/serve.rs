@@ -1,6 +1,7 @@
 //! `gistful serve`: open the data, build the app, listen, and stop gracefully.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use leptos::prelude::LeptosOptions;
@@ -10,6 +11,7 @@ use app::state::AppState;
 use app::store::GitStore;
 
 use crate::config::Config;
+use crate::response_cache::{self, ResponseCache};
 use crate::{routes, site, telemetry};
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
@@ -53,7 +55,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         store,
         login_limiter: Default::default(),
     };
-    let app = routes::router(state, config.body_limit());
+    let cache = (config.response_cache_bytes > 0).then(|| {
+        Arc::new(ResponseCache::new(
+            config.response_cache_bytes,
+            response_cache::TTL,
+        ))
+    });
+    let app = routes::router(state, config.body_limit(), cache);
 
     let listener = tokio::net::TcpListener::bind(addr)
         .await

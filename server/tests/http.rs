@@ -50,7 +50,8 @@ async fn home_page_is_server_rendered() {
 async fn pages_carry_security_headers() {
     let server = Server::start().await;
     let mut nonces = Vec::new();
-    for path in ["/", "/login", "/no/such/page"] {
+    // "/" twice: the second copy comes from the response cache, with a nonce of its own.
+    for path in ["/", "/", "/login", "/no/such/page"] {
         let res = reqwest::get(server.url(path)).await.unwrap();
         let headers = res.headers().clone();
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
@@ -83,7 +84,11 @@ async fn pages_carry_security_headers() {
         );
         nonces.push(nonce);
     }
-    assert_ne!(nonces[0], nonces[1], "a fresh nonce per response");
+    assert_ne!(
+        nonces[0], nonces[1],
+        "a fresh nonce per response, kept or not"
+    );
+    assert_ne!(nonces[1], nonces[2]);
 }
 
 /// The app's own files are never taken for a `/{user}/{id}` gist page.
@@ -277,4 +282,127 @@ async fn requests_are_logged_with_their_id() {
         "{line}"
     );
     assert!(log.contains("shutting down"), "{log}");
+}
+
+/// One request through a fresh client: status, the cache's verdict, and the body.
+async fn fetch(server: &Server, path: &str, token: Option<&str>) -> (u16, String, String) {
+    let mut req = reqwest::Client::new().get(server.url(path));
+    if let Some(token) = token {
+        req = req.header("authorization", format!("token {token}"));
+    }
+    let res = req.send().await.unwrap();
+    let verdict = res
+        .headers()
+        .get("x-gistful-cache")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (res.status().as_u16(), verdict, res.text().await.unwrap())
+}
+
+/// Repeated reads are answered from memory, and the next write retires every kept answer:
+/// nobody reads what a finished write replaced.
+#[tokio::test]
+async fn repeated_reads_are_kept_until_the_next_write() {
+    let server = Server::start().await;
+    common::create_user(&server.home, "alice", "password123");
+    common::create_user(&server.home, "bob", "password123");
+    let alice = common::create_token(&server.home, "alice", "gist:write");
+    let bob = common::create_token(&server.home, "bob", "user:write");
+    let gist = common::create_gist(
+        &server.base,
+        &alice,
+        serde_json::json!({"description": "first words", "visibility": "public",
+            "files": {"a.txt": {"content": "hello\n"}}}),
+    )
+    .await;
+    let id = gist["id"].as_str().unwrap();
+    let api = format!("/api/gists/{id}");
+    let page = format!("/alice/{id}");
+
+    for path in [&api, &page] {
+        let (status, first, body) = fetch(&server, path, None).await;
+        assert_eq!((status, first.as_str()), (200, "miss"), "{path}");
+        assert!(body.contains("first words"), "{path}");
+        let (_, second, again) = fetch(&server, path, None).await;
+        assert_eq!(second, "hit", "{path}");
+        if path == &api {
+            assert_eq!(body, again, "the same bytes");
+        }
+    }
+
+    // Bob stars it: a write by someone else retires Alice's readers' copies too.
+    let res = reqwest::Client::new()
+        .put(server.url(&format!("/api/gists/{id}/star")))
+        .header("authorization", format!("token {bob}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let (_, verdict, _) = fetch(&server, &api, None).await;
+    assert_eq!(verdict, "miss", "a write retires kept answers");
+
+    let res = reqwest::Client::new()
+        .patch(server.url(&api))
+        .header("authorization", format!("token {alice}"))
+        .json(&serde_json::json!({"description": "second words"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    for path in [&api, &page] {
+        let (status, verdict, body) = fetch(&server, path, None).await;
+        assert_eq!((status, verdict.as_str()), (200, "miss"), "{path}");
+        assert!(
+            body.contains("second words") && !body.contains("first words"),
+            "{path}"
+        );
+    }
+}
+
+/// A kept answer goes only to a request with the same credentials: Alice's private gist,
+/// read and kept for her, is still missing for Bob and for anonymous visitors.
+#[tokio::test]
+async fn kept_answers_never_cross_callers() {
+    let server = Server::start().await;
+    common::create_user(&server.home, "alice", "password123");
+    common::create_user(&server.home, "bob", "password123");
+    let alice = common::create_token(&server.home, "alice", "gist:write");
+    let bob = common::create_token(&server.home, "bob", "gist:write");
+    let gist = common::create_gist(
+        &server.base,
+        &alice,
+        serde_json::json!({"description": "secret plans", "visibility": "private",
+            "files": {"a.txt": {"content": "hello\n"}}}),
+    )
+    .await;
+    let id = gist["id"].as_str().unwrap();
+    let api = format!("/api/gists/{id}");
+    let raw = format!("/alice/{id}/raw/HEAD/a.txt");
+    for verdict in ["miss", "hit"] {
+        let (status, got, _) = fetch(&server, &api, Some(&alice)).await;
+        assert_eq!((status, got.as_str()), (200, verdict));
+    }
+    for _ in 0..2 {
+        let (status, got, body) = fetch(&server, &api, Some(&bob)).await;
+        assert_eq!((status, got.as_str()), (404, ""), "{body}");
+        assert!(!body.contains("secret plans"));
+        let (status, _, body) = fetch(&server, &api, None).await;
+        assert_eq!(status, 404);
+        assert!(!body.contains("secret plans"));
+    }
+    for path in [format!("/alice/{id}"), raw] {
+        let (status, _, _) = fetch(&server, &path, None).await;
+        assert_eq!(status, 404, "{path}");
+    }
+}
+
+/// `response-cache-mb: 0` keeps nothing.
+#[tokio::test]
+async fn the_response_cache_can_be_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_in(dir.path(), &[("OG_RESPONSE_CACHE_MB", "0")]).await;
+    for _ in 0..2 {
+        let (status, verdict, _) = fetch(&server, "/", None).await;
+        assert_eq!((status, verdict.as_str()), (200, ""));
+    }
 }
