@@ -71,6 +71,11 @@ load gist_page "http://127.0.0.1:$PORT/$user/$two"
 load list_page_1 "http://127.0.0.1:$PORT/api/gists/public?page=1"
 load list_page_deep "http://127.0.0.1:$PORT/api/gists/public?page=$deep"
 load raw_file "http://127.0.0.1:$PORT$(seed "['raw_file']")"
+# The same reads again, each request a URL of its own: the path behind the response cache.
+load api_gist_uncached "http://127.0.0.1:$PORT/api/gists/$two" bench/uncached.lua
+load gist_page_uncached "http://127.0.0.1:$PORT/$user/$two" bench/uncached.lua
+load list_page_1_uncached "http://127.0.0.1:$PORT/api/gists/public?page=1" bench/uncached.lua
+load list_page_deep_uncached "http://127.0.0.1:$PORT/api/gists/public?page=$deep" bench/uncached.lua
 load create_gist "http://127.0.0.1:$PORT/api/gists" bench/post.lua
 load update_gist "http://127.0.0.1:$PORT/api/gists" bench/patch.lua
 

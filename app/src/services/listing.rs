@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, Query};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    QuerySelect, QueryTrait, Select,
 };
 
 use super::gists::GistSummary;
@@ -145,11 +145,15 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
         Some(since) => filtered.filter(gist::Column::UpdatedAt.gte(since)),
         None => filtered,
     };
-    let order = match query.sort {
+    ordered(filtered, query.sort)
+}
+
+fn ordered(select: Select<gist::Entity>, sort: SortBy) -> Select<gist::Entity> {
+    let order = match sort {
         SortBy::Updated => gist::Column::UpdatedAt,
         SortBy::Created => gist::Column::CreatedAt,
     };
-    filtered
+    select
         .order_by_desc(order)
         .order_by_desc(gist::Column::Id)
 }
@@ -158,11 +162,20 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
 pub async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<Page<GistSummary>> {
     let select = select(query);
     let total = select.clone().count(db).await?;
-    let gists = select
+    // The page's ids first, from the ordering index alone; only those rows are read. An
+    // offset still walks the index, but a deep page no longer reads every row it skips.
+    let page_ids = select
+        .select_only()
+        .column(gist::Column::Id)
         .offset((query.page - 1).saturating_mul(query.per_page))
         .limit(query.per_page)
-        .all(db)
-        .await?;
+        .into_query();
+    let gists = ordered(
+        gist::Entity::find().filter(gist::Column::Id.in_subquery(page_ids)),
+        query.sort,
+    )
+    .all(db)
+    .await?;
     let items = attach(db, gists).await?;
     Ok(Page {
         items,
