@@ -6,6 +6,7 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use crate::search::SearchIndex;
 use crate::services::GistService;
 use crate::services::ratelimit::LoginLimiter;
 use crate::store::GitStore;
@@ -23,4 +24,5 @@ pub struct AppState {
     /// Shared by every request: it holds the per-gist write locks.
     pub gists: GistService,
     pub login_limiter: LoginLimiter,
+    pub search: SearchIndex,
 }

@@ -5,6 +5,7 @@ use std::io::BufRead;
 use anyhow::{Context, bail};
 use app::Error;
 use app::rules::parse_scopes;
+use app::search::SearchIndex;
 use app::services::fsck::fsck;
 use app::services::tokens::NewToken;
 use app::services::users::NewUser;
@@ -84,6 +85,7 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
             print!("{report}");
             Ok(())
         }
+        AdminCommand::Reindex => reindex(config, &db).await,
         AdminCommand::ResetPassword { username, .. } => {
             find(&users, &username).await?;
             let password = read_password()?;
@@ -97,6 +99,36 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
     };
     db.close().await?;
     result
+}
+
+async fn reindex(config: &Config, db: &DatabaseConnection) -> anyhow::Result<()> {
+    let store = GitStore::new(config.repos_dir());
+    let Ok(index) = SearchIndex::open(&config.search_dir, db.clone(), store) else {
+        bail!(
+            "cannot open the search index in {} (a running server holds it: stop the server, \
+             or use Re-index in the admin panel)",
+            config.search_dir.display()
+        );
+    };
+    index.rebuild().await.map_err(explain)?;
+    let total = index.pending().await.map_err(explain)?;
+    let bar = indicatif::ProgressBar::new(u64::try_from(total).unwrap_or_default());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} gists ({per_sec}, {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let indexed = index
+        .catch_up_with(|done, _| bar.set_position(done as u64))
+        .await
+        .map_err(explain)?;
+    bar.finish_and_clear();
+    println!(
+        "indexed {indexed} gists into {}",
+        config.search_dir.display()
+    );
+    Ok(())
 }
 
 async fn find(users: &UserService, username: &str) -> anyhow::Result<app::entities::user::Model> {

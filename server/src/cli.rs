@@ -56,6 +56,9 @@ pub enum AdminCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Rebuild the search index from the database and the repositories (server stopped;
+    /// while it runs, use Re-index in the admin panel).
+    Reindex,
     /// Set a new password, read from standard input.
     ResetPassword {
         username: String,

@@ -24,6 +24,8 @@ pub struct Config {
     pub limits: app::rules::Limits,
     /// Memory for whole answers to repeated reads (0: none kept).
     pub response_cache_bytes: usize,
+    /// This server's own full-text index (several servers never share one).
+    pub search_dir: PathBuf,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -66,6 +68,7 @@ struct FileConfig {
     log_level: Option<String>,
     gist: Option<FileGist>,
     response_cache_mb: Option<u64>,
+    search_dir: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -102,6 +105,7 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_GIST_MAX_FILES", "gist.max-files"),
     ("OG_GIST_MAX_TOTAL_SIZE", "gist.max-total-size"),
     ("OG_RESPONSE_CACHE_MB", "response-cache-mb"),
+    ("OG_SEARCH_DIR", "search-dir"),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -225,11 +229,17 @@ pub fn load(
             Ok(mb) if mb <= 64 * 1024 => mb,
             _ => return Err(raw.error("is not a size in megabytes (0 to 65536)")),
         },
-        None if db_uri.starts_with("sqlite:") => 32,
+        None if db_uri.starts_with("sqlite:") => 16,
         None => 0,
     };
     let response_cache_bytes =
         usize::try_from(response_cache_mb * 1024 * 1024).unwrap_or(usize::MAX);
+
+    let search_dir = match pick("search-dir", from_file.search_dir) {
+        Some(raw) if raw.value.trim().is_empty() => return Err(raw.error("must not be empty")),
+        Some(raw) => home.join(raw.value.trim()),
+        None => app::search::SearchIndex::default_dir(&home),
+    };
 
     let warnings = vars
         .into_iter()
@@ -247,6 +257,7 @@ pub fn load(
         log_level,
         limits,
         response_cache_bytes,
+        search_dir,
         warnings,
     })
 }
@@ -518,6 +529,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.response_cache_bytes, 8 << 20);
+        assert!(c.search_dir.ends_with("search"));
+        let c = load_with(None, &[("OG_SEARCH_DIR", "/srv/index-a")]).unwrap();
+        assert_eq!(c.search_dir, PathBuf::from("/srv/index-a"));
         let c = load_with(None, &[("OG_RESPONSE_CACHE_MB", "0")]).unwrap();
         assert_eq!(c.response_cache_bytes, 0);
         let err = load_with(None, &[("OG_RESPONSE_CACHE_MB", "lots")])

@@ -23,10 +23,18 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Value>)
     } else {
         StatusCode::SERVICE_UNAVAILABLE
     };
+    // Search lagging is reported, not fatal: everything else still works.
+    let index = state.search.health();
+    let pending = state.search.pending().await.unwrap_or(-1);
+    let search = match index.last_error {
+        None => json!({ "status": "ok", "pending": pending }),
+        Some(error) => json!({ "status": "error", "error": error, "pending": pending }),
+    };
     let body = json!({
         "status": if healthy { "ok" } else { "error" },
         "database": report(database),
         "storage": report(storage),
+        "search": search,
     });
     (status, Json(body))
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use leptos::prelude::LeptosOptions;
 
+use app::search::SearchIndex;
 use app::services::GistService;
 use app::state::AppState;
 use app::store::GitStore;
@@ -45,6 +46,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     crate::git_http::install_hooks(&config.home)
         .with_context(|| format!("cannot write git hooks into {}", config.home.display()))?;
     let store = GitStore::new(config.repos_dir());
+    let search = SearchIndex::open(&config.search_dir, db.clone(), store.clone()).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot open the search index in {}: {e}",
+            config.search_dir.display()
+        )
+    })?;
+    tokio::spawn(keep_search_current(search.clone()));
     let state = AppState {
         leptos_options,
         db: db.clone(),
@@ -54,6 +62,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         gists: GistService::new(db.clone(), store.clone(), config.limits),
         store,
         login_limiter: Default::default(),
+        search,
     };
     let cache = (config.response_cache_bytes > 0).then(|| {
         Arc::new(ResponseCache::new(
@@ -83,6 +92,17 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     db.close().await.context("closing the database")?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Applies database changes to the index in the background (searches also catch up
+/// first, so this only keeps them quick); a failure is logged and retried next time.
+async fn keep_search_current(search: SearchIndex) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let _ = search.catch_up().await;
+    }
 }
 
 /// Resolves on SIGINT or SIGTERM; axum then stops accepting and lets in-flight requests end.

@@ -8,4 +8,5 @@ pub mod comments;
 pub mod context;
 pub mod gists;
 pub mod lists;
+pub mod search;
 pub mod settings;

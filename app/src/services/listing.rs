@@ -153,9 +153,7 @@ fn ordered(select: Select<gist::Entity>, sort: SortBy) -> Select<gist::Entity> {
         SortBy::Updated => gist::Column::UpdatedAt,
         SortBy::Created => gist::Column::CreatedAt,
     };
-    select
-        .order_by_desc(order)
-        .order_by_desc(gist::Column::Id)
+    select.order_by_desc(order).order_by_desc(gist::Column::Id)
 }
 
 /// One page of gists with their owners and file rows, and the total count.

@@ -28,6 +28,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         "Gistful"
                     </A>
                     <A href="/explore">"Explore"</A>
+                    <form class="nav-search" action="/search" method="get" role="search">
+                        <input type="search" name="q" placeholder="Search gists" aria-label="Search gists"/>
+                    </form>
                     <A href="/new" attr:class="button button-primary">"New gist"</A>
                     <span class="nav-spacer"></span>
                     <UserMenu/>

@@ -260,8 +260,9 @@ pub fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) ->
     }
 }
 
+/// One gist in a list; `children` (a search snippet) take the place of the preview.
 #[component]
-fn Card(card: GistCard) -> impl IntoView {
+pub(super) fn Card(card: GistCard, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let href = format!("/{}/{}", card.owner, card.id);
     let more = card.files.len().saturating_sub(1);
     view! {
@@ -279,7 +280,10 @@ fn Card(card: GistCard) -> impl IntoView {
             </div>
             {(!card.description.is_empty()).then(|| view! { <p class="card-description">{card.description.clone()}</p> })}
             {(!card.topics.is_empty()).then(|| view! { <Topics topics=card.topics.clone()/> })}
-            <A href=href attr:class="card-preview"><pre>{card.preview.clone()}</pre></A>
+            {match children {
+                Some(children) => children().into_any(),
+                None => view! { <A href=href attr:class="card-preview"><pre>{card.preview.clone()}</pre></A> }.into_any(),
+            }}
             {(more > 0).then(|| view! { <p class="card-more">{format!("+ {more} more file{}", if more == 1 { "" } else { "s" })}</p> })}
         </li>
     }

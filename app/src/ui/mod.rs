@@ -9,6 +9,7 @@ mod layout;
 mod lists;
 mod pages;
 mod revisions;
+mod search;
 mod settings;
 mod theme;
 
@@ -24,6 +25,7 @@ use auth::{LoginPage, RegisterPage};
 use gist::{EditPage, GistPage, NewGistPage};
 use lists::{ExplorePage, ForksPage, ProfilePage, StargazersPage, TopicPage};
 use revisions::RevisionsPage;
+use search::SearchPage;
 use settings::SettingsPage;
 
 use layout::Layout;
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("new") view=NewGistPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("explore") view=ExplorePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("topics"), ParamSegment("topic")) view=TopicPage ssr=SsrMode::Async/>

@@ -8,6 +8,7 @@ mod comments;
 mod error;
 mod gists;
 mod pagination;
+mod search;
 mod urls;
 mod users;
 mod views;
@@ -36,7 +37,7 @@ use error::ApiError;
 #[openapi(
     info(title = "Gistful API", description = "GitHub's gist API, with Opengist's extras. Authenticate with `Authorization: Bearer og_...` (or `token og_...`)."),
     servers((url = "/api"), (url = "/api/v3")),
-    tags((name = "gists"), (name = "comments"), (name = "users"))
+    tags((name = "gists"), (name = "comments"), (name = "search"), (name = "users"))
 )]
 struct ApiDoc;
 
@@ -62,6 +63,7 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             comments::update_comment,
             comments::delete_comment
         ))
+        .routes(routes!(search::search_gists))
         .routes(routes!(users::get_user))
         .routes(routes!(users::user_gists))
         .routes(routes!(users::me, users::update_me))

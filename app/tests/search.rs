@@ -1,0 +1,554 @@
+//! Full-text search against real databases (SQLite and PostgreSQL), real repositories and
+//! a real tantivy index: the index follows every write, every qualifier narrows, code
+//! words match by their parts, and nobody finds what they may not see.
+
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use app::Error;
+use app::entities::user;
+use app::rules::Visibility;
+use app::rules::update::{FileChange, FileEntry};
+use app::search::{SearchIndex, SearchRequest, SearchSort, search_gists};
+use app::services::gists::{GistUpdate, NewGist};
+use app::store::{Author, StoredFile};
+use common::{Ctx, backends};
+
+fn gist(title: &str, description: &str, visibility: Visibility, files: &[(&str, &str)]) -> NewGist {
+    NewGist {
+        title: title.into(),
+        description: description.into(),
+        visibility,
+        topics: vec![],
+        files: files
+            .iter()
+            .map(|(name, content)| FileEntry {
+                name: (*name).into(),
+                content: (*content).into(),
+            })
+            .collect(),
+    }
+}
+
+fn open(ctx: &Ctx, name: &str) -> SearchIndex {
+    SearchIndex::open(
+        &ctx.dir.path().join(name),
+        ctx.db.clone(),
+        ctx.store().clone(),
+    )
+    .unwrap()
+}
+
+async fn find_sorted(
+    index: &SearchIndex,
+    ctx: &Ctx,
+    q: &str,
+    viewer: Option<&user::Model>,
+    sort: SearchSort,
+) -> Vec<String> {
+    let page = search_gists(
+        index,
+        &ctx.db,
+        SearchRequest {
+            q,
+            viewer: viewer.map(|u| u.id),
+            sort,
+            page: 1,
+            per_page: 100,
+        },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{}: {q}: {e}", ctx.backend));
+    page.items.into_iter().map(|f| f.summary.gist.id).collect()
+}
+
+async fn find(
+    index: &SearchIndex,
+    ctx: &Ctx,
+    q: &str,
+    viewer: Option<&user::Model>,
+) -> Vec<String> {
+    find_sorted(index, ctx, q, viewer, SearchSort::BestMatch).await
+}
+
+#[tokio::test]
+async fn the_index_follows_every_write() {
+    for ctx in backends().await {
+        let index = open(&ctx, "search");
+        let alice = ctx.user("alice").await;
+        let made = ctx
+            .gists
+            .create(
+                &alice,
+                gist(
+                    "HTTP parsing",
+                    "",
+                    Visibility::Public,
+                    &[("tokenizer.rs", "fn parse_http_request() {}\n")],
+                ),
+            )
+            .await
+            .unwrap();
+        let id = made.summary.gist.id.clone();
+        let b = ctx.backend;
+        assert_eq!(
+            find(&index, &ctx, "parse_http_request", None).await,
+            [id.clone()],
+            "{b}: create"
+        );
+
+        // Edit the content: the old word is gone, the new one found.
+        let mut files = std::collections::BTreeMap::new();
+        files.insert(
+            "tokenizer.rs".to_owned(),
+            Some(FileChange {
+                filename: None,
+                content: Some("fn handle_socket() {}\n".into()),
+            }),
+        );
+        let update = GistUpdate {
+            files: Some(files.into_iter().collect()),
+            ..Default::default()
+        };
+        ctx.gists.update(&alice, &id, update).await.unwrap();
+        assert!(
+            find(&index, &ctx, "parse_http_request", None)
+                .await
+                .is_empty(),
+            "{b}: old content"
+        );
+        assert_eq!(
+            find(&index, &ctx, "handle_socket", None).await,
+            [id.clone()],
+            "{b}: update"
+        );
+
+        // Rename the file.
+        let mut files = std::collections::BTreeMap::new();
+        files.insert(
+            "tokenizer.rs".to_owned(),
+            Some(FileChange {
+                filename: Some("socket.go".into()),
+                content: None,
+            }),
+        );
+        let update = GistUpdate {
+            files: Some(files.into_iter().collect()),
+            ..Default::default()
+        };
+        ctx.gists.update(&alice, &id, update).await.unwrap();
+        assert!(
+            find(&index, &ctx, "filename:tokenizer.rs", None)
+                .await
+                .is_empty(),
+            "{b}: old name"
+        );
+        assert_eq!(
+            find(&index, &ctx, "filename:socket.go", None).await,
+            [id.clone()],
+            "{b}: rename"
+        );
+        assert_eq!(
+            find(&index, &ctx, "extension:go", None).await,
+            [id.clone()],
+            "{b}"
+        );
+
+        // A push: git first, then the database follows, and the index with it.
+        let head = ctx.gists.find(Some(alice.id), &id).await.unwrap().head;
+        let author = Author {
+            name: "alice".into(),
+            email: "alice@example.com".into(),
+        };
+        let pushed = [StoredFile {
+            name: "socket.go".into(),
+            content: b"func pushedFromGit() {}\n".to_vec(),
+        }];
+        ctx.store()
+            .commit(&id, &head, &pushed, &author, "push")
+            .unwrap();
+        ctx.gists.sync_from_git(&id).await.unwrap();
+        assert_eq!(
+            find(&index, &ctx, "pushedFromGit", None).await,
+            [id.clone()],
+            "{b}: push"
+        );
+
+        // Private: gone for everyone but Alice.
+        let update = GistUpdate {
+            visibility: Some(Visibility::Private),
+            ..Default::default()
+        };
+        ctx.gists.update(&alice, &id, update).await.unwrap();
+        assert!(
+            find(&index, &ctx, "pushedFromGit", None).await.is_empty(),
+            "{b}: private"
+        );
+        assert_eq!(
+            find(&index, &ctx, "pushedFromGit", Some(&alice)).await,
+            [id.clone()],
+            "{b}"
+        );
+
+        ctx.gists.delete(&alice, &id).await.unwrap();
+        assert!(
+            find(&index, &ctx, "pushedFromGit", Some(&alice))
+                .await
+                .is_empty(),
+            "{b}: delete"
+        );
+        assert_eq!(index.documents_count(), 0, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn every_qualifier_narrows() {
+    for ctx in backends().await {
+        let index = open(&ctx, "search");
+        let alice = ctx.user("alice").await;
+        let bob = ctx.user("bob").await;
+        let mut rust = gist(
+            "Rust tokenizer",
+            "Splits source into tokens",
+            Visibility::Public,
+            &[("main.rs", "fn main() { let tokens = lex(input); }\n")],
+        );
+        rust.topics = vec!["parsing".into()];
+        let rust = ctx
+            .gists
+            .create(&alice, rust)
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let mut python = gist(
+            "Word counter",
+            "Tokenize text with a main loop",
+            Visibility::Public,
+            &[("tokenizer.py", "def main():\n    run = main_loop()\n")],
+        );
+        python.topics = vec!["nlp".into()];
+        let python = ctx
+            .gists
+            .create(&bob, python)
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let b = ctx.backend;
+
+        let mut both = find(&index, &ctx, "main", None).await;
+        both.sort();
+        let mut expected = vec![rust.clone(), python.clone()];
+        expected.sort();
+        assert_eq!(both, expected, "{b}: free word");
+        for (q, want) in [
+            ("main user:alice", &rust),
+            ("main user:BOB", &python),
+            ("title:tokenizer", &rust),
+            ("title:counter", &python),
+            ("description:\"main loop\"", &python),
+            ("filename:tokenizer", &python),
+            ("filename:main.rs", &rust),
+            ("extension:py", &python),
+            ("extension:.RS", &rust),
+            ("language:rust", &rust),
+            ("language:Python", &python),
+            ("topic:nlp", &python),
+            ("topic:parsing", &rust),
+            ("\"fn main\"", &rust),
+            ("\"let tokens\"", &rust),
+        ] {
+            assert_eq!(
+                &find(&index, &ctx, q, None).await,
+                &[want.clone()],
+                "{b}: {q}"
+            );
+        }
+        for q in [
+            "\"main fn\"",
+            "user:carol",
+            "language:go",
+            "title:splits",
+            "description:tokenizer main",
+        ] {
+            assert!(find(&index, &ctx, q, None).await.is_empty(), "{b}: {q}");
+        }
+
+        let err = search_gists(
+            &index,
+            &ctx.db,
+            SearchRequest {
+                q: "main user:",
+                viewer: None,
+                sort: SearchSort::BestMatch,
+                page: 1,
+                per_page: 10,
+            },
+        )
+        .await
+        .err()
+        .unwrap();
+        assert!(matches!(err, Error::Validation(_)), "{b}: {err:?}");
+        assert!(
+            err.to_string().contains("`user:` needs a value"),
+            "{b}: {err}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn code_words_match_by_their_parts() {
+    for ctx in backends().await {
+        let index = open(&ctx, "search");
+        let alice = ctx.user("alice").await;
+        let id = ctx
+            .gists
+            .create(
+                &alice,
+                gist(
+                    "",
+                    "",
+                    Visibility::Public,
+                    &[(
+                        "util.py",
+                        "x = os.path.join(a)\nparseHttpRequest(req)\nsnake_case_name = 1\n",
+                    )],
+                ),
+            )
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let b = ctx.backend;
+        for q in [
+            "os.path.join",
+            "path",
+            "join",
+            "parseHttpRequest",
+            "parsehttprequest",
+            "http",
+            "request",
+            "parse_http_request",
+            "snake_case_name",
+            "snake",
+            "case",
+            "caseName",
+            "\"http request\"",
+        ] {
+            assert_eq!(find(&index, &ctx, q, None).await, [id.clone()], "{b}: {q}");
+        }
+        for q in ["pathjoin", "os.join", "\"request http\""] {
+            assert!(find(&index, &ctx, q, None).await.is_empty(), "{b}: {q}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn nobody_finds_what_they_may_not_see() {
+    for ctx in backends().await {
+        let index = open(&ctx, "search");
+        let alice = ctx.user("alice").await;
+        let bob = ctx.user("bob").await;
+        let mut ids = Vec::new();
+        for visibility in [
+            Visibility::Public,
+            Visibility::Unlisted,
+            Visibility::Private,
+        ] {
+            let made = gist("zebra notes", "", visibility, &[("z.txt", "zebra\n")]);
+            ids.push(
+                ctx.gists
+                    .create(&alice, made)
+                    .await
+                    .unwrap()
+                    .summary
+                    .gist
+                    .id,
+            );
+        }
+        let b = ctx.backend;
+        let mut own = find(&index, &ctx, "zebra", Some(&alice)).await;
+        own.sort();
+        let mut all = ids.clone();
+        all.sort();
+        assert_eq!(own, all, "{b}: the owner finds all three");
+        assert_eq!(
+            find(&index, &ctx, "zebra", Some(&bob)).await,
+            [ids[0].clone()],
+            "{b}: another user"
+        );
+        assert_eq!(
+            find(&index, &ctx, "zebra", None).await,
+            [ids[0].clone()],
+            "{b}: anonymous"
+        );
+        assert_eq!(
+            find(&index, &ctx, "zebra user:alice", Some(&bob)).await,
+            [ids[0].clone()],
+            "{b}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn facets_sort_and_pages() {
+    for ctx in backends().await {
+        let index = open(&ctx, "search");
+        let alice = ctx.user("alice").await;
+        let mut made = Vec::new();
+        for (name, content) in [
+            ("a.rs", "shared"),
+            ("b.rs", "shared"),
+            ("c.py", "shared shared shared"),
+        ] {
+            made.push(
+                ctx.gists
+                    .create(&alice, gist("", "", Visibility::Public, &[(name, content)]))
+                    .await
+                    .unwrap()
+                    .summary
+                    .gist
+                    .id,
+            );
+        }
+        let b = ctx.backend;
+        let page = search_gists(
+            &index,
+            &ctx.db,
+            SearchRequest {
+                q: "shared",
+                viewer: None,
+                sort: SearchSort::BestMatch,
+                page: 1,
+                per_page: 2,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(page.total, 3, "{b}");
+        assert_eq!(page.total_pages(), 2, "{b}");
+        assert_eq!(page.items.len(), 2, "{b}");
+        assert_eq!(
+            page.languages,
+            [("Rust".to_owned(), 2), ("Python".to_owned(), 1)],
+            "{b}"
+        );
+        assert!(
+            page.items[0].snippet.contains("<b>shared</b>"),
+            "{b}: {}",
+            page.items[0].snippet
+        );
+        let second = search_gists(
+            &index,
+            &ctx.db,
+            SearchRequest {
+                q: "shared",
+                viewer: None,
+                sort: SearchSort::BestMatch,
+                page: 2,
+                per_page: 2,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(second.items.len(), 1, "{b}");
+
+        // Recently updated first: touch the first one.
+        let update = GistUpdate {
+            description: Some("touched".into()),
+            ..Default::default()
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+        ctx.gists.update(&alice, &made[0], update).await.unwrap();
+        let order = find_sorted(&index, &ctx, "shared", None, SearchSort::Updated).await;
+        assert_eq!(order[0], made[0], "{b}");
+        assert_eq!(
+            find(&index, &ctx, "shared language:python", None).await,
+            [made[2].clone()],
+            "{b}"
+        );
+    }
+}
+
+/// Several servers over one database each keep their own index, fed by the database's
+/// change rows: what one server writes, every other one finds.
+#[tokio::test]
+async fn servers_sharing_a_database_agree() {
+    for ctx in backends().await {
+        let one = open(&ctx, "index-one");
+        let two = open(&ctx, "index-two");
+        let alice = ctx.user("alice").await;
+        let id = ctx
+            .gists
+            .create(
+                &alice,
+                gist(
+                    "shared thing",
+                    "",
+                    Visibility::Public,
+                    &[("a.txt", "quokka\n")],
+                ),
+            )
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let b = ctx.backend;
+        assert_eq!(find(&one, &ctx, "quokka", None).await, [id.clone()], "{b}");
+        assert_eq!(find(&two, &ctx, "quokka", None).await, [id.clone()], "{b}");
+        ctx.gists.delete(&alice, &id).await.unwrap();
+        assert!(find(&two, &ctx, "quokka", None).await.is_empty(), "{b}");
+        assert!(find(&one, &ctx, "quokka", None).await.is_empty(), "{b}");
+    }
+}
+
+/// A failure leaves the change queued and visible in the health report; the next call
+/// applies it. A rebuild indexes everything again.
+#[tokio::test]
+async fn failures_are_reported_and_retried() {
+    for ctx in backends().await {
+        let index = open(&ctx, "search");
+        let alice = ctx.user("alice").await;
+        let id = ctx
+            .gists
+            .create(
+                &alice,
+                gist("", "", Visibility::Public, &[("a.txt", "wombat\n")]),
+            )
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id;
+        let b = ctx.backend;
+        let repo = ctx.store().path(&id);
+        let aside = repo.with_extension("aside");
+        std::fs::rename(&repo, &aside).unwrap();
+        assert!(index.catch_up().await.is_err(), "{b}");
+        assert!(index.health().last_error.is_some(), "{b}");
+        assert!(index.pending().await.unwrap() >= 1, "{b}");
+        std::fs::rename(&aside, &repo).unwrap();
+        assert_eq!(
+            find(&index, &ctx, "wombat", None).await,
+            [id.clone()],
+            "{b}: retried"
+        );
+        assert!(index.health().last_error.is_none(), "{b}");
+        assert_eq!(index.pending().await.unwrap(), 0, "{b}");
+
+        index.rebuild().await.unwrap();
+        assert_eq!(index.documents_count(), 0, "{b}");
+        assert_eq!(index.pending().await.unwrap(), 1, "{b}");
+        assert_eq!(
+            find(&index, &ctx, "wombat", None).await,
+            [id],
+            "{b}: rebuilt"
+        );
+    }
+}
