@@ -297,6 +297,24 @@ async fn every_qualifier_narrows() {
             err.to_string().contains("`user:` needs a value"),
             "{b}: {err}"
         );
+        let err = search_gists(
+            &index,
+            &ctx.db,
+            SearchRequest {
+                q: ":: --",
+                viewer: None,
+                sort: SearchSort::BestMatch,
+                page: 1,
+                per_page: 10,
+            },
+        )
+        .await
+        .err()
+        .unwrap();
+        assert!(
+            err.to_string().contains("has no words to search for"),
+            "{b}: {err}"
+        );
     }
 }
 

@@ -518,7 +518,7 @@ mod tests {
         let c = load_with(None, &[]).unwrap();
         assert_eq!(
             c.response_cache_bytes,
-            32 << 20,
+            16 << 20,
             "on by default with SQLite"
         );
         let c = load_with(None, &[("OG_DB_URI", "postgres://u@127.0.0.1/g")]).unwrap();

@@ -1319,3 +1319,115 @@ async fn binary_files_are_base64() {
         [0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]
     );
 }
+
+/// `GET /api/search/gists`: the gist list shape, the lists' pagination headers, the
+/// caller's own private gists only for them, and a 422 naming what is wrong.
+#[tokio::test]
+async fn search_gists() {
+    let api = Api::start().await;
+    api.user("alice");
+    api.user("bob");
+    let alice = api.token("alice", "gist:write");
+    let bob = api.token("bob", "gist:write");
+    let mut ids = Vec::new();
+    for (visibility, name) in [
+        ("public", "one.rs"),
+        ("public", "two.rs"),
+        ("private", "three.rs"),
+    ] {
+        let body = json!({"description": "capybara", "visibility": visibility,
+            "files": {name: {"content": "fn capybara_count() {}\n"}}});
+        ids.push(
+            api.create(&alice, body).await["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+
+    let reply = api
+        .get("/api/search/gists?q=capybara_count&per_page=1", None)
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body.as_array().unwrap().len(), 1);
+    assert!(reply.body[0]["files"].as_object().unwrap().len() == 1);
+    let link = reply.header("link");
+    assert!(
+        link.contains("rel=\"next\"") && link.contains("page=2"),
+        "{link}"
+    );
+    assert!(
+        link.contains("q=capybara_count"),
+        "the query is kept: {link}"
+    );
+
+    let found = |reply: &Reply| -> Vec<String> {
+        let mut ids: Vec<String> = reply
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["id"].as_str().unwrap().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let mut public = ids[..2].to_vec();
+    public.sort();
+    let mut all = ids.clone();
+    all.sort();
+    assert_eq!(
+        found(&api.get("/api/search/gists?q=capybara", None).await),
+        public
+    );
+    assert_eq!(
+        found(&api.get("/api/search/gists?q=capybara", Some(&bob)).await),
+        public
+    );
+    assert_eq!(
+        found(&api.get("/api/search/gists?q=capybara", Some(&alice)).await),
+        all
+    );
+    assert_eq!(
+        found(
+            &api.get(
+                "/api/search/gists?q=extension:rs+filename:three",
+                Some(&alice)
+            )
+            .await
+        ),
+        [ids[2].clone()]
+    );
+    assert_eq!(
+        api.get("/api/v3/search/gists?q=filename:three", Some(&bob))
+            .await
+            .body,
+        json!([])
+    );
+
+    for (path, message) in [
+        ("/api/search/gists", "Type something to search for"),
+        ("/api/search/gists?q=user:", "`user:` needs a value"),
+        (
+            "/api/search/gists?q=x&sort=stars",
+            "sort must be best-match or updated",
+        ),
+        (
+            "/api/search/gists?q=x&page=zero",
+            "page must be a whole number",
+        ),
+    ] {
+        let reply = api.get(path, None).await;
+        assert_eq!(reply.status, 422, "{path}: {}", reply.body);
+        assert!(
+            reply.body["message"].as_str().unwrap().contains(message)
+                || reply.body.to_string().contains(message),
+            "{path}: {}",
+            reply.body
+        );
+    }
+
+    let health = api.get("/healthz", None).await;
+    assert_eq!(health.body["search"]["status"], "ok", "{}", health.body);
+    assert_eq!(health.body["search"]["pending"], 0, "{}", health.body);
+}

@@ -293,3 +293,42 @@ fn fsck_reports_a_clean_instance() {
             .is_file()
     );
 }
+
+/// `gistful admin reindex` rebuilds the index with the server stopped, and refuses (saying
+/// why) while a server holds it.
+#[tokio::test]
+async fn reindex_rebuilds_the_search_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    common::create_user(home, "alice", "password123");
+    let token = common::create_token(home, "alice", "gist:write");
+    let mut server = common::Server::start_in(home, &[]).await;
+    common::create_gist(
+        &server.base,
+        &token,
+        serde_json::json!({"public": true, "files": {"a.txt": {"content": "okapi\n"}}}),
+    )
+    .await;
+    let busy = run(home, &["admin", "reindex"], "");
+    assert!(!busy.status.success());
+    assert!(
+        stderr(&busy).contains("a running server holds it"),
+        "{}",
+        stderr(&busy)
+    );
+    assert!(server.terminate().success());
+
+    std::fs::remove_dir_all(home.join("search")).unwrap();
+    let out = run(home, &["admin", "reindex"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("indexed 1 gists"), "{}", stdout(&out));
+
+    let server = common::Server::start_in(home, &[]).await;
+    let found: serde_json::Value = reqwest::get(server.url("/api/search/gists?q=okapi"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+}

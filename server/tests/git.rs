@@ -175,6 +175,14 @@ async fn clone_push_and_see_it_everywhere() {
         page.contains("b.md") && page.contains("two"),
         "the page shows the push"
     );
+    // ... and so does search: the pushed file's words are found.
+    let found: Value = reqwest::get(fx.server.url("/api/search/gists?q=filename:b.md"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found[0]["id"], id, "search finds the pushed file: {found}");
 
     // The password works as well as a token; pulling sees the pushed commit.
     commit_file(&work, "a.txt", "one\ntwo\nthree\n", "third");

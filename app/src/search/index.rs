@@ -435,19 +435,29 @@ impl SearchIndex {
         let clauses = parse(request.q)?;
         // Never stale: whatever was committed before this search is in its answer.
         self.catch_up().await?;
-        let query = self.query(&clauses, request.viewer);
+        let query = self.query(&clauses, request.viewer).ok_or_else(|| {
+            Error::invalid(
+                "Search",
+                "q",
+                format!("{:?} has no words to search for", request.q.trim()),
+            )
+        })?;
         let inner = self.inner.clone();
         let (sort, page, per_page) = (request.sort, request.page.max(1), request.per_page);
         blocking(move || inner.run(query, sort, page, per_page)).await?
     }
 
-    fn query(&self, clauses: &[Clause], viewer: Option<i64>) -> Box<dyn Query> {
+    /// `None` when no clause has anything to look for (only punctuation).
+    fn query(&self, clauses: &[Clause], viewer: Option<i64>) -> Option<Box<dyn Query>> {
         let f = self.inner.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = clauses
             .iter()
             .filter_map(|clause| clause_query(f, clause))
             .map(|q| (Occur::Must, q))
             .collect();
+        if must.is_empty() {
+            return None;
+        }
         let mut visible: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Should, term(f.visibility, "public"))];
         if let Some(viewer) = viewer.and_then(|v| u64::try_from(v).ok()) {
@@ -460,7 +470,7 @@ impl SearchIndex {
             ));
         }
         must.push((Occur::Must, Box::new(BooleanQuery::new(visible))));
-        Box::new(BooleanQuery::new(must))
+        Some(Box::new(BooleanQuery::new(must)))
     }
 
     /// Empties the index and queues every gist again; the caller then catches up.
