@@ -35,6 +35,8 @@ targets = [
     ("deep list page p50 within 1.5x of page 1", deep <= 1.5 * page1, f"{deep / page1:.2f}x"),
     ("... and past the response cache (database path)", deep_db <= 1.5 * page1_db,
      f"{deep_db / page1_db:.2f}x ({page1_db:.1f} / {deep_db:.1f} ms)"),
+    ("search p99 < 50 ms (every gist matching, past the response cache)",
+     by_name["search"]["p99_ms"] < 50, f'{by_name["search"]["p99_ms"]:.1f} ms'),
     ("peak RSS <= 150 MB", peak_mb <= 150, f"{peak_mb:.0f} MB"),
     ("hydrate wasm <= 400 KB gzipped", wasm_kb <= 400, f"{wasm_kb:.0f} KB"),
     ("no errors in any scenario", all(r.get("errors", 0) == 0 for r in rows),

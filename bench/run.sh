@@ -44,6 +44,15 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 
+step "waiting for the search index to take in the seeded gists"
+index_started=$(date +%s)
+for _ in $(seq 1800); do
+  pending=$(curl -sf "http://127.0.0.1:$PORT/healthz" | python3 -c "import json,sys; print(json.load(sys.stdin)['search']['pending'])" || echo '?')
+  [ "$pending" = 0 ] && break
+  sleep 1
+done
+echo "indexed in $(( $(date +%s) - index_started ))s"
+
 seed() { python3 -c "import json,sys; print(json.load(open('$TMP/seed.json'))$1)"; }
 export BENCH_TOKEN=$(seed "['token']")
 export BENCH_PATCH_IDS=$(seed "['patchable']" | tr -d "[]' " )
@@ -76,6 +85,9 @@ load api_gist_uncached "http://127.0.0.1:$PORT/api/gists/$two" bench/uncached.lu
 load gist_page_uncached "http://127.0.0.1:$PORT/$user/$two" bench/uncached.lua
 load list_page_1_uncached "http://127.0.0.1:$PORT/api/gists/public?page=1" bench/uncached.lua
 load list_page_deep_uncached "http://127.0.0.1:$PORT/api/gists/public?page=$deep" bench/uncached.lua
+# Full-text search past the response cache: every gist matches "words index".
+load search "http://127.0.0.1:$PORT/api/search/gists?q=words+index" bench/uncached.lua
+load search_narrow "http://127.0.0.1:$PORT/api/search/gists?q=index+user:user001+extension:py" bench/uncached.lua
 load create_gist "http://127.0.0.1:$PORT/api/gists" bench/post.lua
 load update_gist "http://127.0.0.1:$PORT/api/gists" bench/patch.lua
 
