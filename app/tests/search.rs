@@ -63,6 +63,10 @@ async fn find_sorted(
     page.items.into_iter().map(|f| f.summary.gist.id).collect()
 }
 
+fn only(id: &str) -> Vec<String> {
+    vec![id.to_owned()]
+}
+
 async fn find(
     index: &SearchIndex,
     ctx: &Ctx,
@@ -94,7 +98,7 @@ async fn the_index_follows_every_write() {
         let b = ctx.backend;
         assert_eq!(
             find(&index, &ctx, "parse_http_request", None).await,
-            [id.clone()],
+            only(&id),
             "{b}: create"
         );
 
@@ -120,7 +124,7 @@ async fn the_index_follows_every_write() {
         );
         assert_eq!(
             find(&index, &ctx, "handle_socket", None).await,
-            [id.clone()],
+            only(&id),
             "{b}: update"
         );
 
@@ -146,12 +150,12 @@ async fn the_index_follows_every_write() {
         );
         assert_eq!(
             find(&index, &ctx, "filename:socket.go", None).await,
-            [id.clone()],
+            only(&id),
             "{b}: rename"
         );
         assert_eq!(
             find(&index, &ctx, "extension:go", None).await,
-            [id.clone()],
+            only(&id),
             "{b}"
         );
 
@@ -171,7 +175,7 @@ async fn the_index_follows_every_write() {
         ctx.gists.sync_from_git(&id).await.unwrap();
         assert_eq!(
             find(&index, &ctx, "pushedFromGit", None).await,
-            [id.clone()],
+            only(&id),
             "{b}: push"
         );
 
@@ -187,7 +191,7 @@ async fn the_index_follows_every_write() {
         );
         assert_eq!(
             find(&index, &ctx, "pushedFromGit", Some(&alice)).await,
-            [id.clone()],
+            only(&id),
             "{b}"
         );
 
@@ -262,11 +266,7 @@ async fn every_qualifier_narrows() {
             ("\"fn main\"", &rust),
             ("\"let tokens\"", &rust),
         ] {
-            assert_eq!(
-                &find(&index, &ctx, q, None).await,
-                &[want.clone()],
-                "{b}: {q}"
-            );
+            assert_eq!(&find(&index, &ctx, q, None).await, &only(want), "{b}: {q}");
         }
         for q in [
             "\"main fn\"",
@@ -358,7 +358,7 @@ async fn code_words_match_by_their_parts() {
             "caseName",
             "\"http request\"",
         ] {
-            assert_eq!(find(&index, &ctx, q, None).await, [id.clone()], "{b}: {q}");
+            assert_eq!(find(&index, &ctx, q, None).await, only(&id), "{b}: {q}");
         }
         for q in ["pathjoin", "os.join", "\"request http\""] {
             assert!(find(&index, &ctx, q, None).await.is_empty(), "{b}: {q}");
@@ -397,17 +397,17 @@ async fn nobody_finds_what_they_may_not_see() {
         assert_eq!(own, all, "{b}: the owner finds all three");
         assert_eq!(
             find(&index, &ctx, "zebra", Some(&bob)).await,
-            [ids[0].clone()],
+            only(&ids[0]),
             "{b}: another user"
         );
         assert_eq!(
             find(&index, &ctx, "zebra", None).await,
-            [ids[0].clone()],
+            only(&ids[0]),
             "{b}: anonymous"
         );
         assert_eq!(
             find(&index, &ctx, "zebra user:alice", Some(&bob)).await,
-            [ids[0].clone()],
+            only(&ids[0]),
             "{b}"
         );
     }
@@ -487,7 +487,7 @@ async fn facets_sort_and_pages() {
         assert_eq!(order[0], made[0], "{b}");
         assert_eq!(
             find(&index, &ctx, "shared language:python", None).await,
-            [made[2].clone()],
+            only(&made[2]),
             "{b}"
         );
     }
@@ -518,8 +518,8 @@ async fn servers_sharing_a_database_agree() {
             .gist
             .id;
         let b = ctx.backend;
-        assert_eq!(find(&one, &ctx, "quokka", None).await, [id.clone()], "{b}");
-        assert_eq!(find(&two, &ctx, "quokka", None).await, [id.clone()], "{b}");
+        assert_eq!(find(&one, &ctx, "quokka", None).await, only(&id), "{b}");
+        assert_eq!(find(&two, &ctx, "quokka", None).await, only(&id), "{b}");
         ctx.gists.delete(&alice, &id).await.unwrap();
         assert!(find(&two, &ctx, "quokka", None).await.is_empty(), "{b}");
         assert!(find(&one, &ctx, "quokka", None).await.is_empty(), "{b}");
@@ -554,7 +554,7 @@ async fn failures_are_reported_and_retried() {
         std::fs::rename(&aside, &repo).unwrap();
         assert_eq!(
             find(&index, &ctx, "wombat", None).await,
-            [id.clone()],
+            only(&id),
             "{b}: retried"
         );
         assert!(index.health().last_error.is_none(), "{b}");
