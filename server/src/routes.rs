@@ -16,6 +16,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::util::option_layer;
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::LatencyUnit;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
@@ -92,6 +93,9 @@ pub fn router(state: AppState, body_limit: usize, cache: Option<Arc<ResponseCach
                 })
                 // One line per request at info: status and latency, inside the span above.
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)))
+                // A bug that panics still answers (500, logged) instead of dropping the
+                // connection or leaving the request hanging.
+                .layer(CatchPanicLayer::custom(answer_panic))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_CONTENT_TYPE_OPTIONS,
@@ -114,6 +118,20 @@ pub fn router(state: AppState, body_limit: usize, cache: Option<Arc<ResponseCach
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
         .with_state(state)
+}
+
+fn answer_panic(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Internal server error: this is a bug, and it has been logged.\n",
+    )
+        .into_response()
 }
 
 /// `DENY`, except for what is made to be shown inside other sites.

@@ -406,3 +406,57 @@ async fn the_response_cache_can_be_turned_off() {
         assert_eq!((status, verdict.as_str()), (200, ""));
     }
 }
+
+/// Pages titled after their address (a search, a topic), many at once: each answers 200
+/// with its own title. The title used to be read after the page was rendered, from signals
+/// that were sometimes gone by then: the server panicked and the page was lost.
+#[tokio::test]
+async fn pages_titled_after_their_address_hold_up_under_load() {
+    let server = Server::start().await;
+    common::create_user(&server.home, "alice", "password123");
+    let token = common::create_token(&server.home, "alice", "gist:write");
+    common::create_gist(
+        &server.base,
+        &token,
+        serde_json::json!({"public": true, "topics": ["rust"],
+            "files": {"top.rs": {"content": "fn spinning_top() {}"}}}),
+    )
+    .await;
+    // A panicking render could also leave its request hanging.
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let turns = std::sync::Arc::new(tokio::sync::Semaphore::new(32));
+    let mut requests = tokio::task::JoinSet::new();
+    for n in 0..600 {
+        let (client, turns) = (client.clone(), turns.clone());
+        // A distinct address each time, so every one is rendered (none kept).
+        let (path, title) = if n % 2 == 0 {
+            (
+                format!("/search?q=spinning&_={n}"),
+                "<title>spinning · Search",
+            )
+        } else {
+            (format!("/topics/rust?_={n}"), "<title>Topic: rust")
+        };
+        let url = server.url(&path);
+        requests.spawn(async move {
+            let _turn = turns.acquire().await.unwrap();
+            let res = client.get(&url).send().await;
+            let (status, body) = match res {
+                Ok(res) => (res.status().as_u16(), res.text().await.unwrap_or_default()),
+                Err(e) => (0, e.to_string()),
+            };
+            (path, title, status, body)
+        });
+    }
+    while let Some(done) = requests.join_next().await {
+        let (path, title, status, body) = done.unwrap();
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(body.contains(title), "{path}: {title}");
+        if path.starts_with("/search") {
+            assert!(body.contains("spinning_top"), "{path}: the gist is found");
+        }
+    }
+}

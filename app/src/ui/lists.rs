@@ -99,7 +99,9 @@ pub fn TopicPage() -> impl IntoView {
     );
     let base = move || format!("/topics/{}", topic());
     view! {
-        <Title text=move || format!("Topic: {}", topic())/>
+        // A new title per topic, each a plain string: a title that reads the route's
+        // signals itself is read again after the page is rendered, when they may be gone.
+        {move || view! { <Title text=format!("Topic: {}", topic())/> }}
         <section class="list-page">
             <div class="list-heading">
                 <h1>"Topic " <span class="topic">{topic}</span></h1>

@@ -55,7 +55,12 @@ pub fn SearchPage() -> impl IntoView {
         |(q, sort, page)| search_gists(q, sort, page),
     );
     view! {
-        <Title text=move || if q().is_empty() { "Search".to_owned() } else { format!("{} · Search", q()) }/>
+        // A plain string per query (see `TopicPage`).
+        {move || {
+            let q = q();
+            let title = if q.is_empty() { "Search".to_owned() } else { format!("{q} · Search") };
+            view! { <Title text=title/> }
+        }}
         <section class="list-page search-page">
             <form class="search-form" action="/search" method="get" role="search">
                 <input type="search" name="q" prop:value=q aria-label="Search query" placeholder="Search gists"/>
