@@ -12,7 +12,7 @@ use app::rules::update::{FileChange, FileEntry};
 use app::rules::{Limits, Visibility};
 use app::services::gists::{GistDetail, GistUpdate, NewGist};
 use app::services::listing::{ListQuery, ListScope, list};
-use common::{Ctx, backends, backends_with};
+use common::{Ctx, backends, backends_with, change, files_update};
 
 fn file(name: &str, content: &str) -> FileEntry {
     FileEntry {
@@ -42,25 +42,6 @@ fn text(detail: &GistDetail, name: &str) -> String {
 
 fn names(detail: &GistDetail) -> Vec<&str> {
     detail.contents.iter().map(|f| f.name.as_str()).collect()
-}
-
-fn change(filename: Option<&str>, content: Option<&str>) -> Option<FileChange> {
-    Some(FileChange {
-        filename: filename.map(Into::into),
-        content: content.map(Into::into),
-    })
-}
-
-fn files_update(changes: Vec<(&str, Option<FileChange>)>) -> GistUpdate {
-    GistUpdate {
-        files: Some(
-            changes
-                .into_iter()
-                .map(|(k, c)| (k.to_owned(), c))
-                .collect(),
-        ),
-        ..Default::default()
-    }
 }
 
 async fn commits(ctx: &Ctx, id: &str) -> u64 {

@@ -9,11 +9,11 @@ mod common;
 use app::Error;
 use app::entities::user;
 use app::rules::Visibility;
-use app::rules::update::{FileChange, FileEntry};
+use app::rules::update::FileEntry;
 use app::search::{SearchIndex, SearchRequest, SearchSort, search_gists};
 use app::services::gists::{GistUpdate, NewGist};
 use app::store::{Author, StoredFile};
-use common::{Ctx, backends};
+use common::{Ctx, backends, change, files_update};
 
 fn gist(title: &str, description: &str, visibility: Visibility, files: &[(&str, &str)]) -> NewGist {
     NewGist {
@@ -56,6 +56,7 @@ async fn find_sorted(
             sort,
             page: 1,
             per_page: 100,
+            extras: true,
         },
     )
     .await
@@ -103,18 +104,10 @@ async fn the_index_follows_every_write() {
         );
 
         // Edit the content: the old word is gone, the new one found.
-        let mut files = std::collections::BTreeMap::new();
-        files.insert(
-            "tokenizer.rs".to_owned(),
-            Some(FileChange {
-                filename: None,
-                content: Some("fn handle_socket() {}\n".into()),
-            }),
-        );
-        let update = GistUpdate {
-            files: Some(files.into_iter().collect()),
-            ..Default::default()
-        };
+        let update = files_update(vec![(
+            "tokenizer.rs",
+            change(None, Some("fn handle_socket() {}\n")),
+        )]);
         ctx.gists.update(&alice, &id, update).await.unwrap();
         assert!(
             find(&index, &ctx, "parse_http_request", None)
@@ -129,18 +122,7 @@ async fn the_index_follows_every_write() {
         );
 
         // Rename the file.
-        let mut files = std::collections::BTreeMap::new();
-        files.insert(
-            "tokenizer.rs".to_owned(),
-            Some(FileChange {
-                filename: Some("socket.go".into()),
-                content: None,
-            }),
-        );
-        let update = GistUpdate {
-            files: Some(files.into_iter().collect()),
-            ..Default::default()
-        };
+        let update = files_update(vec![("tokenizer.rs", change(Some("socket.go"), None))]);
         ctx.gists.update(&alice, &id, update).await.unwrap();
         assert!(
             find(&index, &ctx, "filename:tokenizer.rs", None)
@@ -287,6 +269,7 @@ async fn every_qualifier_narrows() {
                 sort: SearchSort::BestMatch,
                 page: 1,
                 per_page: 10,
+                extras: true,
             },
         )
         .await
@@ -306,6 +289,7 @@ async fn every_qualifier_narrows() {
                 sort: SearchSort::BestMatch,
                 page: 1,
                 per_page: 10,
+                extras: true,
             },
         )
         .await
@@ -444,6 +428,7 @@ async fn facets_sort_and_pages() {
                 sort: SearchSort::BestMatch,
                 page: 1,
                 per_page: 2,
+                extras: true,
             },
         )
         .await
@@ -461,6 +446,28 @@ async fn facets_sort_and_pages() {
             "{b}: {}",
             page.items[0].snippet
         );
+        // Without extras (the API): the same results, no snippets or counts computed.
+        let bare = search_gists(
+            &index,
+            &ctx.db,
+            SearchRequest {
+                q: "shared",
+                viewer: None,
+                sort: SearchSort::BestMatch,
+                page: 1,
+                per_page: 2,
+                extras: false,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(bare.total, 3, "{b}");
+        let ids = |p: &app::search::SearchPage| -> Vec<String> {
+            p.items.iter().map(|f| f.summary.gist.id.clone()).collect()
+        };
+        assert_eq!(ids(&bare), ids(&page), "{b}");
+        assert!(bare.languages.is_empty(), "{b}");
+        assert!(bare.items.iter().all(|f| f.snippet.is_empty()), "{b}");
         let second = search_gists(
             &index,
             &ctx.db,
@@ -470,6 +477,7 @@ async fn facets_sort_and_pages() {
                 sort: SearchSort::BestMatch,
                 page: 2,
                 per_page: 2,
+                extras: true,
             },
         )
         .await

@@ -57,6 +57,7 @@ pub async fn search_gists(
             sort,
             page: page.max(1),
             per_page: RESULTS_PER_PAGE,
+            extras: true,
         },
     )
     .await?;

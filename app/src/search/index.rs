@@ -24,7 +24,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Term};
 
 use super::query::{Clause, KeywordField, TextField, parse};
-use super::tokens::{code_tokens, query_terms};
+use super::tokens::{CodeTokens, phrase_terms, query_terms};
 use crate::entities::{gist, gist_file, user};
 use crate::error::{Error, Result};
 use crate::services::blocking;
@@ -40,6 +40,9 @@ const MAX_INDEXED_BYTES: usize = 512 * 1024;
 /// (PostgreSQL hands numbers out before commit); older, it was rolled back.
 const GAP_PATIENCE: Duration = Duration::from_secs(60);
 const WRITER_MEMORY: usize = 15_000_000;
+/// Text a result's snippet is looked for in: a match further into a huge file shows the
+/// result without a snippet rather than making every search slow.
+const SNIPPET_SOURCE_BYTES: usize = 64 * 1024;
 
 #[derive(Clone)]
 pub struct SearchIndex {
@@ -54,6 +57,9 @@ struct Inner {
     writer: Arc<Mutex<IndexWriter>>,
     progress: tokio::sync::Mutex<Progress>,
     health: Mutex<Health>,
+    /// Searches running at once: one per core. More only adds threads, each with its own
+    /// allocator arena, and makes every search wait for all the others.
+    searching: tokio::sync::Semaphore,
 }
 
 #[derive(Default)]
@@ -63,6 +69,8 @@ struct Progress {
     /// Changes past a gap, already applied.
     seen: BTreeSet<i64>,
     gap_since: Option<(i64, Instant)>,
+    /// When the last successful catch-up began: it took in every change committed before.
+    caught_up_at: Option<Instant>,
 }
 
 /// What `/healthz` reports about the index.
@@ -113,45 +121,44 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
-/// The tantivy face of [`code_tokens`].
+/// The tantivy face of [`CodeTokens`].
 #[derive(Clone, Default)]
 struct CodeTokenizer;
 
-struct CodeTokenStream {
-    tokens: Vec<Token>,
-    at: usize,
+struct CodeTokenStream<'a> {
+    tokens: CodeTokens<'a>,
+    token: Token,
 }
 
 impl Tokenizer for CodeTokenizer {
-    type TokenStream<'a> = CodeTokenStream;
+    type TokenStream<'a> = CodeTokenStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> CodeTokenStream {
-        let tokens = code_tokens(text)
-            .into_iter()
-            .map(|t| Token {
-                offset_from: t.from,
-                offset_to: t.to,
-                position: t.position,
-                text: t.text,
-                position_length: 1,
-            })
-            .collect();
-        CodeTokenStream { tokens, at: 0 }
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CodeTokenStream<'a> {
+        CodeTokenStream {
+            tokens: CodeTokens::new(text),
+            token: Token::default(),
+        }
     }
 }
 
-impl TokenStream for CodeTokenStream {
+impl TokenStream for CodeTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        self.at += 1;
-        self.at <= self.tokens.len()
+        let Some((from, to, position)) = self.tokens.next_into(&mut self.token.text) else {
+            return false;
+        };
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = position;
+        self.token.position_length = 1;
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.at - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.at - 1]
+        &mut self.token
     }
 }
 
@@ -179,6 +186,9 @@ pub struct SearchRequest<'a> {
     pub sort: SearchSort,
     pub page: u64,
     pub per_page: u64,
+    /// Snippets and language counts too: what the web page shows beside the results, and
+    /// the API has no place for (together they are most of a search's work).
+    pub extras: bool,
 }
 
 /// One page of matches: ids in order with an HTML snippet (escaped text, `<b>` around
@@ -247,6 +257,9 @@ impl SearchIndex {
                     last_error: None,
                     applied,
                 }),
+                searching: tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, |n| n.get()),
+                ),
             }),
         })
     }
@@ -291,11 +304,37 @@ impl SearchIndex {
     }
 
     /// As [`catch_up`](Self::catch_up), telling `progress(done, pending)` after each batch.
-    pub async fn catch_up_with(&self, mut progress: impl FnMut(usize, i64)) -> Result<usize> {
-        let result = self.apply_pending(&mut progress).await;
+    pub async fn catch_up_with(&self, mut report: impl FnMut(usize, i64)) -> Result<usize> {
+        let mut progress = self.inner.progress.lock().await;
+        self.catch_up_locked(&mut progress, &mut report).await
+    }
+
+    /// Makes sure every change committed before `asked` is in the index. A catch-up that
+    /// began after `asked` already did that, so searches arriving together share one
+    /// look at the database instead of queueing one each.
+    async fn catch_up_since(&self, asked: Instant) -> Result<()> {
+        let mut progress = self.inner.progress.lock().await;
+        if progress.caught_up_at.is_some_and(|at| at >= asked) {
+            return Ok(());
+        }
+        self.catch_up_locked(&mut progress, &mut |_, _| {})
+            .await
+            .map(drop)
+    }
+
+    async fn catch_up_locked(
+        &self,
+        progress: &mut Progress,
+        report: &mut impl FnMut(usize, i64),
+    ) -> Result<usize> {
+        let began = Instant::now();
+        let result = self.apply_pending(progress, report).await;
         let mut health = self.inner.health.lock().unwrap_or_else(|p| p.into_inner());
         match &result {
-            Ok(_) => health.last_error = None,
+            Ok(_) => {
+                health.last_error = None;
+                progress.caught_up_at = Some(began);
+            }
             Err(e) => {
                 tracing::error!("search index update failed, will retry: {e}");
                 health.last_error = Some(e.to_string());
@@ -304,9 +343,12 @@ impl SearchIndex {
         result
     }
 
-    async fn apply_pending(&self, report: &mut impl FnMut(usize, i64)) -> Result<usize> {
+    async fn apply_pending(
+        &self,
+        progress: &mut Progress,
+        report: &mut impl FnMut(usize, i64),
+    ) -> Result<usize> {
         let inner = &self.inner;
-        let mut progress = inner.progress.lock().await;
         let mut indexed = 0;
         loop {
             let rows = inner
@@ -335,7 +377,7 @@ impl SearchIndex {
             ids.sort();
             ids.dedup();
             let documents = self.documents(&ids).await?;
-            let applied = advance(&mut progress, &changes);
+            let applied = advance(progress, &changes);
             let writer = inner.writer.clone();
             let fields = inner.fields;
             let count = ids.len();
@@ -349,14 +391,7 @@ impl SearchIndex {
                         .add_document(doc)
                         .map_err(|e| index_error("adding to the search index", e))?;
                 }
-                let mut commit = writer
-                    .prepare_commit()
-                    .map_err(|e| index_error("committing the search index", e))?;
-                commit.set_payload(&applied.to_string());
-                commit
-                    .commit()
-                    .map_err(|e| index_error("committing the search index", e))?;
-                Ok(())
+                commit_at(&mut writer, applied)
             })
             .await??;
             inner
@@ -432,9 +467,10 @@ impl SearchIndex {
 
     /// Runs a query for `request.viewer`: public gists and their own, nothing else.
     pub async fn search(&self, request: SearchRequest<'_>) -> Result<SearchHits> {
+        let asked = Instant::now();
         let clauses = parse(request.q)?;
         // Never stale: whatever was committed before this search is in its answer.
-        self.catch_up().await?;
+        self.catch_up_since(asked).await?;
         let query = self.query(&clauses, request.viewer).ok_or_else(|| {
             Error::invalid(
                 "Search",
@@ -443,8 +479,19 @@ impl SearchIndex {
             )
         })?;
         let inner = self.inner.clone();
-        let (sort, page, per_page) = (request.sort, request.page.max(1), request.per_page);
-        blocking(move || inner.run(query, sort, page, per_page)).await?
+        let (sort, page, per_page, extras) = (
+            request.sort,
+            request.page.max(1),
+            request.per_page,
+            request.extras,
+        );
+        let _turn = self
+            .inner
+            .searching
+            .acquire()
+            .await
+            .map_err(|e| index_error("waiting to search", e))?;
+        blocking(move || inner.run(query, sort, page, per_page, extras)).await?
     }
 
     /// `None` when no clause has anything to look for (only punctuation).
@@ -493,14 +540,7 @@ impl SearchIndex {
             writer
                 .delete_all_documents()
                 .map_err(|e| index_error("clearing the search index", e))?;
-            let mut commit = writer
-                .prepare_commit()
-                .map_err(|e| index_error("committing the search index", e))?;
-            commit.set_payload(&max.to_string());
-            commit
-                .commit()
-                .map_err(|e| index_error("committing the search index", e))?;
-            Ok(())
+            commit_at(&mut writer, max)
         })
         .await??;
         *progress = Progress {
@@ -524,6 +564,16 @@ impl SearchIndex {
     pub fn documents_count(&self) -> u64 {
         self.inner.reader.searcher().num_docs()
     }
+}
+
+/// Commits what the writer holds, recording `applied` (the last change it covers) in the
+/// commit itself, so the index and its progress can never disagree after a crash.
+fn commit_at(writer: &mut IndexWriter, applied: i64) -> Result<()> {
+    let fail = |e| index_error("committing the search index", e);
+    let mut commit = writer.prepare_commit().map_err(fail)?;
+    commit.set_payload(&applied.to_string());
+    commit.commit().map_err(fail)?;
+    Ok(())
 }
 
 /// The first positional parameter in this database's dialect.
@@ -566,12 +616,16 @@ impl Inner {
         sort: SearchSort,
         page: u64,
         per_page: u64,
+        extras: bool,
     ) -> Result<SearchHits> {
         let searcher = self.reader.searcher();
         let offset = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
         let limit = usize::try_from(per_page).unwrap_or(30).max(1);
-        let mut facets = FacetCollector::for_field("languages");
-        facets.add_facet("/");
+        let facets = extras.then(|| {
+            let mut facets = FacetCollector::for_field("languages");
+            facets.add_facet("/");
+            facets
+        });
         let top = TopDocs::with_limit(limit).and_offset(offset);
         let fail = |e: tantivy::TantivyError| index_error("searching", e);
         let (addresses, total, facet_counts): (Vec<DocAddress>, usize, _) = match sort {
@@ -595,20 +649,34 @@ impl Inner {
                 (top.into_iter().map(|(_, a)| a).collect(), total, facets)
             }
         };
-        let mut snippets =
-            SnippetGenerator::create(&searcher, &*query, self.fields.content).map_err(fail)?;
-        snippets.set_max_num_chars(240);
+        let snippets = extras
+            .then(|| {
+                let mut snippets =
+                    SnippetGenerator::create(&searcher, &*query, self.fields.content)?;
+                snippets.set_max_num_chars(240);
+                Ok(snippets)
+            })
+            .transpose()
+            .map_err(fail)?;
+        let mut source = String::new();
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(fail)?;
             let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) else {
                 continue;
             };
-            let snippet = snippets.snippet_from_doc(&doc);
-            hits.push((id.to_owned(), snippet.to_html()));
+            let snippet = match &snippets {
+                Some(snippets) => {
+                    snippet_source(&doc, self.fields.content, &mut source);
+                    snippets.snippet(&source).to_html()
+                }
+                None => String::new(),
+            };
+            hits.push((id.to_owned(), snippet));
         }
         let mut languages: Vec<(String, u64)> = facet_counts
-            .get("/")
+            .iter()
+            .flat_map(|counts| counts.get("/"))
             .filter_map(|(facet, count)| {
                 facet
                     .to_path()
@@ -622,6 +690,22 @@ impl Inner {
             total: total as u64,
             languages,
         })
+    }
+}
+
+/// The text a snippet is cut from: the gist's files, joined, up to [`SNIPPET_SOURCE_BYTES`]
+/// (the snippet tokenises all of it, for each result shown).
+fn snippet_source(doc: &TantivyDocument, field: Field, out: &mut String) {
+    out.clear();
+    for text in doc.get_all(field).filter_map(|v| v.as_str()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let room = SNIPPET_SOURCE_BYTES.saturating_sub(out.len());
+        out.push_str(&text[..text.floor_char_boundary(room.min(text.len()))]);
+        if out.len() >= SNIPPET_SOURCE_BYTES {
+            break;
+        }
     }
 }
 
@@ -682,7 +766,7 @@ fn clause_query(f: Fields, clause: &Clause) -> Option<Box<dyn Query>> {
                 Some(TextField::Filename) => vec![(f.filename, 1.0)],
             };
             let (whole, parts) = if *phrase {
-                (None, phrase_parts(text))
+                (None, phrase_terms(text))
             } else {
                 query_terms(text)
             };
@@ -700,21 +784,6 @@ fn clause_query(f: Fields, clause: &Clause) -> Option<Box<dyn Query>> {
             Some(Box::new(BooleanQuery::new(per_field)))
         }
     }
-}
-
-/// The parts of every word of a phrase, in order (compound wholes left out).
-fn phrase_parts(text: &str) -> Vec<String> {
-    let tokens = code_tokens(text);
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            tokens
-                .get(i + 1)
-                .is_none_or(|next| next.position != t.position)
-        })
-        .map(|(_, t)| t.text.clone())
-        .collect()
 }
 
 fn document(

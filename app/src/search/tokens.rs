@@ -16,40 +16,133 @@ pub const MAX_TOKEN_BYTES: usize = 80;
 /// Every word and, for compound names, each part: the whole name shares the position of
 /// its first part, and the parts follow each other, so a phrase of parts matches too.
 pub fn code_tokens(text: &str) -> Vec<CodeToken> {
+    let mut stream = CodeTokens::new(text);
     let mut tokens = Vec::new();
-    let mut position = 0;
-    for (start, word) in words(text) {
-        let parts = parts(word);
-        if parts.is_empty() {
-            continue;
-        }
-        if parts.len() > 1 && word.len() <= MAX_TOKEN_BYTES {
-            tokens.push(CodeToken {
-                text: word.to_lowercase(),
-                from: start,
-                to: start + word.len(),
-                position,
-            });
-        }
-        for (offset, part) in parts {
-            if part.len() <= MAX_TOKEN_BYTES {
-                tokens.push(CodeToken {
-                    text: part.to_lowercase(),
-                    from: start + offset,
-                    to: start + offset + part.len(),
-                    position,
-                });
-            }
-            position += 1;
-        }
+    let mut word = String::new();
+    while let Some((from, to, position)) = stream.next_into(&mut word) {
+        tokens.push(CodeToken {
+            text: word.clone(),
+            from,
+            to,
+            position,
+        });
     }
     tokens
+}
+
+/// The tokens of [`code_tokens`] one at a time, without allocating per token: the index
+/// and the snippets run this over every file's content, so it is the search's hot loop.
+pub struct CodeTokens<'a> {
+    text: &'a str,
+    /// Where the next word is looked for.
+    scan: usize,
+    /// The current word and the byte ranges of its parts.
+    word: (usize, usize),
+    parts: Vec<(usize, usize)>,
+    next_part: usize,
+    whole_due: bool,
+    /// The position of the next part.
+    position: usize,
+}
+
+impl<'a> CodeTokens<'a> {
+    pub fn new(text: &'a str) -> CodeTokens<'a> {
+        CodeTokens {
+            text,
+            scan: 0,
+            word: (0, 0),
+            parts: Vec::new(),
+            next_part: 0,
+            whole_due: false,
+            position: 0,
+        }
+    }
+
+    /// Writes the next token, lower-cased, into `out`, and returns its byte range and
+    /// position; `None` at the end.
+    pub fn next_into(&mut self, out: &mut String) -> Option<(usize, usize, usize)> {
+        loop {
+            if self.whole_due {
+                self.whole_due = false;
+                let (from, to) = self.word;
+                lowercase_into(&self.text[from..to], out);
+                return Some((from, to, self.position));
+            }
+            while let Some(&(from, to)) = self.parts.get(self.next_part) {
+                self.next_part += 1;
+                let position = self.position;
+                self.position += 1;
+                if to - from <= MAX_TOKEN_BYTES {
+                    lowercase_into(&self.text[from..to], out);
+                    return Some((from, to, position));
+                }
+            }
+            if !self.next_word() {
+                return None;
+            }
+        }
+    }
+
+    /// Moves to the next run of letters, digits and `_`, joined by single dots between
+    /// word characters, and splits it into parts.
+    fn next_word(&mut self) -> bool {
+        let rest = &self.text[self.scan..];
+        let mut start = None;
+        let mut end = self.text.len();
+        let mut chars = rest.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            if is_word_char(c) || (c == '.' && start.is_some() && next_is_word) {
+                start.get_or_insert(self.scan + i);
+            } else if start.is_some() {
+                end = self.scan + i;
+                break;
+            }
+        }
+        let Some(start) = start else {
+            self.scan = self.text.len();
+            return false;
+        };
+        self.scan = end;
+        self.word = (start, end);
+        self.parts.clear();
+        split_parts(self.text, self.word, &mut self.parts);
+        self.next_part = 0;
+        self.whole_due = self.parts.len() > 1 && end - start <= MAX_TOKEN_BYTES;
+        true
+    }
+}
+
+fn lowercase_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The terms a query word is looked up by: the whole compound (if it is one) and its parts.
 pub fn query_terms(word: &str) -> (Option<String>, Vec<String>) {
     let tokens = code_tokens(word);
-    let parts: Vec<String> = tokens
+    let parts = parts_of(&tokens);
+    let whole = (parts.len() > 1)
+        .then(|| tokens.first().map(|t| t.text.clone()))
+        .flatten();
+    (whole, parts)
+}
+
+/// The parts of every word of `text`, in order, without the compound wholes: the terms a
+/// phrase is looked up by.
+pub fn phrase_terms(text: &str) -> Vec<String> {
+    parts_of(&code_tokens(text))
+}
+
+/// A whole shares its position with its first part and comes before it, so the last
+/// token at each position is a part.
+fn parts_of(tokens: &[CodeToken]) -> Vec<String> {
+    tokens
         .iter()
         .enumerate()
         .filter(|(i, t)| {
@@ -58,76 +151,44 @@ pub fn query_terms(word: &str) -> (Option<String>, Vec<String>) {
                 .is_none_or(|next| next.position != t.position)
         })
         .map(|(_, t)| t.text.clone())
-        .collect();
-    let whole = (parts.len() > 1)
-        .then(|| tokens.first().map(|t| t.text.clone()))
-        .flatten();
-    (whole, parts)
+        .collect()
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Runs of letters, digits and `_`, joined by single dots between word characters.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
+/// The parts of the word at `from..to`: split at `_` and `.`, and where the case changes
+/// (`parseHTTPRequest` → parse, HTTP, Request).
+fn split_parts(text: &str, (from, to): (usize, usize), out: &mut Vec<(usize, usize)>) {
+    let word = &text[from..to];
+    let mut piece: Option<usize> = None;
+    let mut prev = None;
+    let mut chars = word.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
-        let joins = c == '.' && start.is_some() && next_is_word;
-        if is_word_char(c) || joins {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
-}
-
-/// The parts of one word with their byte offsets: split at `_` and `.`, and where the
-/// case changes (`parseHTTPRequest` → parse, HTTP, Request).
-fn parts(word: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    for (piece_start, piece) in split_keep_offsets(word) {
-        let chars: Vec<(usize, char)> = piece.char_indices().collect();
-        let mut from = 0;
-        for k in 1..chars.len() {
-            let (at, c) = chars[k];
-            let prev = chars[k - 1].1;
-            let next = chars.get(k + 1).map(|&(_, n)| n);
-            let lower_to_upper = prev.is_lowercase() && c.is_uppercase();
-            let acronym_end =
-                prev.is_uppercase() && c.is_uppercase() && next.is_some_and(char::is_lowercase);
-            if lower_to_upper || acronym_end {
-                out.push((piece_start + from, &piece[from..at]));
-                from = at;
-            }
-        }
-        out.push((piece_start + from, &piece[from..]));
-    }
-    out
-}
-
-fn split_keep_offsets(word: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for (i, c) in word.char_indices() {
         if c == '_' || c == '.' {
-            if i > from {
-                out.push((from, &word[from..i]));
+            if let Some(s) = piece.take() {
+                out.push((from + s, from + i));
             }
-            from = i + 1;
+            prev = None;
+            continue;
         }
+        if let (Some(s), Some(p)) = (piece, prev) {
+            let next = chars.peek().map(|&(_, n)| n);
+            let lower_to_upper = char::is_lowercase(p) && c.is_uppercase();
+            let acronym_end =
+                char::is_uppercase(p) && c.is_uppercase() && next.is_some_and(char::is_lowercase);
+            if lower_to_upper || acronym_end {
+                out.push((from + s, from + i));
+                piece = Some(i);
+            }
+        }
+        piece.get_or_insert(i);
+        prev = Some(c);
     }
-    if from < word.len() {
-        out.push((from, &word[from..]));
+    if let Some(s) = piece {
+        out.push((from + s, to));
     }
-    out
 }
 
 #[cfg(test)]
@@ -189,6 +250,25 @@ mod tests {
         assert!(
             code_tokens(&"a".repeat(200)).is_empty(),
             "too long to index"
+        );
+    }
+
+    #[test]
+    fn edges_of_words() {
+        let long = "x".repeat(100);
+        // A part too long to index keeps its position, so phrases stay exact.
+        assert_eq!(
+            texts(&format!("{long}_tail next")),
+            owned(&[("tail", 1), ("next", 2)])
+        );
+        assert_eq!(texts("a..b end."), owned(&[("a", 0), ("b", 1), ("end", 2)]));
+        assert_eq!(
+            texts("ÄpfelBaum"),
+            owned(&[("äpfelbaum", 0), ("äpfel", 0), ("baum", 1)])
+        );
+        assert_eq!(
+            texts("__init__ HTTPServer"),
+            owned(&[("init", 0), ("httpserver", 1), ("http", 1), ("server", 2)])
         );
     }
 

@@ -5,6 +5,8 @@
 
 use app::entities::user;
 use app::rules::Limits;
+use app::rules::update::FileChange;
+use app::services::gists::GistUpdate;
 use app::services::users::NewUser;
 use app::services::{CommentService, GistService, UserService};
 use app::store::GitStore;
@@ -107,4 +109,25 @@ pub async fn backends_with(limits: Limits) -> Vec<Ctx> {
 
 pub async fn backends() -> Vec<Ctx> {
     backends_with(Limits::default()).await
+}
+
+/// One file's change in an update: rename, new content, or both.
+pub fn change(filename: Option<&str>, content: Option<&str>) -> Option<FileChange> {
+    Some(FileChange {
+        filename: filename.map(Into::into),
+        content: content.map(Into::into),
+    })
+}
+
+/// An update that changes only files.
+pub fn files_update(changes: Vec<(&str, Option<FileChange>)>) -> GistUpdate {
+    GistUpdate {
+        files: Some(
+            changes
+                .into_iter()
+                .map(|(k, c)| (k.to_owned(), c))
+                .collect(),
+        ),
+        ..Default::default()
+    }
 }

@@ -75,6 +75,7 @@ pub async fn search_gists(
             sort,
             page: paging.page,
             per_page: paging.per_page,
+            extras: false,
         },
     )
     .await?;
