@@ -65,13 +65,14 @@ deep=$(( public / 30 ))
 
 results="$TMP/results.jsonl"
 : > "$results"
-load() { # name url [lua]
-  local name=$1 url=$2 script=${3:-bench/report.lua}
-  step "$name: $url"
+load() { # name url [lua] [connections]
+  local name=$1 url=$2 script=${3:-bench/report.lua} conns=${4:-$CONNECTIONS}
+  local threads=$(( conns < 2 ? conns : 2 ))
+  step "$name ($conns connections): $url"
   local line
-  line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$script" "$url" | grep '^JSON ' | cut -c6-)
+  line=$(wrk -t"$threads" -c"$conns" -d"${SECONDS_EACH}s" --latency -s "$script" "$url" | grep '^JSON ' | cut -c6-)
   echo "$line"
-  printf '{"name":"%s","url":"%s",%s\n' "$name" "$url" "${line#\{}" >> "$results"
+  printf '{"name":"%s","url":"%s","connections":%s,%s\n' "$name" "$url" "$conns" "${line#\{}" >> "$results"
 }
 
 load baseline "http://127.0.0.1:$BASE_PORT/"
@@ -85,8 +86,11 @@ load api_gist_uncached "http://127.0.0.1:$PORT/api/gists/$two" bench/uncached.lu
 load gist_page_uncached "http://127.0.0.1:$PORT/$user/$two" bench/uncached.lua
 load list_page_1_uncached "http://127.0.0.1:$PORT/api/gists/public?page=1" bench/uncached.lua
 load list_page_deep_uncached "http://127.0.0.1:$PORT/api/gists/public?page=$deep" bench/uncached.lua
-# Full-text search past the response cache: every gist matches "words index".
+# Full-text search past the response cache: every gist matches "words index". Once as
+# one person searching (the latency a searcher sees), then under the full load.
+load search_one_searcher "http://127.0.0.1:$PORT/api/search/gists?q=words+index" bench/uncached.lua 1
 load search "http://127.0.0.1:$PORT/api/search/gists?q=words+index" bench/uncached.lua
+load search_page_uncached "http://127.0.0.1:$PORT/search?q=words+index" bench/uncached.lua
 load search_narrow "http://127.0.0.1:$PORT/api/search/gists?q=index+user:user001+extension:py" bench/uncached.lua
 load create_gist "http://127.0.0.1:$PORT/api/gists" bench/post.lua
 load update_gist "http://127.0.0.1:$PORT/api/gists" bench/patch.lua
