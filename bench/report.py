@@ -52,18 +52,27 @@ lines = [
     f"{seed['gists']} seeded gists across {seed['users']} users; wrk, 2 threads, "
     f"{connections} connections, {seconds} s per scenario, on the same machine as the server.",
     "",
-    "| scenario | connections | requests/s | vs baseline | p50 ms | p99 ms | errors |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| scenario | connections | requests/s | vs baseline | p50 ms | p99 ms | errors "
+    "| server peak / heap / files MB |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
 ]
+
+
+def memory(row):
+    if "vmhwm" not in row:
+        return ""
+    return f'{row["vmhwm"] / 1024:.0f} / {row["rssanon"] / 1024:.0f} / {row["rssfile"] / 1024:.0f}'
+
+
 for row in rows:
     if "rps" in row:
         lines.append(
             f'| {row["name"]} | {row.get("connections", connections)} | {row["rps"]:.0f} | '
             f'{row["rps"] / baseline:.1%} | '
-            f'{row["p50_ms"]:.2f} | {row["p99_ms"]:.2f} | {row["errors"]} |')
+            f'{row["p50_ms"]:.2f} | {row["p99_ms"]:.2f} | {row["errors"]} | {memory(row)} |')
 clone = by_name.get("git_clone_100_files")
 if clone:
-    lines.append(f'| git clone, 100 files (median of 5) | 1 | | | {clone["seconds"] * 1000:.0f} | | 0 |')
+    lines.append(f'| git clone, 100 files (median of 5) | 1 | | | {clone["seconds"] * 1000:.0f} | | 0 | |')
 lines += [
     "",
     f"Server peak RSS: {peak_mb:.0f} MB. Hydrate wasm: {wasm_kb:.0f} KB gzipped. "

@@ -72,7 +72,11 @@ load() { # name url [lua] [connections]
   local line
   line=$(wrk -t"$threads" -c"$conns" -d"${SECONDS_EACH}s" --latency -s "$script" "$url" | grep '^JSON ' | cut -c6-)
   echo "$line"
-  printf '{"name":"%s","url":"%s","connections":%s,%s\n' "$name" "$url" "$conns" "${line#\{}" >> "$results"
+  # Where the memory goes: the server's peak so far, and what is resident now (heap vs
+  # mapped files such as the search index).
+  local mem
+  mem=$(awk '/VmHWM|RssAnon|RssFile/ {printf "\"%s\":%s,", tolower(substr($1, 1, length($1) - 1)), $2}' "/proc/$server/status")
+  printf '{"name":"%s","url":"%s","connections":%s,%s%s\n' "$name" "$url" "$conns" "$mem" "${line#\{}" >> "$results"
 }
 
 load baseline "http://127.0.0.1:$BASE_PORT/"

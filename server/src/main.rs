@@ -8,6 +8,7 @@ mod embed;
 mod git_http;
 mod health;
 mod hooks;
+mod memory;
 mod raw;
 mod response_cache;
 mod routes;

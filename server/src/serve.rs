@@ -53,6 +53,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         )
     })?;
     tokio::spawn(keep_search_current(search.clone()));
+    tokio::spawn(crate::memory::keep_trimmed());
     let state = AppState {
         leptos_options,
         db: db.clone(),

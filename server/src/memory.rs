@@ -1,0 +1,29 @@
+//! Gives freed heap memory back to the system.
+//!
+//! glibc gives busy threads arenas of their own and keeps what is freed in them for
+//! reuse, so under varied load the server's resident memory only grew (bench: heap 60 →
+//! 164 MB over one run at 10,000 gists). Capping the arenas (`MALLOC_ARENA_MAX=2`) halved
+//! write throughput and mimalloc kept even more; trimming once a second keeps both.
+
+use std::time::Duration;
+
+pub async fn keep_trimmed() {
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        // It walks every arena: not on a worker thread.
+        let _ = tokio::task::spawn_blocking(trim).await;
+    }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn trim() {
+    // SAFETY: malloc_trim only releases free pages; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trim() {}
