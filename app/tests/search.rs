@@ -40,6 +40,18 @@ fn open(ctx: &Ctx, name: &str) -> SearchIndex {
     .unwrap()
 }
 
+/// A best-match search by nobody signed in.
+fn anonymous(q: &str, page: u64, per_page: u64, extras: bool) -> SearchRequest<'_> {
+    SearchRequest {
+        q,
+        viewer: None,
+        sort: SearchSort::BestMatch,
+        page,
+        per_page,
+        extras,
+    }
+}
+
 async fn find_sorted(
     index: &SearchIndex,
     ctx: &Ctx,
@@ -260,41 +272,19 @@ async fn every_qualifier_narrows() {
             assert!(find(&index, &ctx, q, None).await.is_empty(), "{b}: {q}");
         }
 
-        let err = search_gists(
-            &index,
-            &ctx.db,
-            SearchRequest {
-                q: "main user:",
-                viewer: None,
-                sort: SearchSort::BestMatch,
-                page: 1,
-                per_page: 10,
-                extras: true,
-            },
-        )
-        .await
-        .err()
-        .unwrap();
+        let err = search_gists(&index, &ctx.db, anonymous("main user:", 1, 10, true))
+            .await
+            .err()
+            .unwrap();
         assert!(matches!(err, Error::Validation(_)), "{b}: {err:?}");
         assert!(
             err.to_string().contains("`user:` needs a value"),
             "{b}: {err}"
         );
-        let err = search_gists(
-            &index,
-            &ctx.db,
-            SearchRequest {
-                q: ":: --",
-                viewer: None,
-                sort: SearchSort::BestMatch,
-                page: 1,
-                per_page: 10,
-                extras: true,
-            },
-        )
-        .await
-        .err()
-        .unwrap();
+        let err = search_gists(&index, &ctx.db, anonymous(":: --", 1, 10, true))
+            .await
+            .err()
+            .unwrap();
         assert!(
             err.to_string().contains("has no words to search for"),
             "{b}: {err}"
@@ -419,20 +409,9 @@ async fn facets_sort_and_pages() {
             );
         }
         let b = ctx.backend;
-        let page = search_gists(
-            &index,
-            &ctx.db,
-            SearchRequest {
-                q: "shared",
-                viewer: None,
-                sort: SearchSort::BestMatch,
-                page: 1,
-                per_page: 2,
-                extras: true,
-            },
-        )
-        .await
-        .unwrap();
+        let page = search_gists(&index, &ctx.db, anonymous("shared", 1, 2, true))
+            .await
+            .unwrap();
         assert_eq!(page.total, 3, "{b}");
         assert_eq!(page.total_pages(), 2, "{b}");
         assert_eq!(page.items.len(), 2, "{b}");
@@ -447,20 +426,9 @@ async fn facets_sort_and_pages() {
             page.items[0].snippet
         );
         // Without extras (the API): the same results, no snippets or counts computed.
-        let bare = search_gists(
-            &index,
-            &ctx.db,
-            SearchRequest {
-                q: "shared",
-                viewer: None,
-                sort: SearchSort::BestMatch,
-                page: 1,
-                per_page: 2,
-                extras: false,
-            },
-        )
-        .await
-        .unwrap();
+        let bare = search_gists(&index, &ctx.db, anonymous("shared", 1, 2, false))
+            .await
+            .unwrap();
         assert_eq!(bare.total, 3, "{b}");
         let ids = |p: &app::search::SearchPage| -> Vec<String> {
             p.items.iter().map(|f| f.summary.gist.id.clone()).collect()
@@ -468,20 +436,9 @@ async fn facets_sort_and_pages() {
         assert_eq!(ids(&bare), ids(&page), "{b}");
         assert!(bare.languages.is_empty(), "{b}");
         assert!(bare.items.iter().all(|f| f.snippet.is_empty()), "{b}");
-        let second = search_gists(
-            &index,
-            &ctx.db,
-            SearchRequest {
-                q: "shared",
-                viewer: None,
-                sort: SearchSort::BestMatch,
-                page: 2,
-                per_page: 2,
-                extras: true,
-            },
-        )
-        .await
-        .unwrap();
+        let second = search_gists(&index, &ctx.db, anonymous("shared", 2, 2, true))
+            .await
+            .unwrap();
         assert_eq!(second.items.len(), 1, "{b}");
 
         // Recently updated first: touch the first one.
