@@ -43,7 +43,8 @@ pub fn highlight(filename: &str, code: &str) -> String {
     generator.finalize()
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe for element content.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

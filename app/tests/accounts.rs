@@ -233,6 +233,7 @@ async fn profiles_update_and_usernames_stay_unique() {
                     email: Some("f@example.org".into()),
                     bio: Some("writes code".into()),
                     username: Some("Frankie".into()),
+                    ..Default::default()
                 },
             )
             .await
@@ -271,14 +272,33 @@ async fn profiles_update_and_usernames_stay_unique() {
         };
         assert_eq!(errors.len(), 2);
 
+        let sessions = app::services::sessions::SessionService::new(ctx.db.clone());
+        let here = sessions.create(frank.id).await.unwrap();
+        let stolen = sessions.create(frank.id).await.unwrap();
+        let grace = users.get_by_username("grace").await.unwrap();
+        let graces = sessions.create(grace.id).await.unwrap();
         assert!(matches!(
             users
-                .change_password(frank.id, "wrong password", "new password 1".into())
+                .change_password(
+                    frank.id,
+                    "wrong password",
+                    "new password 1".into(),
+                    Some(&here)
+                )
                 .await,
             Err(Error::Validation(_))
         ));
+        assert!(
+            sessions.user(&stolen).await.unwrap().is_some(),
+            "a refused change ends nothing"
+        );
         users
-            .change_password(frank.id, "correct horse", "new password 1".into())
+            .change_password(
+                frank.id,
+                "correct horse",
+                "new password 1".into(),
+                Some(&here),
+            )
             .await
             .unwrap();
         assert!(
@@ -286,6 +306,26 @@ async fn profiles_update_and_usernames_stay_unique() {
                 .verify_password("frankie", "new password 1")
                 .await
                 .is_ok()
+        );
+        assert!(
+            sessions.user(&stolen).await.unwrap().is_none(),
+            "every other session ends with the old password"
+        );
+        assert!(
+            sessions.user(&here).await.unwrap().is_some(),
+            "the changer stays signed in"
+        );
+        assert!(
+            sessions.user(&graces).await.unwrap().is_some(),
+            "other users keep theirs"
+        );
+        users
+            .reset_password("frankie", "new password 2".into())
+            .await
+            .unwrap();
+        assert!(
+            sessions.user(&here).await.unwrap().is_none(),
+            "an admin's reset ends every session"
         );
     }
 }

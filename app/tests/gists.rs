@@ -83,8 +83,34 @@ async fn create_writes_one_commit_and_the_metadata() {
         let (history, total) = ctx.gists.history(None, &gist.id, 1, 10).await.unwrap();
         assert_eq!(total, 1);
         assert_eq!(history[0].author_name, "alice");
-        assert_eq!(history[0].author_email, "alice@example.com");
+        assert_eq!(
+            history[0].author_email, "alice@users.noreply.gists.example.com",
+            "a clone of a public gist never shows the account's email"
+        );
         assert_eq!(history[0].additions, 3);
+        // Opting in: later commits carry the real address.
+        let alice = ctx
+            .users
+            .update_profile(
+                alice.id,
+                app::services::users::ProfileUpdate {
+                    commit_email_public: Some(true),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let update = GistUpdate {
+            description: Some("now signed".into()),
+            ..Default::default()
+        };
+        ctx.gists.update(&alice, &gist.id, update).await.unwrap();
+        let (history, _) = ctx.gists.history(None, &gist.id, 1, 10).await.unwrap();
+        assert_eq!(history[0].author_email, "alice@example.com");
+        assert_eq!(
+            history[1].author_email,
+            "alice@users.noreply.gists.example.com"
+        );
 
         let repo = ctx.store().path(&gist.id);
         assert!(

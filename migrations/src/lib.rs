@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_accounts;
 mod m20261121_000002_gists;
 mod m20261121_000003_search;
+mod m20261202_000004_commit_email;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_accounts::Migration),
             Box::new(m20261121_000002_gists::Migration),
             Box::new(m20261121_000003_search::Migration),
+            Box::new(m20261202_000004_commit_email::Migration),
         ]
     }
 }

@@ -78,7 +78,8 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
         }
         AdminCommand::Fsck { dry_run } => {
             let store = GitStore::new(config.repos_dir());
-            let gists = GistService::new(db.clone(), store, config.limits);
+            let gists = GistService::new(db.clone(), store, config.limits)
+                .with_noreply_host(&config.noreply_host());
             let report = fsck(&gists, &config.home.join("lost+found"), !dry_run)
                 .await
                 .map_err(explain)?;

@@ -26,13 +26,42 @@ pub struct Config {
     pub response_cache_bytes: usize,
     /// This server's own full-text index (several servers never share one).
     pub search_dir: PathBuf,
+    /// Proxies whose `X-Forwarded-For` names the real client (nobody else's is believed).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Origins besides the external URL's whose pages may call server functions.
+    pub allowed_origins: Vec<String>,
+    /// Bounds on one git request: the whole of it, and the wait for each piece of its body.
+    pub git_timeouts: GitTimeouts,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GitTimeouts {
+    pub total: std::time::Duration,
+    pub idle: std::time::Duration,
+}
+
+impl Default for GitTimeouts {
+    fn default() -> Self {
+        GitTimeouts {
+            total: std::time::Duration::from_secs(600),
+            idle: std::time::Duration::from_secs(30),
+        }
+    }
 }
 
 impl Config {
     pub fn addr(&self) -> SocketAddr {
         SocketAddr::new(self.host, self.port)
+    }
+
+    /// The host in commits' no-reply addresses (`alice@users.noreply.{host}`).
+    pub fn noreply_host(&self) -> String {
+        url::Url::parse(&self.external_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "localhost".into())
     }
 
     pub fn repos_dir(&self) -> PathBuf {
@@ -67,8 +96,33 @@ struct FileConfig {
     api: Option<FileApi>,
     log_level: Option<String>,
     gist: Option<FileGist>,
+    git: Option<FileGit>,
     response_cache_mb: Option<u64>,
     search_dir: Option<String>,
+}
+
+/// A list in YAML, or one comma-separated string (as in the environment).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum FileList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl FileList {
+    fn joined(self) -> String {
+        match self {
+            FileList::One(s) => s,
+            FileList::Many(items) => items.join(","),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileGit {
+    timeout: Option<u64>,
+    idle_timeout: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -84,6 +138,8 @@ struct FileGist {
 struct FileHttp {
     host: Option<String>,
     port: Option<u16>,
+    trusted_proxies: Option<FileList>,
+    allowed_hosts: Option<FileList>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,6 +153,10 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_HOME", "home"),
     ("OG_HTTP_HOST", "http.host"),
     ("OG_HTTP_PORT", "http.port"),
+    ("OG_HTTP_TRUSTED_PROXIES", "http.trusted-proxies"),
+    ("OG_HTTP_ALLOWED_HOSTS", "http.allowed-hosts"),
+    ("OG_GIT_TIMEOUT", "git.timeout"),
+    ("OG_GIT_IDLE_TIMEOUT", "git.idle-timeout"),
     ("OG_EXTERNAL_URL", "external-url"),
     ("OG_DB_URI", "db-uri"),
     ("OG_API_ENABLED", "api.enabled"),
@@ -134,6 +194,7 @@ pub fn load(
     let http = from_file.http.unwrap_or_default();
     let api = from_file.api.unwrap_or_default();
     let gist = from_file.gist.unwrap_or_default();
+    let git = from_file.git.unwrap_or_default();
 
     // The later source wins: environment over file.
     let pick = |key: &str, file_value: Option<String>| -> Option<Raw> {
@@ -241,6 +302,36 @@ pub fn load(
         None => app::search::SearchIndex::default_dir(&home),
     };
 
+    let trusted_proxies = match pick(
+        "http.trusted-proxies",
+        http.trusted_proxies.map(FileList::joined),
+    ) {
+        Some(raw) => parse_networks(&raw)?,
+        None => Vec::new(),
+    };
+    let allowed_origins = allowed_origins(
+        &external_url,
+        pick(
+            "http.allowed-hosts",
+            http.allowed_hosts.map(FileList::joined),
+        ),
+    )?;
+    let defaults = GitTimeouts::default();
+    let seconds = |key: &str, file_value: Option<u64>, default: std::time::Duration| match pick(
+        key,
+        file_value.map(|v| v.to_string()),
+    ) {
+        Some(raw) => match raw.value.trim().parse::<u64>() {
+            Ok(n) if (1..=86_400).contains(&n) => Ok(std::time::Duration::from_secs(n)),
+            _ => Err(raw.error("is not a number of seconds (1 to 86400)")),
+        },
+        None => Ok(default),
+    };
+    let git_timeouts = GitTimeouts {
+        total: seconds("git.timeout", git.timeout, defaults.total)?,
+        idle: seconds("git.idle-timeout", git.idle_timeout, defaults.idle)?,
+    };
+
     let warnings = vars
         .into_iter()
         .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
@@ -258,8 +349,63 @@ pub fn load(
         limits,
         response_cache_bytes,
         search_dir,
+        trusted_proxies,
+        allowed_origins,
+        git_timeouts,
         warnings,
     })
+}
+
+/// `10.0.0.0/8, 192.168.1.7, ::1`: networks or single addresses.
+fn parse_networks(raw: &Raw) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+    raw.value
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| raw.error(format!("has `{item}`, which is not an address or network")))
+        })
+        .collect()
+}
+
+/// The origins whose pages may call server functions: the external URL's, those of the
+/// extra hosts (`host` or `host:port`, same scheme), and, for an instance on a loopback
+/// address, the same port on `localhost`. Never the request's own `Host`, which any page
+/// can choose through DNS rebinding.
+fn allowed_origins(external_url: &str, extra: Option<Raw>) -> Result<Vec<String>, ConfigError> {
+    let url =
+        url::Url::parse(external_url).map_err(|e| ConfigError(format!("external-url: {e}")))?;
+    let mut origins = vec![url.origin().ascii_serialization()];
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    };
+    if loopback {
+        for host in ["localhost", "127.0.0.1", "[::1]"] {
+            origins.push(format!("{}://{host}{port}", url.scheme()));
+        }
+    }
+    if let Some(raw) = extra {
+        for host in raw
+            .value
+            .split(',')
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+        {
+            let origin = url::Url::parse(&format!("{}://{host}", url.scheme()))
+                .ok()
+                .filter(|u| u.host().is_some() && u.path() == "/" && u.username().is_empty())
+                .ok_or_else(|| raw.error(format!("has `{host}`, which is not a host[:port]")))?;
+            origins.push(origin.origin().ascii_serialization());
+        }
+    }
+    origins.dedup();
+    Ok(origins)
 }
 
 /// Loads from the real process environment.
@@ -374,6 +520,44 @@ mod tests {
             |k| env.get(k).cloned(),
             names,
         )
+    }
+
+    #[test]
+    fn proxies_origins_and_git_timeouts() {
+        let c = load_with(None, &[]).unwrap();
+        assert!(c.trusted_proxies.is_empty());
+        assert_eq!(c.git_timeouts, GitTimeouts::default());
+        assert!(
+            c.allowed_origins
+                .contains(&"http://127.0.0.1:3000".to_owned())
+        );
+        assert!(
+            c.allowed_origins
+                .contains(&"http://localhost:3000".to_owned())
+        );
+        let yaml = "external-url: https://gists.example.com\nhttp:\n  trusted-proxies: [10.0.0.0/8, 192.168.1.7]\n  allowed-hosts: gists.internal:8443\ngit:\n  timeout: 120\n  idle-timeout: 5\n";
+        let c = load_with(Some(yaml), &[]).unwrap();
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert_eq!(
+            c.allowed_origins,
+            ["https://gists.example.com", "https://gists.internal:8443"]
+        );
+        assert_eq!(c.git_timeouts.total.as_secs(), 120);
+        assert_eq!(c.git_timeouts.idle.as_secs(), 5);
+        let c = load_with(Some(yaml), &[("OG_HTTP_TRUSTED_PROXIES", "::1")]).unwrap();
+        assert_eq!(
+            c.trusted_proxies,
+            ["::1/128".parse::<ipnet::IpNet>().unwrap()]
+        );
+        let e = load_with(None, &[("OG_HTTP_TRUSTED_PROXIES", "10.0.0.0/8, nope")]).unwrap_err();
+        assert!(
+            e.to_string().contains("OG_HTTP_TRUSTED_PROXIES") && e.to_string().contains("nope"),
+            "{e}"
+        );
+        let e = load_with(None, &[("OG_GIT_TIMEOUT", "0")]).unwrap_err();
+        assert!(e.to_string().contains("git.timeout"), "{e}");
+        let e = load_with(None, &[("OG_HTTP_ALLOWED_HOSTS", "a.example/path")]).unwrap_err();
+        assert!(e.to_string().contains("http.allowed-hosts"), "{e}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use axum::body::Body;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -23,11 +23,56 @@ use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 
 use app::entities::user;
 use app::rules::Scope;
+use app::services::ratelimit::ClientAddress;
 use app::services::settings;
 use app::services::{TokenService, UserService};
 use app::state::AppState;
 
+use crate::config::GitTimeouts;
 use crate::hooks;
+
+/// What bounds one git request.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub timeouts: GitTimeouts,
+    /// The most a push's body may inflate to when git gzipped it (the plain body is held
+    /// to the router's body limit already).
+    pub inflated: usize,
+}
+
+/// A fetch request is git's negotiation (`want`/`have` lines): it is read whole before
+/// git starts, so a refusal can still be a 413, and it never needs more than this.
+pub const FETCH_REQUEST_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Why a request body could not be handed to git.
+#[derive(Debug)]
+enum BodyError {
+    TooLarge,
+    Stalled,
+    Io(std::io::Error),
+}
+
+impl BodyError {
+    fn response(&self) -> Response {
+        match self {
+            BodyError::TooLarge => plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The request body is larger than this server accepts",
+            ),
+            BodyError::Stalled => plain(
+                StatusCode::REQUEST_TIMEOUT,
+                "The request body stopped arriving",
+            ),
+            BodyError::Io(e) => {
+                tracing::debug!(error = %e, "a git request body could not be read");
+                plain(
+                    StatusCode::BAD_REQUEST,
+                    "The request body could not be read",
+                )
+            }
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Repo {
@@ -106,12 +151,22 @@ fn parse(path: &str) -> Option<(Repo, Endpoint)> {
 }
 
 /// In front of the pages: git's paths look like nothing else the site serves.
-pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+pub async fn intercept(
+    State((state, limits)): State<(AppState, Limits)>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
     let Some((repo, endpoint)) = parse(req.uri().path()) else {
         return next.run(req).await;
     };
-    match serve(&state, repo, endpoint, req).await {
-        Ok(response) | Err(response) => response,
+    let deadline = tokio::time::Instant::now() + limits.timeouts.total;
+    let served = tokio::time::timeout_at(
+        deadline,
+        serve(&state, limits, deadline, repo, endpoint, req),
+    );
+    match served.await {
+        Ok(Ok(response) | Err(response)) => response,
+        Err(_) => plain(StatusCode::REQUEST_TIMEOUT, "The git request took too long"),
     }
 }
 
@@ -183,40 +238,44 @@ async fn authenticate(
     };
     let address = req
         .extensions
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .get::<ClientAddress>()
+        .map(|c| c.0.to_string())
         .unwrap_or_else(|| "unknown".into());
-    let account = username.to_ascii_lowercase();
-    if !state.login_limiter.allows(&account, &address) {
+    // A token is checked first and never throttled: failed passwords (anyone's guesses)
+    // must not lock the owner's scripts out. A wrong token counts as a failure.
+    if secret.starts_with("og_") {
+        let token = TokenService::new(state.db.clone())
+            .verify(secret)
+            .await
+            .ok()
+            .filter(|t| t.user.username.eq_ignore_ascii_case(username.trim()));
+        return match token {
+            Some(t) => Ok(Some(Identity {
+                user: t.user,
+                scopes: Some(t.scopes),
+            })),
+            None => {
+                state.login_limiter.failed(username, &address);
+                Err(challenge())
+            }
+        };
+    }
+    if !state.login_limiter.allows(username, &address) {
         return Err(plain(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many failed logins; wait a few minutes and try again",
         ));
     }
-    let verified = if secret.starts_with("og_") {
-        TokenService::new(state.db.clone())
-            .verify(secret)
-            .await
-            .ok()
-            .filter(|t| t.user.username.eq_ignore_ascii_case(username))
-            .map(|t| Identity {
-                user: t.user,
-                scopes: Some(t.scopes),
-            })
-    } else {
-        UserService::new(state.db.clone())
-            .verify_password(username, secret)
-            .await
-            .ok()
-            .map(|user| Identity { user, scopes: None })
-    };
-    match verified {
-        Some(identity) => {
-            state.login_limiter.succeeded(&account);
-            Ok(Some(identity))
+    match UserService::new(state.db.clone())
+        .verify_password(username.trim(), secret)
+        .await
+    {
+        Ok(user) => {
+            state.login_limiter.succeeded(username);
+            Ok(Some(Identity { user, scopes: None }))
         }
-        None => {
-            state.login_limiter.failed(&account, &address);
+        Err(_) => {
+            state.login_limiter.failed(username, &address);
             Err(challenge())
         }
     }
@@ -224,6 +283,8 @@ async fn authenticate(
 
 async fn serve(
     state: &AppState,
+    limits: Limits,
+    deadline: tokio::time::Instant,
     repo: Repo,
     endpoint: Endpoint,
     req: Request<Body>,
@@ -309,19 +370,38 @@ async fn serve(
         }
     };
 
+    // `/init` advertises a throwaway empty repository.
+    let throwaway = repo == Repo::Init && endpoint == Endpoint::Refs;
     let result = match endpoint {
         Endpoint::Refs => advertise(service, &path, &req.headers).await,
-        Endpoint::Rpc(Service::UploadPack) => upload_pack(&path, &req.headers, body).await,
+        Endpoint::Rpc(Service::UploadPack) => {
+            let upload = Upload::new(&req.headers, body, limits);
+            let request = match read_whole(upload, FETCH_REQUEST_LIMIT).await {
+                Ok(request) => request,
+                Err(e) => return Err(e.response()),
+            };
+            upload_pack(&path, &req.headers, request, deadline).await
+        }
         Endpoint::Rpc(Service::ReceivePack) => {
-            let upload = Upload::new(&req.headers, body);
-            match repo {
-                Repo::Init => push_new_gist(state, &owner, &id, &path, upload).await,
-                Repo::Gist { .. } => push(state, &id, &path, upload).await,
+            let upload = Upload::new(&req.headers, body, limits);
+            // On a task of its own: a client that goes away mid-push cancels nothing
+            // once git has the pack, and the database always follows the ref.
+            let (state, path) = (state.clone(), path.clone());
+            let pushed = tokio::spawn(async move {
+                match repo {
+                    Repo::Init => push_new_gist(&state, &owner, &id, &path, upload).await,
+                    Repo::Gist { .. } => push(&state, &id, &path, upload).await,
+                }
+            });
+            match pushed.await {
+                Ok(Ok(Ok(response))) => Ok(response),
+                Ok(Ok(Err(refused))) => return Err(refused.response()),
+                Ok(Err(e)) => Err(e),
+                Err(e) => Err(std::io::Error::other(e)),
             }
         }
     };
-    // `/init` advertises a throwaway empty repository.
-    if repo == Repo::Init && endpoint == Endpoint::Refs {
+    if throwaway {
         let _ = tokio::fs::remove_dir_all(&path).await;
     }
     result.map_err(|e| {
@@ -422,63 +502,145 @@ fn git_response(content_type: &str, body: Body) -> Response {
     response
 }
 
-/// What the client sends to git: the body, and whether git gzipped it.
+/// What the client sends to git: the body, whether git gzipped it, and its bounds.
 struct Upload {
     body: Body,
     gzipped: bool,
+    limits: Limits,
 }
 
 impl Upload {
-    fn new(headers: &HeaderMap, body: Body) -> Upload {
+    fn new(headers: &HeaderMap, body: Body, limits: Limits) -> Upload {
         let gzipped = headers
             .get(header::CONTENT_ENCODING)
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
-        Upload { body, gzipped }
+        Upload {
+            body,
+            gzipped,
+            limits,
+        }
     }
 }
 
-/// Copies the request body into git's standard input as it arrives, un-gzipping it if
-/// git compressed it.
-async fn feed(upload: Upload, mut stdin: ChildStdin) -> std::io::Result<()> {
+/// Compressed input is inflated this much at a time, so one chunk of a gzip bomb never
+/// becomes more than ~1,000 times this in memory (deflate's largest ratio).
+const INFLATE_STEP: usize = 256;
+
+/// Hands the body to `sink` piece by piece as it arrives, un-gzipping it if git
+/// compressed it: never more than `limit` bytes in all, and never a wait of more than the
+/// idle timeout for the next piece.
+async fn stream_body<F, Fut>(upload: Upload, limit: usize, mut sink: F) -> Result<(), BodyError>
+where
+    F: FnMut(Vec<u8>) -> Fut,
+    Fut: std::future::Future<Output = std::io::Result<()>>,
+{
+    let idle = upload.limits.timeouts.idle;
     let mut body = upload.body.into_data_stream();
     let mut decoder = upload
         .gzipped
         .then(|| flate2::write::GzDecoder::new(Vec::new()));
-    while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(std::io::Error::other)?;
+    let mut total = 0usize;
+    let mut count = |n: usize| {
+        total = total.saturating_add(n);
+        if total > limit {
+            Err(BodyError::TooLarge)
+        } else {
+            Ok(())
+        }
+    };
+    loop {
+        let chunk = match tokio::time::timeout(idle, body.next()).await {
+            Err(_) => return Err(BodyError::Stalled),
+            Ok(None) => break,
+            Ok(Some(Err(e))) => {
+                // The router's own body limit speaks as an error of the stream.
+                let too_large = std::error::Error::source(&e)
+                    .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+                return Err(if too_large {
+                    BodyError::TooLarge
+                } else {
+                    BodyError::Io(std::io::Error::other(e))
+                });
+            }
+            Ok(Some(Ok(chunk))) => chunk,
+        };
         match decoder.as_mut() {
             Some(decoder) => {
-                std::io::Write::write_all(decoder, &chunk)?;
-                let out = std::mem::take(decoder.get_mut());
-                stdin.write_all(&out).await?;
+                for piece in chunk.chunks(INFLATE_STEP) {
+                    std::io::Write::write_all(decoder, piece).map_err(BodyError::Io)?;
+                    let out = std::mem::take(decoder.get_mut());
+                    count(out.len())?;
+                    if !out.is_empty() {
+                        sink(out).await.map_err(BodyError::Io)?;
+                    }
+                }
             }
-            None => stdin.write_all(&chunk).await?,
+            None => {
+                count(chunk.len())?;
+                sink(chunk.to_vec()).await.map_err(BodyError::Io)?;
+            }
         }
     }
     if let Some(decoder) = decoder {
-        let rest = decoder.finish()?;
-        stdin.write_all(&rest).await?;
+        let rest = decoder.finish().map_err(BodyError::Io)?;
+        count(rest.len())?;
+        sink(rest).await.map_err(BodyError::Io)?;
     }
-    stdin.shutdown().await
+    Ok(())
 }
 
-/// A fetch: git's answer streams back while it packs.
-async fn upload_pack(path: &Path, headers: &HeaderMap, body: Body) -> GitResult {
-    let upload = Upload::new(headers, body);
+/// The whole (inflated) body, at most `limit` bytes.
+async fn read_whole(upload: Upload, limit: usize) -> Result<Vec<u8>, BodyError> {
+    let whole = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    stream_body(upload, limit, |piece| {
+        let whole = whole.clone();
+        async move {
+            whole
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .extend_from_slice(&piece);
+            Ok(())
+        }
+    })
+    .await?;
+    let mut whole = whole.lock().unwrap_or_else(|p| p.into_inner());
+    Ok(std::mem::take(&mut *whole))
+}
+
+/// A fetch: git's answer streams back while it packs, until the request's deadline.
+async fn upload_pack(
+    path: &Path,
+    headers: &HeaderMap,
+    request: Vec<u8>,
+    deadline: tokio::time::Instant,
+) -> GitResult {
     let mut cmd = git(Service::UploadPack, path);
     if let Some(protocol) = git_protocol(headers) {
         cmd.env("GIT_PROTOCOL", protocol);
     }
-    let (mut child, stdin, stdout) = spawn_piped(cmd)?;
+    let (mut child, mut stdin, stdout) = spawn_piped(cmd)?;
     tokio::spawn(async move {
-        if let Err(e) = feed(upload, stdin).await {
-            tracing::debug!(error = %e, "fetch request body ended early");
+        let fed = async {
+            stdin.write_all(&request).await?;
+            stdin.shutdown().await
+        };
+        if let Err(e) = fed.await {
+            tracing::debug!(error = %e, "git stopped reading a fetch request");
         }
-        let _ = child.wait().await;
+        drop(stdin);
+        if tokio::time::timeout_at(deadline, child.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("a fetch outlived git.timeout; stopping git");
+            let _ = child.kill().await;
+        }
     });
+    let stream =
+        tokio_util::io::ReaderStream::new(stdout).take_until(tokio::time::sleep_until(deadline));
     Ok(git_response(
         "application/x-git-upload-pack-result",
-        Body::from_stream(tokio_util::io::ReaderStream::new(stdout)),
+        Body::from_stream(stream),
     ))
 }
 
@@ -489,7 +651,7 @@ async fn receive(
     path: &Path,
     upload: Upload,
     new_gist_url: Option<&str>,
-) -> std::io::Result<Vec<u8>> {
+) -> std::io::Result<Result<Vec<u8>, BodyError>> {
     let mut cmd = git(Service::ReceivePack, path);
     cmd.env(
         hooks::LIMITS_ENV,
@@ -503,37 +665,131 @@ async fn receive(
         cmd.env(hooks::NEW_GIST_URL_ENV, url);
     }
     let (mut child, stdin, mut stdout) = spawn_piped(cmd)?;
-    let (fed, report) = tokio::join!(feed(upload, stdin), async {
+    let limit = upload.limits.inflated;
+    let stdin = tokio::sync::Mutex::new(stdin);
+    let feed = async {
+        let fed = stream_body(upload, limit, |piece| {
+            let stdin = &stdin;
+            async move { stdin.lock().await.write_all(&piece).await }
+        })
+        .await;
+        if fed.is_ok() {
+            let _ = stdin.lock().await.shutdown().await;
+        }
+        fed
+    };
+    let (fed, report) = tokio::join!(feed, async {
         let mut report = Vec::new();
         stdout.read_to_end(&mut report).await.map(|_| report)
     });
+    if let Err(refused) = fed {
+        // Too large, stalled or broken: git must not take a partial pack in. Stop it
+        // before it reads on; what it left in its quarantine is removed.
+        let _ = child.kill().await;
+        let _ = child.wait().await;
+        remove_push_leftovers(path, std::time::Duration::ZERO);
+        return Ok(Err(refused));
+    }
     let status = child.wait().await?;
     let report = report?;
-    if let Err(e) = fed {
-        tracing::debug!(error = %e, "push request body ended early");
-    }
     if !status.success() && report.is_empty() {
         return Err(std::io::Error::other(format!(
             "receive-pack exited with {status}"
         )));
     }
-    Ok(report)
+    Ok(Ok(report))
 }
 
+/// What an interrupted receive-pack leaves behind: its quarantine (`objects/tmp_objdir-*`,
+/// `objects/incoming-*`) and half-written packs. Only entries older than `age` go, so a
+/// startup pass spares a push another server on the same storage is making.
+pub fn remove_push_leftovers(repo: &Path, age: std::time::Duration) -> usize {
+    let old_enough = |entry: &std::fs::DirEntry| {
+        entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|elapsed| elapsed >= age)
+    };
+    let mut removed = 0;
+    for (dir, prefixes) in [
+        (repo.join("objects"), &["tmp_objdir-", "incoming-"][..]),
+        (repo.join("objects/pack"), &["tmp_pack_", "tmp_idx_"][..]),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if prefixes.iter().any(|p| name.starts_with(p)) && old_enough(&entry) {
+                let path = entry.path();
+                let gone = if path.is_dir() {
+                    std::fs::remove_dir_all(&path)
+                } else {
+                    std::fs::remove_file(&path)
+                };
+                if gone.is_ok() {
+                    removed += 1;
+                }
+            }
+        }
+    }
+    removed
+}
+
+/// At startup: leftovers of pushes cut off by a crash, in every repository, and pushes
+/// to `/init` that never became a gist. Anything younger than `age` (the longest a git
+/// request may take) may belong to another server on the same storage and stays.
+pub fn clean_up_interrupted_pushes(
+    store: &app::store::GitStore,
+    age: std::time::Duration,
+) -> usize {
+    let mut removed = 0;
+    if let Ok(ids) = store.list_ids() {
+        for id in ids {
+            removed += remove_push_leftovers(&store.path(&id), age);
+        }
+    }
+    let incoming = store.incoming_path("x");
+    if let Some(dir) = incoming.parent()
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        for entry in entries.flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|elapsed| elapsed >= age);
+            if old && std::fs::remove_dir_all(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
+}
+
+type PushResult = std::io::Result<Result<Response, BodyError>>;
+
 /// A push to an existing gist, under its write lock; the database follows at once.
-async fn push(state: &AppState, id: &str, path: &Path, upload: Upload) -> GitResult {
+async fn push(state: &AppState, id: &str, path: &Path, upload: Upload) -> PushResult {
     let _lock = state.gists.lock(id).await;
-    let report = receive(state, path, upload, None).await?;
+    let report = match receive(state, path, upload, None).await? {
+        Ok(report) => report,
+        Err(refused) => return Ok(Err(refused)),
+    };
     // Refused pushes leave the head where it was; syncing then changes nothing.
     state
         .gists
         .sync_locked(id)
         .await
         .map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(git_response(
+    Ok(Ok(git_response(
         "application/x-git-receive-pack-result",
         Body::from(report),
-    ))
+    )))
 }
 
 /// A push to `/init`: the pushed repository becomes a new unlisted gist.
@@ -543,7 +799,7 @@ async fn push_new_gist(
     id: &str,
     path: &Path,
     upload: Upload,
-) -> GitResult {
+) -> PushResult {
     let url = format!(
         "{}/{}/{id}",
         state.external_url.trim_end_matches('/'),
@@ -551,17 +807,15 @@ async fn push_new_gist(
     );
     let received = receive(state, path, upload, Some(&url)).await;
     let adopted = match &received {
-        Ok(_) => state.gists.adopt_pushed_gist(owner, id, path).await.ok(),
-        Err(_) => None,
+        Ok(Ok(_)) => state.gists.adopt_pushed_gist(owner, id, path).await.ok(),
+        _ => None,
     };
     if adopted.is_none() {
         // Refused or failed: nothing of the push remains.
         let _ = tokio::fs::remove_dir_all(path).await;
     }
-    Ok(git_response(
-        "application/x-git-receive-pack-result",
-        Body::from(received?),
-    ))
+    Ok(received?
+        .map(|report| git_response("application/x-git-receive-pack-result", Body::from(report))))
 }
 
 fn hooks_dir(state: &AppState) -> PathBuf {

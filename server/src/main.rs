@@ -4,6 +4,7 @@ mod admin;
 mod api;
 mod cli;
 mod config;
+mod edge;
 mod embed;
 mod git_http;
 mod health;

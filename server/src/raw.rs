@@ -83,12 +83,21 @@ pub async fn load(
     Ok(detail)
 }
 
-fn harden(response: &mut Response, immutable: bool) {
-    let cache = if immutable {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
+/// How long others may keep what we answered: only a public gist's revision (a full
+/// commit id never changes what it names) may sit in shared caches; anything of an
+/// unlisted or private gist stays in the reader's own cache, and a moving `HEAD` is
+/// revalidated every time.
+fn cache_policy(detail: &GistDetail, rev: &str) -> &'static str {
+    let immutable = rev.len() == 40;
+    match (immutable, detail.summary.gist.visibility()) {
+        (true, app::rules::Visibility::Public) => "public, max-age=31536000, immutable",
+        (true, _) => "private, max-age=31536000, immutable",
+        (false, app::rules::Visibility::Public) => "no-cache",
+        (false, _) => "private, no-cache",
+    }
+}
+
+fn harden(response: &mut Response, cache: &'static str) {
     let headers = response.headers_mut();
     for (name, value) in [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -109,7 +118,7 @@ fn file_response(detail: &GistDetail, file: StoredFile, rev: &str, attachment: b
     let etag = format!("\"{}-{}\"", &detail.revision[..12], file.content.len());
     let name = file.name.clone();
     let mut response = file.content.into_response();
-    harden(&mut response, rev.len() == 40);
+    harden(&mut response, cache_policy(detail, rev));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(
@@ -218,7 +227,7 @@ pub async fn archive(
     };
     let name = format!("{}-{}.zip", detail.summary.gist.id, &detail.revision[..7]);
     let mut response = bytes.into_response();
-    harden(&mut response, rev.len() == 40);
+    harden(&mut response, cache_policy(&detail, rev));
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,

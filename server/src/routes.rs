@@ -7,7 +7,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::StatusCode;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -28,14 +28,30 @@ use tracing::Level;
 use app::state::AppState;
 use app::{App, shell};
 
+use crate::edge::Edge;
 use crate::response_cache::{self, ResponseCache};
 use crate::{api, embed, git_http, health, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// `body_limit`: the largest request body accepted anywhere; `cache`: kept answers to
-/// repeated reads, if any.
-pub fn router(state: AppState, body_limit: usize, cache: Option<Arc<ResponseCache>>) -> Router {
+/// What the router is built with besides the app state.
+pub struct Options {
+    /// The largest request body accepted anywhere (also the most a compressed body may
+    /// inflate to).
+    pub body_limit: usize,
+    /// Kept answers to repeated reads, if any.
+    pub cache: Option<Arc<ResponseCache>>,
+    pub edge: Arc<Edge>,
+    pub git: git_http::Limits,
+}
+
+pub fn router(state: AppState, options: Options) -> Router {
+    let Options {
+        body_limit,
+        cache,
+        edge,
+        git,
+    } = options;
     let page_routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -61,8 +77,14 @@ pub fn router(state: AppState, body_limit: usize, cache: Option<Arc<ResponseCach
             context, shell,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), embed::intercept))
-        .layer(middleware::from_fn_with_state(state.clone(), git_http::intercept))
-        .layer(middleware::from_fn_with_state(state.clone(), guard_server_functions))
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), git),
+            git_http::intercept,
+        ))
+        .layer(middleware::from_fn_with_state(
+            edge.clone(),
+            guard_server_functions,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), require_login))
         // Every `/api` request belongs to the REST module, whatever page route might
         // also match its path (`/{user}/{id}` would take `/api/nowhere`).
@@ -96,6 +118,7 @@ pub fn router(state: AppState, body_limit: usize, cache: Option<Arc<ResponseCach
                 // A bug that panics still answers (500, logged) instead of dropping the
                 // connection or leaving the request hanging.
                 .layer(CatchPanicLayer::custom(answer_panic))
+                .layer(middleware::from_fn_with_state(edge, crate::edge::client_address))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_CONTENT_TYPE_OPTIONS,
@@ -214,14 +237,14 @@ async fn require_login(State(state): State<AppState>, req: Request<Body>, next: 
 /// In front of every server function: refuse cross-site calls, and give a failure the
 /// status of its domain error (server functions would otherwise answer 500 for all).
 async fn guard_server_functions(
-    State(state): State<AppState>,
+    State(edge): State<Arc<Edge>>,
     req: Request<Body>,
     next: Next,
 ) -> Response {
     if !req.uri().path().starts_with("/sfn/") {
         return next.run(req).await;
     }
-    if !same_origin(req.headers(), &state.external_url) {
+    if !edge.same_origin(req.headers()) {
         return (StatusCode::FORBIDDEN, "Cross-site request refused\n").into_response();
     }
     let response = next.run(req).await;
@@ -237,75 +260,4 @@ async fn guard_server_functions(
             StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// Server functions change state with the visitor's cookie, so they only accept requests
-/// a page of this site sent: `Origin` (or, lacking it, `Referer`) must be this site,
-/// reached at its external URL or at the `Host` the request came to.
-fn same_origin(headers: &HeaderMap, external_url: &str) -> bool {
-    let source = headers
-        .get(header::ORIGIN)
-        .or_else(|| headers.get(header::REFERER))
-        .and_then(|v| v.to_str().ok());
-    let Some(source) = source else { return false };
-    let Ok(source) = url::Url::parse(source) else {
-        return false;
-    };
-    let origin = source.origin().ascii_serialization();
-    let external = url::Url::parse(external_url).map(|u| u.origin().ascii_serialization());
-    if external.as_deref() == Ok(origin.as_str()) {
-        return true;
-    }
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    host.is_some_and(|host| origin == format!("{}://{host}", source.scheme()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
-        let mut map = HeaderMap::new();
-        for (k, v) in pairs {
-            map.insert(
-                axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                v.parse().unwrap(),
-            );
-        }
-        map
-    }
-
-    #[test]
-    fn only_this_site_may_call_server_functions() {
-        let ext = "https://gists.example.com";
-        assert!(same_origin(
-            &headers(&[("origin", "https://gists.example.com")]),
-            ext
-        ));
-        assert!(same_origin(
-            &headers(&[("referer", "https://gists.example.com/login?x=1")]),
-            ext
-        ));
-        assert!(same_origin(
-            &headers(&[
-                ("origin", "http://10.0.0.5:3000"),
-                ("host", "10.0.0.5:3000")
-            ]),
-            ext
-        ));
-        assert!(!same_origin(
-            &headers(&[("origin", "https://evil.example")]),
-            ext
-        ));
-        assert!(!same_origin(
-            &headers(&[("origin", "https://gists.example.com.evil.example")]),
-            ext
-        ));
-        assert!(
-            !same_origin(&headers(&[("origin", "http://gists.example.com")]), ext),
-            "scheme matters"
-        );
-        assert!(!same_origin(&headers(&[("origin", "null")]), ext));
-        assert!(!same_origin(&headers(&[]), ext), "no origin at all");
-    }
 }

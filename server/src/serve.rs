@@ -46,6 +46,16 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     crate::git_http::install_hooks(&config.home)
         .with_context(|| format!("cannot write git hooks into {}", config.home.display()))?;
     let store = GitStore::new(config.repos_dir());
+    {
+        // Off the start-up path: a push cut off by a crash left its quarantine behind.
+        let (store, age) = (store.clone(), config.git_timeouts.total);
+        tokio::task::spawn_blocking(move || {
+            let removed = crate::git_http::clean_up_interrupted_pushes(&store, age);
+            if removed > 0 {
+                tracing::info!(removed, "removed what interrupted pushes left behind");
+            }
+        });
+    }
     let search = SearchIndex::open(&config.search_dir, db.clone(), store.clone()).map_err(|e| {
         anyhow::anyhow!(
             "cannot open the search index in {}: {e}",
@@ -60,7 +70,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         home: config.home.clone(),
         external_url: config.external_url.clone(),
         api_enabled: config.api_enabled,
-        gists: GistService::new(db.clone(), store.clone(), config.limits),
+        gists: GistService::new(db.clone(), store.clone(), config.limits)
+            .with_noreply_host(&config.noreply_host()),
         store,
         login_limiter: Default::default(),
         search,
@@ -71,7 +82,23 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
             response_cache::TTL,
         ))
     });
-    let app = routes::router(state, config.body_limit(), cache);
+    let edge = Arc::new(crate::edge::Edge {
+        trusted_proxies: config.trusted_proxies.clone(),
+        origins: config.allowed_origins.clone(),
+    });
+    let git = crate::git_http::Limits {
+        timeouts: config.git_timeouts,
+        inflated: config.body_limit(),
+    };
+    let app = routes::router(
+        state,
+        routes::Options {
+            body_limit: config.body_limit(),
+            cache,
+            edge,
+            git,
+        },
+    );
 
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -13,6 +13,8 @@ pub struct Model {
     pub display_name: String,
     pub bio: String,
     pub is_admin: bool,
+    /// Commits carry `email` when set, a no-reply address otherwise.
+    pub commit_email_public: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

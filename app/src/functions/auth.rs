@@ -23,11 +23,20 @@ pub async fn current_user() -> Result<Option<SessionUser>, Error> {
     }))
 }
 
-/// Only local paths: `next` must not send a fresh login to another site.
+/// Only local paths: `next` must not send a fresh login to another site. Browsers drop
+/// tabs and newlines from a `Location` and read a backslash as `/`, so `/\t/evil.example` would
+/// become `//evil.example`: a path with any control character, whitespace or backslash
+/// is refused, and so is one whose second character makes it scheme-relative.
 #[cfg(any(feature = "ssr", test))]
 fn local_path(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/".to_owned())
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+            && !n[1..].starts_with('/')
+    })
+    .unwrap_or_else(|| "/".to_owned())
 }
 
 #[server(prefix = "/sfn", endpoint = "register")]
@@ -102,7 +111,14 @@ mod tests {
             "https://evil.example",
             "//evil.example",
             "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r//evil.example",
+            "/ /evil.example",
+            "/\u{3000}/evil.example",
+            "/\u{7f}/evil.example",
             "relative",
+            "",
         ] {
             assert_eq!(local_path(Some(bad.into())), "/", "{bad}");
         }

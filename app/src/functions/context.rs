@@ -54,13 +54,13 @@ pub async fn require_admin() -> Result<user::Model> {
     }
 }
 
-/// The peer address (for throttling), from the connection.
+/// The client's address (for throttling), as the edge decided it.
 pub fn client_address() -> String {
     request()
         .and_then(|p| {
             p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
+                .get::<crate::services::ratelimit::ClientAddress>()
+                .map(|c| c.0.to_string())
         })
         .unwrap_or_else(|| "unknown".into())
 }

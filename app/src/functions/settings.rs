@@ -11,6 +11,7 @@ pub struct Profile {
     pub name: String,
     pub email: String,
     pub bio: String,
+    pub commit_email_public: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,16 +32,24 @@ pub async fn get_profile() -> Result<Profile, Error> {
         name: user.display_name,
         email: user.email,
         bio: user.bio,
+        commit_email_public: user.commit_email_public,
     })
 }
 
 #[server(prefix = "/sfn", endpoint = "save_profile")]
-pub async fn save_profile(name: String, email: String, bio: String) -> Result<(), Error> {
+pub async fn save_profile(
+    name: String,
+    email: String,
+    bio: String,
+    // A checkbox: sent ("on") only when ticked.
+    commit_email_public: Option<String>,
+) -> Result<(), Error> {
     use crate::services::UserService;
     use crate::services::users::ProfileUpdate;
 
     let user = super::context::require_user().await?;
     let update = ProfileUpdate {
+        commit_email_public: Some(commit_email_public.is_some()),
         username: None,
         display_name: Some(name),
         email: Some(email),
@@ -56,7 +65,12 @@ pub async fn save_profile(name: String, email: String, bio: String) -> Result<()
 pub async fn change_password(current: String, new_password: String) -> Result<(), Error> {
     let user = super::context::require_user().await?;
     crate::services::UserService::new(super::context::state()?.db.clone())
-        .change_password(user.id, &current, new_password)
+        .change_password(
+            user.id,
+            &current,
+            new_password,
+            super::context::cookie(crate::services::sessions::COOKIE).as_deref(),
+        )
         .await
 }
 

@@ -626,8 +626,18 @@ impl Inner {
             facets.add_facet("/");
             facets
         });
-        let top = TopDocs::with_limit(limit).and_offset(offset);
         let fail = |e: tantivy::TantivyError| index_error("searching", e);
+        // The collector keeps offset + limit entries: a page past every document in the
+        // index cannot hold a match, so it is only counted (bounded work for any `page`).
+        if u64::try_from(offset).unwrap_or(u64::MAX) >= searcher.num_docs() {
+            let total = searcher.search(&*query, &Count).map_err(fail)?;
+            return Ok(SearchHits {
+                hits: Vec::new(),
+                total: total as u64,
+                languages: Vec::new(),
+            });
+        }
+        let top = TopDocs::with_limit(limit).and_offset(offset);
         let (addresses, total, facet_counts): (Vec<DocAddress>, usize, _) = match sort {
             SearchSort::BestMatch => {
                 let (top, total, facets) = searcher

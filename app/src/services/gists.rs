@@ -84,6 +84,8 @@ pub struct GistService {
     locks: GistLocks,
     cache: GitCache,
     limits: Limits,
+    /// The host of no-reply commit addresses (the instance's own).
+    noreply_host: std::sync::Arc<str>,
 }
 
 /// Whether `viewer` may know the gist exists.
@@ -91,15 +93,23 @@ pub fn can_see(gist: &gist::Model, viewer: Option<i64>) -> bool {
     gist.visibility() != Visibility::Private || viewer == Some(gist.owner_id)
 }
 
-pub fn author_of(user: &user::Model) -> Author {
+/// Who a commit is by: the user's name, and their real email only if they chose to show
+/// it. Otherwise `{username}@users.noreply.{host}`, so cloning a public gist never
+/// reveals an account's address.
+pub fn author_of(user: &user::Model, noreply_host: &str) -> Author {
     let name = if user.display_name.trim().is_empty() {
         &user.username
     } else {
         &user.display_name
     };
+    let email = if user.commit_email_public {
+        user.email.clone()
+    } else {
+        format!("{}@users.noreply.{noreply_host}", user.username_lower)
+    };
     Author {
         name: name.clone(),
-        email: user.email.clone(),
+        email,
     }
 }
 
@@ -125,7 +135,14 @@ impl GistService {
             locks: GistLocks::default(),
             cache: GitCache::default(),
             limits,
+            noreply_host: "localhost".into(),
         }
+    }
+
+    /// The host commits' no-reply addresses name: the external URL's.
+    pub fn with_noreply_host(mut self, host: &str) -> Self {
+        self.noreply_host = host.into();
+        self
     }
 
     pub fn store(&self) -> &GitStore {
@@ -193,7 +210,8 @@ impl GistService {
         let summary = self.summary(viewer, id).await?;
         let (revision, contents) = match rev {
             None => self.read(id, &summary.gist.head).await?,
-            Some(rev) => self.read(id, rev).await?,
+            Some(rev) if rev == summary.gist.head => self.read(id, rev).await?,
+            Some(rev) => self.read_old(id, rev).await?,
         };
         Ok(GistDetail {
             summary,
@@ -202,6 +220,16 @@ impl GistService {
         })
     }
 
+    /// A revision other than the head, asked for by (a prefix of) its id: read from git
+    /// each time, because whether it is still part of the gist depends on where the branch
+    /// is now (a force push may have cut it out). Not cached for the same reason.
+    async fn read_old(&self, id: &str, rev: &str) -> Result<(String, Vec<StoredFile>)> {
+        let store = self.store.clone();
+        let (gid, wanted) = (id.to_owned(), rev.to_owned());
+        blocking(move || store.files(&gid, Some(&wanted))).await?
+    }
+
+    /// The files of the head commit `rev`, from the cache when it has them.
     async fn read(&self, id: &str, rev: &str) -> Result<(String, Vec<StoredFile>)> {
         if let Some(files) = self.cache.files(id, rev) {
             return Ok((rev.to_owned(), files.0.clone()));
@@ -238,7 +266,7 @@ impl GistService {
                 self.store.clone(),
                 id.clone(),
                 stored.clone(),
-                author_of(owner),
+                author_of(owner, &self.noreply_host),
             );
             blocking(move || store.create(&id, &files, &author, "")).await??
         };
@@ -307,7 +335,7 @@ impl GistService {
         )?;
 
         let _guard = self.locks.lock(id).await;
-        let gist = self.find_owned(actor, id).await?;
+        let gist = self.caught_up(self.find_owned(actor, id).await?).await?;
         let (_, current) = self.read(id, &gist.head).await?;
         let files = match &changes.files {
             None => current,
@@ -344,7 +372,7 @@ impl GistService {
                 self.store.clone(),
                 id.to_owned(),
                 files.clone(),
-                author_of(actor),
+                author_of(actor, &self.noreply_host),
                 old_head.clone(),
             );
             blocking(move || store.commit(&id, &parent, &files, &author, "")).await??
@@ -597,6 +625,24 @@ impl GistService {
 
     /// Makes the database describe what the repository holds (after a push, or to repair
     /// a crash between the git and the database write). Returns the head it synced to.
+    /// The row, brought up to its repository first if a push moved the branch without the
+    /// database following (the process died between the two): the repository is the
+    /// truth, and an edit must start from it rather than answer 409 forever. The caller
+    /// holds the gist's lock.
+    async fn caught_up(&self, gist: gist::Model) -> Result<gist::Model> {
+        let (store, gid) = (self.store.clone(), gist.id.clone());
+        let head = blocking(move || store.head(&gid)).await??;
+        if head == gist.head {
+            return Ok(gist);
+        }
+        tracing::warn!(gist = %gist.id, "the database was behind its repository; catching up");
+        self.sync_locked(&gist.id).await?;
+        gist::Entity::find_by_id(gist.id.as_str())
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound)
+    }
+
     pub async fn sync_from_git(&self, id: &str) -> Result<String> {
         let _guard = self.locks.lock(id).await;
         self.sync_locked(id).await

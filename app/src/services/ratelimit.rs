@@ -5,6 +5,16 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// The address a request came from, as the edge decided it (the peer, or what a trusted
+/// proxy forwarded): a request extension, set once for every request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// The per-account key: `" Alice "` and `"alice"` are one account.
+fn account_key(account: &str) -> String {
+    format!("account:{}", account.trim().to_lowercase())
+}
+
 #[derive(Clone)]
 pub struct LoginLimiter {
     failures: Arc<Mutex<HashMap<String, VecDeque<Instant>>>>,
@@ -31,7 +41,7 @@ impl LoginLimiter {
 
     fn keys(account: &str, address: &str) -> [(String, bool); 2] {
         [
-            (format!("account:{}", account.to_ascii_lowercase()), true),
+            (account_key(account), true),
             (format!("address:{address}"), false),
         ]
     }
@@ -71,7 +81,7 @@ impl LoginLimiter {
     /// A successful login forgives the account's failures (not the address's).
     pub fn succeeded(&self, account: &str) {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        map.remove(&format!("account:{}", account.to_ascii_lowercase()));
+        map.remove(&account_key(account));
     }
 }
 
@@ -84,7 +94,7 @@ mod tests {
         let limiter = LoginLimiter::new(Duration::from_secs(60), 2, 3);
         assert!(limiter.allows("Alice", "1.1.1.1"));
         limiter.failed("alice", "1.1.1.1");
-        limiter.failed("ALICE", "2.2.2.2");
+        limiter.failed(" ALICE ", "2.2.2.2");
         assert!(
             !limiter.allows("alice", "3.3.3.3"),
             "account locked, whatever the address"
@@ -95,6 +105,10 @@ mod tests {
         assert!(
             !limiter.allows("dave", "1.1.1.1"),
             "address locked, whatever the account"
+        );
+        assert!(
+            !limiter.allows("Alice\t", "4.4.4.4"),
+            "one account, however spelt"
         );
         limiter.succeeded("alice");
         assert!(limiter.allows("alice", "3.3.3.3"));

@@ -15,6 +15,8 @@ use crate::rules::{validate_email, validate_password, validate_username};
 /// Profile fields to change; `None` keeps the current value.
 #[derive(Debug, Clone, Default)]
 pub struct ProfileUpdate {
+    /// Whether commits carry the real email (`None`: unchanged).
+    pub commit_email_public: Option<bool>,
     pub username: Option<String>,
     pub display_name: Option<String>,
     pub email: Option<String>,
@@ -76,6 +78,7 @@ impl UserService {
                         display_name: Set(String::new()),
                         bio: Set(String::new()),
                         is_admin: Set(new.admin || first),
+                        commit_email_public: Set(false),
                         created_at: Set(now),
                         updated_at: Set(now),
                         ..Default::default()
@@ -178,6 +181,9 @@ impl UserService {
         if let Some(bio) = bio {
             active.bio = Set(bio);
         }
+        if let Some(public) = update.commit_email_public {
+            active.commit_email_public = Set(public);
+        }
         active.updated_at = Set(Utc::now());
         active
             .update(&self.db)
@@ -190,12 +196,14 @@ impl UserService {
             })
     }
 
-    /// Changes a password after checking the current one.
+    /// Changes a password after checking the current one; every session but
+    /// `keep_session` (a cookie value) ends.
     pub async fn change_password(
         &self,
         user_id: i64,
         current: &str,
         new_password: String,
+        keep_session: Option<&str>,
     ) -> Result<()> {
         let user = user::Entity::find_by_id(user_id)
             .one(&self.db)
@@ -209,7 +217,7 @@ impl UserService {
                 "the current password is wrong",
             )]));
         }
-        self.reset_password(&user.username, new_password).await
+        self.set_password(user, new_password, keep_session).await
     }
 
     pub async fn set_admin(&self, username: &str, is_admin: bool) -> Result<user::Model> {
@@ -220,14 +228,43 @@ impl UserService {
         Ok(active.update(&self.db).await?)
     }
 
+    /// An admin's reset: the new password, and every session of the account ends.
     pub async fn reset_password(&self, username: &str, new_password: String) -> Result<()> {
-        validate_password(&new_password).map_err(|e| Error::Validation(vec![e]))?;
         let user = self.get_by_username(username).await?;
-        let mut active: user::ActiveModel = user.into();
-        active.password_hash = Set(password::hash(new_password).await?);
-        active.updated_at = Set(Utc::now());
-        active.update(&self.db).await?;
-        Ok(())
+        self.set_password(user, new_password, None).await
+    }
+
+    /// Whoever knew the old password is signed out with it: the new hash and the end of
+    /// every session but `keep_session` (the cookie of the person changing it) are one
+    /// transaction.
+    async fn set_password(
+        &self,
+        user: user::Model,
+        new_password: String,
+        keep_session: Option<&str>,
+    ) -> Result<()> {
+        validate_password(&new_password).map_err(|e| Error::Validation(vec![e]))?;
+        let hash = password::hash(new_password).await?;
+        let kept = keep_session.map(crate::services::tokens::hash_secret);
+        let user_id = user.id;
+        self.db
+            .write_transaction::<_, (), Error>(move |tx| {
+                Box::pin(async move {
+                    let mut active: user::ActiveModel = user.into();
+                    active.password_hash = Set(hash);
+                    active.updated_at = Set(Utc::now());
+                    active.update(tx).await?;
+                    let mut others = crate::entities::session::Entity::delete_many()
+                        .filter(crate::entities::session::Column::UserId.eq(user_id));
+                    if let Some(kept) = kept {
+                        others = others.filter(crate::entities::session::Column::Id.ne(kept));
+                    }
+                    others.exec(tx).await?;
+                    Ok(())
+                })
+            })
+            .await
+            .map_err(Error::from)
     }
 }
 

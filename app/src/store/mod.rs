@@ -182,9 +182,10 @@ impl GitStore {
         head_of(&repo).map(|oid| oid.to_string())
     }
 
-    /// Resolves a full or abbreviated (4-40 hex) commit id. Unknown or ambiguous: `NotFound`.
+    /// Resolves a full or abbreviated (7-40 hex) id of a commit in the gist's history.
+    /// Unknown, ambiguous or no longer reachable from the branch: `NotFound`.
     pub fn resolve(&self, id: &str, rev: &str) -> Result<String> {
-        if !(4..=40).contains(&rev.len()) || !rev.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !is_revision(rev) {
             return Err(Error::NotFound);
         }
         let repo = self.open(id)?;
@@ -197,7 +198,7 @@ impl GitStore {
         let repo = self.open(id)?;
         let oid = match rev {
             Some(rev) => {
-                if !(4..=40).contains(&rev.len()) || !rev.bytes().all(|b| b.is_ascii_hexdigit()) {
+                if !is_revision(rev) {
                     return Err(Error::NotFound);
                 }
                 resolve_in(&repo, rev)?
@@ -369,6 +370,17 @@ fn head_of(repo: &Repository) -> Result<Oid> {
         .map_err(|e| git_error("reading the branch", e))
 }
 
+/// The shortest abbreviation accepted: git's own default. Four hex digits would be
+/// 65,536 guesses away from any commit ever written, rewritten ones included.
+pub const MIN_REVISION_LEN: usize = 7;
+
+fn is_revision(rev: &str) -> bool {
+    (MIN_REVISION_LEN..=40).contains(&rev.len()) && rev.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A commit of the gist: one the branch reaches. Objects a force push cut out (the usual
+/// way to remove a leaked secret) stay in the object database until git collects them,
+/// but are no longer the gist's and are never served.
 fn resolve_in(repo: &Repository, rev: &str) -> Result<Oid> {
     let object = if rev.len() == 40 {
         repo.find_commit(Oid::from_str(rev).map_err(|_| Error::NotFound)?)
@@ -376,7 +388,17 @@ fn resolve_in(repo: &Repository, rev: &str) -> Result<Oid> {
     } else {
         repo.find_commit_by_prefix(rev).map(|c| c.id())
     };
-    object.map_err(|_| Error::NotFound)
+    let oid = object.map_err(|_| Error::NotFound)?;
+    let head = head_of(repo)?;
+    let reachable = oid == head
+        || repo
+            .graph_descendant_of(head, oid)
+            .map_err(|e| git_error("walking history", e))?;
+    if reachable {
+        Ok(oid)
+    } else {
+        Err(Error::NotFound)
+    }
 }
 
 fn write_commit(

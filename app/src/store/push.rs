@@ -56,14 +56,16 @@ pub fn check_push(repo: &Repository, updates: &[RefUpdate], limits: &Limits) -> 
         if update.new.is_zero() {
             return Err("the main branch of a gist cannot be deleted".into());
         }
-        check_new_commits(repo, update)?;
-        check_tip(repo, update.new, limits)?;
+        check_new_commits(repo, update, limits)?;
     }
     Ok(())
 }
 
-/// Every commit the push brings must have a flat tree, so every revision shows as files.
-fn check_new_commits(repo: &Repository, update: &RefUpdate) -> Result<(), String> {
+/// Every commit the push brings is judged as a gist revision of its own: a flat tree of
+/// valid names within the size and count limits. Judging only the tip would let an
+/// earlier commit of the same push carry a blob of gigabytes (a few MB compressed) that
+/// every later read of that revision (raw, ZIP, API, clone) would have to hold.
+fn check_new_commits(repo: &Repository, update: &RefUpdate, limits: &Limits) -> Result<(), String> {
     let mut walk = repo.revwalk().map_err(|e| e.message().to_owned())?;
     walk.set_sorting(Sort::TOPOLOGICAL)
         .map_err(|e| e.message().to_owned())?;
@@ -74,60 +76,64 @@ fn check_new_commits(repo: &Repository, update: &RefUpdate) -> Result<(), String
     }
     for oid in walk {
         let oid = oid.map_err(|e| e.message().to_owned())?;
-        let commit = repo.find_commit(oid).map_err(|e| e.message().to_owned())?;
-        let tree = commit.tree().map_err(|e| e.message().to_owned())?;
-        for entry in tree.iter() {
-            let name = entry.name().unwrap_or("?");
-            match entry.kind() {
-                Some(ObjectType::Blob) if entry.filemode() == 0o120000 => {
-                    return Err(format!(
-                        "{name:?} is a symbolic link in commit {:.7}; a gist holds plain files only",
-                        oid
-                    ));
-                }
-                Some(ObjectType::Blob) => {}
-                Some(ObjectType::Tree) => {
-                    return Err(format!(
-                        "gists cannot contain directories: {name}/ in commit {:.7}; keep every file at the top level",
-                        oid
-                    ));
-                }
-                _ => {
-                    return Err(format!(
-                        "{name:?} in commit {oid:.7} is a submodule; a gist holds plain files only"
-                    ));
-                }
-            }
-        }
+        check_commit(repo, oid, limits)?;
     }
     Ok(())
 }
 
-/// The files the gist will have: valid names, at least one, within the limits.
-fn check_tip(repo: &Repository, tip: Oid, limits: &Limits) -> Result<(), String> {
-    let tree = repo
-        .find_commit(tip)
-        .and_then(|c| c.tree())
-        .map_err(|e| e.message().to_owned())?;
+/// One commit's files: plain files only, valid names, at least one, within the limits.
+/// Sizes come from the object headers, so a huge blob is never read to be measured.
+fn check_commit(repo: &Repository, oid: Oid, limits: &Limits) -> Result<(), String> {
+    let commit = repo.find_commit(oid).map_err(|e| e.message().to_owned())?;
+    let tree = commit.tree().map_err(|e| e.message().to_owned())?;
+    let odb = repo.odb().map_err(|e| e.message().to_owned())?;
+    if tree.len() > limits.max_files {
+        return Err(format!(
+            "commit {oid:.7} has {} files; a gist may have at most {}",
+            tree.len(),
+            limits.max_files
+        ));
+    }
     let mut files = Vec::with_capacity(tree.len());
     for entry in tree.iter() {
+        let shown = entry.name().unwrap_or("?");
+        match entry.kind() {
+            Some(ObjectType::Blob) if entry.filemode() == 0o120000 => {
+                return Err(format!(
+                    "{shown:?} is a symbolic link in commit {oid:.7}; a gist holds plain files only"
+                ));
+            }
+            Some(ObjectType::Blob) => {}
+            Some(ObjectType::Tree) => {
+                return Err(format!(
+                    "gists cannot contain directories: {shown}/ in commit {oid:.7}; keep every file at the top level"
+                ));
+            }
+            _ => {
+                return Err(format!(
+                    "{shown:?} in commit {oid:.7} is a submodule; a gist holds plain files only"
+                ));
+            }
+        }
         let name = entry
             .name()
-            .ok_or_else(|| "file names must be UTF-8".to_owned())?
+            .ok_or_else(|| format!("file names must be UTF-8 (commit {oid:.7})"))?
             .to_owned();
-        validate_filename(&name).map_err(|e| format!("{name:?}: {}", e.message))?;
-        let size = repo
-            .find_blob(entry.id())
-            .map(|b| b.size() as u64)
+        validate_filename(&name)
+            .map_err(|e| format!("{name:?} in commit {oid:.7}: {}", e.message))?;
+        let (size, _) = odb
+            .read_header(entry.id())
             .map_err(|e| e.message().to_owned())?;
-        files.push((name, size));
+        files.push((name, size as u64));
     }
     if files.is_empty() {
-        return Err("a gist needs at least one file".into());
+        return Err(format!(
+            "commit {oid:.7} has no files; a gist needs at least one"
+        ));
     }
     limits
         .check(files.iter().map(|(name, size)| (name.as_str(), *size)))
-        .map_err(|e| e.message())
+        .map_err(|e| format!("commit {oid:.7}: {}", e.message()))
 }
 
 #[cfg(test)]
@@ -202,6 +208,84 @@ mod tests {
                 .unwrap_err()
                 .contains("cannot be deleted")
         );
+    }
+
+    #[test]
+    fn every_pushed_commit_is_held_to_the_limits() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init_bare(dir.path()).unwrap();
+        let small = Limits {
+            max_file_size: 4,
+            ..Limits::default()
+        };
+        let sig = Signature::now("t", "t@example.com").unwrap();
+        let tree_of = |files: &[(&str, &[u8])]| {
+            let mut builder = repo.treebuilder(None).unwrap();
+            for (name, content) in files {
+                builder
+                    .insert(name, repo.blob(content).unwrap(), 0o100644)
+                    .unwrap();
+            }
+            repo.find_tree(builder.write().unwrap()).unwrap()
+        };
+        // An earlier commit carries the large file; the tip has removed it again.
+        let big = repo
+            .commit(
+                None,
+                &sig,
+                &sig,
+                "big",
+                &tree_of(&[("a.txt", b"0123456789")]),
+                &[],
+            )
+            .unwrap();
+        let parent = repo.find_commit(big).unwrap();
+        let tip = repo
+            .commit(
+                None,
+                &sig,
+                &sig,
+                "small",
+                &tree_of(&[("a.txt", b"ok")]),
+                &[&parent],
+            )
+            .unwrap();
+        let refused = check_push(&repo, &update(tip, BRANCH_REF), &small).unwrap_err();
+        assert!(
+            refused.contains(&format!("commit {big:.7}"))
+                && refused.contains("the limit is 4 bytes"),
+            "{refused}"
+        );
+        // A bad name in the middle of the history, too.
+        let bad = repo
+            .commit(
+                None,
+                &sig,
+                &sig,
+                "bad",
+                &tree_of(&[("back\\slash", b"x")]),
+                &[],
+            )
+            .unwrap();
+        let parent = repo.find_commit(bad).unwrap();
+        let tip = repo
+            .commit(
+                None,
+                &sig,
+                &sig,
+                "fine",
+                &tree_of(&[("a.txt", b"x")]),
+                &[&parent],
+            )
+            .unwrap();
+        assert!(check_push(&repo, &update(tip, BRANCH_REF), &Limits::default()).is_err());
+        // What the old tip already had is not judged again.
+        let pushed = vec![RefUpdate {
+            old: bad,
+            new: tip,
+            name: BRANCH_REF.into(),
+        }];
+        assert_eq!(check_push(&repo, &pushed, &Limits::default()), Ok(()));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::pages::NotFound;
+use super::pages::{NoSuchPage, NotFound};
 use crate::functions::lists::{GistCard, GistList, gist_title, list_gists, stargazers};
 
 fn query_number(value: Option<String>) -> u64 {
@@ -231,7 +231,6 @@ pub fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) ->
                     match list.await {
                         Err(crate::Error::NotFound) => view! { <NotFound/> }.into_any(),
                         Err(e) => view! { <p class="form-error">{e.message()}</p> }.into_any(),
-                        Ok(list) if list.cards.is_empty() => view! { <p class="empty">"No gists here yet."</p> }.into_any(),
                         Ok(list) => {
                             let q = query.read_untracked();
                             let mut keep: Vec<String> = Vec::new();
@@ -242,6 +241,12 @@ pub fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) ->
                                 params.push(format!("page={page}"));
                                 format!("{base}?{}", params.join("&"))
                             };
+                            if list.cards.is_empty() && list.page > 1 {
+                                return view! { <NoSuchPage first=link(1) pages=list.total_pages/> }.into_any();
+                            }
+                            if list.cards.is_empty() {
+                                return view! { <p class="empty">"No gists here yet."</p> }.into_any();
+                            }
                             view! {
                                 <p class="list-count">{format!("{} gist{}", list.total, if list.total == 1 { "" } else { "s" })}</p>
                                 <ul class="gist-list">

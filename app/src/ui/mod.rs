@@ -72,6 +72,23 @@ fn content_security_policy() {
     }
 }
 
+/// Every page's `<title>`, from the text its page gives (gist titles, search queries:
+/// anything a visitor typed). `leptos_meta` 0.8.7 (the newest release) writes the text
+/// into the server's `<head>` as it is, so `</title><meta http-equiv=refresh ...>` would
+/// become markup: on the server it is escaped here, the one place every title passes. In
+/// the browser the text goes to `document.title`, which takes it as text, so it stays
+/// as it is there.
+fn page_title(page: String) -> String {
+    let title = if page.is_empty() {
+        "Gistful".to_owned()
+    } else {
+        format!("{page} · Gistful")
+    };
+    #[cfg(feature = "ssr")]
+    let title = crate::highlight::escape(&title);
+    title
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -80,7 +97,7 @@ pub fn App() -> impl IntoView {
     auth::AuthActions::provide();
     view! {
         <Stylesheet id="gistful" href="/pkg/gistful.css"/>
-        <Title formatter=|page: String| if page.is_empty() { "Gistful".to_owned() } else { format!("{page} · Gistful") }/>
+        <Title formatter=page_title/>
         <Router>
             <Layout>
                 <Routes fallback=NotFound>

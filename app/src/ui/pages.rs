@@ -39,3 +39,26 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
+
+/// A page number past the end of a list (or of search results): a real 404, and the
+/// way back to the first page.
+#[component]
+pub fn NoSuchPage(first: String, pages: u64) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let how_many = match pages {
+        0 => "This list is empty.".to_owned(),
+        1 => "This list has only one page.".to_owned(),
+        n => format!("This list has {n} pages."),
+    };
+    view! {
+        <section class="not-found">
+            <p class="status-code">"404"</p>
+            <h1>"No such page"</h1>
+            <p>{how_many}</p>
+            <A href=first attr:class="button">"Go to the first page"</A>
+        </section>
+    }
+}

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::lists::Card;
+use super::pages::NoSuchPage;
 use crate::functions::search::{SearchResults, search_gists};
 
 fn search_href(q: &str, sort: &str, page: u64) -> String {
@@ -89,6 +90,10 @@ fn Results(found: SearchResults, q: String, sort: String) -> impl IntoView {
         move |page: u64| search_href(&q, &sort, page)
     };
     let total = found.total;
+    if found.results.is_empty() && found.page > 1 {
+        return view! { <NoSuchPage first=search_href(&q, &sort, 1) pages=found.total_pages/> }
+            .into_any();
+    }
     view! {
         <div class="list-heading">
             <h1 class="list-count">{format!("{total} gist{} found", if total == 1 { "" } else { "s" })}</h1>
@@ -129,6 +134,7 @@ fn Results(found: SearchResults, q: String, sort: String) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 #[component]

@@ -56,6 +56,12 @@ fn Settings(profile: Profile) -> impl IntoView {
                 <label>"Display name" <input name="name" value=profile.name.clone() maxlength="100"/></label>
                 <label>"Email" <input type="email" name="email" value=profile.email.clone() required/></label>
                 <label>"Bio" <textarea name="bio" rows="3">{profile.bio.clone()}</textarea></label>
+                <label class="checkbox">
+                    <input type="checkbox" name="commit_email_public" checked=profile.commit_email_public/>
+                    " Show my email address in the commits of my gists (otherwise they carry "
+                    <code>{format!("{}@users.noreply…", profile.username)}</code>
+                    ", as anyone who clones a public gist can read its commits)"
+                </label>
                 {move || { let (e, ok) = result(save.value().get()); outcome(e, ok, "Profile saved.") }}
                 <button type="submit" class="button button-primary">"Save profile"</button>
             </ActionForm>

@@ -51,7 +51,7 @@ fn context(
     limits: Limits,
 ) -> Ctx {
     let store = GitStore::new(dir.path().join("repos"));
-    let gists = GistService::new(db.clone(), store, limits);
+    let gists = GistService::new(db.clone(), store, limits).with_noreply_host("gists.example.com");
     Ctx {
         backend,
         users: UserService::new(db.clone()),

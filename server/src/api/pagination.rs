@@ -37,13 +37,17 @@ impl PageParams {
         let number = |value: &Option<String>, field: &str, default: u64| -> Result<u64, ApiError> {
             match value.as_deref().map(str::trim) {
                 None | Some("") => Ok(default),
-                Some(v) => v.parse::<i64>().map(|n| n.max(0) as u64).map_err(|_| {
-                    ApiError::invalid(
+                // Huge numbers are fine (clamped below, then an empty page past the
+                // last); negative ones and words are the client's mistake.
+                Some(v) => match v.parse::<u64>() {
+                    Ok(n) => Ok(n),
+                    Err(_) if v.bytes().all(|b| b.is_ascii_digit()) => Ok(u64::MAX),
+                    Err(_) => Err(ApiError::invalid(
                         "Pagination",
                         field,
-                        format!("{field} must be a whole number, not {v:?}"),
-                    )
-                }),
+                        format!("{field} must be a whole number of at least 1, not {v:?}"),
+                    )),
+                },
             }
         };
         let page = number(&self.page, "page", 1)?.clamp(1, PAGE_MAX);
@@ -155,7 +159,12 @@ mod tests {
         let p = params("0", "1000", "2024-01-02T03:04:05Z").parse().unwrap();
         assert_eq!((p.page, p.per_page), (1, 100));
         assert_eq!(p.since.unwrap().to_rfc3339(), "2024-01-02T03:04:05+00:00");
-        assert_eq!(params("", "-5", "").parse().unwrap().per_page, 1);
+        assert!(params("", "-5", "").parse().is_err(), "negative: 422");
+        assert!(params("-1", "", "").parse().is_err(), "negative: 422");
+        let huge = params("99999999999999999999999999", "", "")
+            .parse()
+            .unwrap();
+        assert_eq!(huge.page, PAGE_MAX, "huge pages are clamped, not refused");
         assert!(params("two", "", "").parse().is_err());
         assert!(params("", "", "yesterday").parse().is_err());
     }

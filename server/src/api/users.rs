@@ -87,6 +87,7 @@ pub async fn update_me(
 ) -> ApiResult<Json<PrivateUser>> {
     let user = caller.require(Scope::UserWrite)?;
     let update = ProfileUpdate {
+        commit_email_public: None,
         username: body.string("User", "login")?,
         display_name: body.string("User", "name")?,
         email: body.string("User", "email")?,
