@@ -27,15 +27,23 @@ fn syntax_for(filename: &str, code: &str) -> &'static SyntaxReference {
 
 /// The file as HTML: escaped text inside `<span class="hl-...">`, nothing else.
 pub fn highlight(filename: &str, code: &str) -> String {
+    highlight_within(filename, code, std::time::Duration::MAX)
+}
+
+/// [`highlight`], giving up (plain escaped text) once `budget` is spent: no file can hold
+/// a worker for longer than that, whatever its lines look like.
+pub fn highlight_within(filename: &str, code: &str, budget: std::time::Duration) -> String {
     if code.len() > HIGHLIGHT_LIMIT {
         return escape(code);
     }
+    let started = std::time::Instant::now();
     let mut generator =
         ClassedHTMLGenerator::new_with_class_style(syntax_for(filename, code), &SYNTAXES, STYLE);
-    for line in LinesWithEndings::from(code) {
+    for (n, line) in LinesWithEndings::from(code).enumerate() {
         if generator
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
+            || (n % 32 == 0 && started.elapsed() > budget)
         {
             return escape(code);
         }

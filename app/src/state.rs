@@ -25,4 +25,6 @@ pub struct AppState {
     pub gists: GistService,
     pub login_limiter: LoginLimiter,
     pub search: SearchIndex,
+    /// How much of a file pages and embeds show.
+    pub display: crate::render::DisplayLimits,
 }

@@ -32,6 +32,8 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// Bounds on one git request: the whole of it, and the wait for each piece of its body.
     pub git_timeouts: GitTimeouts,
+    /// How much of a file pages and embeds show.
+    pub display: app::render::DisplayLimits,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -97,6 +99,7 @@ struct FileConfig {
     log_level: Option<String>,
     gist: Option<FileGist>,
     git: Option<FileGit>,
+    render: Option<FileRender>,
     response_cache_mb: Option<u64>,
     search_dir: Option<String>,
 }
@@ -116,6 +119,14 @@ impl FileList {
             FileList::Many(items) => items.join(","),
         }
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileRender {
+    max_display_size: Option<u64>,
+    max_display_lines: Option<u64>,
+    max_highlight_size: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -157,6 +168,9 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_HTTP_ALLOWED_HOSTS", "http.allowed-hosts"),
     ("OG_GIT_TIMEOUT", "git.timeout"),
     ("OG_GIT_IDLE_TIMEOUT", "git.idle-timeout"),
+    ("OG_RENDER_MAX_DISPLAY_SIZE", "render.max-display-size"),
+    ("OG_RENDER_MAX_DISPLAY_LINES", "render.max-display-lines"),
+    ("OG_RENDER_MAX_HIGHLIGHT_SIZE", "render.max-highlight-size"),
     ("OG_EXTERNAL_URL", "external-url"),
     ("OG_DB_URI", "db-uri"),
     ("OG_API_ENABLED", "api.enabled"),
@@ -195,6 +209,7 @@ pub fn load(
     let api = from_file.api.unwrap_or_default();
     let gist = from_file.gist.unwrap_or_default();
     let git = from_file.git.unwrap_or_default();
+    let render = from_file.render.unwrap_or_default();
 
     // The later source wins: environment over file.
     let pick = |key: &str, file_value: Option<String>| -> Option<Raw> {
@@ -327,6 +342,25 @@ pub fn load(
         },
         None => Ok(default),
     };
+    let shown = app::render::DisplayLimits::default();
+    let as_usize = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let display = app::render::DisplayLimits {
+        max_bytes: as_usize(positive(
+            "render.max-display-size",
+            render.max_display_size,
+            shown.max_bytes as u64,
+        )?),
+        max_lines: as_usize(positive(
+            "render.max-display-lines",
+            render.max_display_lines,
+            shown.max_lines as u64,
+        )?),
+        max_highlight_bytes: as_usize(positive(
+            "render.max-highlight-size",
+            render.max_highlight_size,
+            shown.max_highlight_bytes as u64,
+        )?),
+    };
     let git_timeouts = GitTimeouts {
         total: seconds("git.timeout", git.timeout, defaults.total)?,
         idle: seconds("git.idle-timeout", git.idle_timeout, defaults.idle)?,
@@ -352,6 +386,7 @@ pub fn load(
         trusted_proxies,
         allowed_origins,
         git_timeouts,
+        display,
         warnings,
     })
 }
@@ -544,6 +579,11 @@ mod tests {
         );
         assert_eq!(c.git_timeouts.total.as_secs(), 120);
         assert_eq!(c.git_timeouts.idle.as_secs(), 5);
+        assert_eq!(c.display, app::render::DisplayLimits::default());
+        let c = load_with(None, &[("OG_RENDER_MAX_DISPLAY_LINES", "500")]).unwrap();
+        assert_eq!(c.display.max_lines, 500);
+        let e = load_with(None, &[("OG_RENDER_MAX_DISPLAY_SIZE", "big")]).unwrap_err();
+        assert!(e.to_string().contains("render.max-display-size"), "{e}");
         let c = load_with(Some(yaml), &[("OG_HTTP_TRUSTED_PROXIES", "::1")]).unwrap();
         assert_eq!(
             c.trusted_proxies,

@@ -69,7 +69,22 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
             .into_response();
     }
     let base = state.external_url.trim_end_matches('/');
-    let html = render(base, &detail, &files);
+    // Highlighting is CPU work: on the blocking pool, never on an async worker.
+    let shown = {
+        let limits = state.display;
+        let files: Vec<StoredFile> = files.iter().map(|f| (*f).clone()).collect();
+        tokio::task::spawn_blocking(move || {
+            files
+                .iter()
+                .map(|f| app::render::file(&f.name, &f.content, &limits))
+                .collect::<Vec<_>>()
+        })
+        .await
+    };
+    let Ok(shown) = shown else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let html = render(base, &detail, &files, shown);
     let stylesheet = format!("{base}/embed.css");
     let (content_type, body) = match format {
         Format::Script => {
@@ -120,7 +135,12 @@ fn escape(text: &str) -> String {
 
 /// The embedded gist: each file with its body and a footer linking back. Every class is
 /// prefixed, so the host page's styles and ours leave each other alone.
-fn render(base: &str, detail: &GistDetail, files: &[&StoredFile]) -> String {
+fn render(
+    base: &str,
+    detail: &GistDetail,
+    files: &[&StoredFile],
+    shown: Vec<app::render::RenderedFile>,
+) -> String {
     let summary = &detail.summary;
     let page = format!(
         "{base}/{}/{}",
@@ -131,8 +151,7 @@ fn render(base: &str, detail: &GistDetail, files: &[&StoredFile]) -> String {
         r#"<div class="gistful-embed" id="gist-{}">"#,
         summary.gist.id
     );
-    for file in files {
-        let shown = app::render::file(&file.name, &file.content);
+    for (file, shown) in files.iter().zip(shown) {
         let name = escape(&file.name);
         let raw = format!(
             "{page}/raw/{}/{}",
@@ -160,25 +179,12 @@ fn render(base: &str, detail: &GistDetail, files: &[&StoredFile]) -> String {
             )),
         }
         html.push_str(&format!(
-            r#"<div class="ge-meta"><a href="{raw}">view raw</a><a href="{page}#file-{anchor}">{name}</a><span>hosted with Gistful</span></div></div>"#,
-            anchor = anchor(&file.name),
+            r#"<div class="ge-meta"><a href="{raw}">view raw</a><a href="{page}#{anchor}">{name}</a><span>hosted with Gistful</span></div></div>"#,
+            anchor = app::rules::file_anchor(&file.name),
         ));
     }
     html.push_str("</div>");
     html
-}
-
-/// The gist page's anchor for a file (the same rule as the page itself).
-fn anchor(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }
 
 /// `/embed.css`: the light syntax colours and the embed's own frame, all under

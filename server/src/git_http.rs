@@ -50,6 +50,9 @@ enum BodyError {
     TooLarge,
     Stalled,
     Io(std::io::Error),
+    /// Git stopped reading before the body ended (it refused the request): what git
+    /// answers stands.
+    GitStopped(std::io::Error),
 }
 
 impl BodyError {
@@ -63,7 +66,7 @@ impl BodyError {
                 StatusCode::REQUEST_TIMEOUT,
                 "The request body stopped arriving",
             ),
-            BodyError::Io(e) => {
+            BodyError::Io(e) | BodyError::GitStopped(e) => {
                 tracing::debug!(error = %e, "a git request body could not be read");
                 plain(
                     StatusCode::BAD_REQUEST,
@@ -148,6 +151,11 @@ fn parse(path: &str) -> Option<(Repo, Endpoint)> {
         },
         endpoint,
     ))
+}
+
+/// Whether `path` is one of git's (the router bounds those by git's own timeouts).
+pub fn is_git_path(path: &str) -> bool {
+    parse(path).is_some()
 }
 
 /// In front of the pages: git's paths look like nothing else the site serves.
@@ -548,10 +556,11 @@ where
             Ok(())
         }
     };
-    loop {
+    let mut gone: Option<std::io::Error> = None;
+    let result = loop {
         let chunk = match tokio::time::timeout(idle, body.next()).await {
             Err(_) => return Err(BodyError::Stalled),
-            Ok(None) => break,
+            Ok(None) => break Ok(()),
             Ok(Some(Err(e))) => {
                 // The router's own body limit speaks as an error of the stream.
                 let too_large = std::error::Error::source(&e)
@@ -564,29 +573,53 @@ where
             }
             Ok(Some(Ok(chunk))) => chunk,
         };
-        match decoder.as_mut() {
-            Some(decoder) => {
-                for piece in chunk.chunks(INFLATE_STEP) {
-                    std::io::Write::write_all(decoder, piece).map_err(BodyError::Io)?;
-                    let out = std::mem::take(decoder.get_mut());
-                    count(out.len())?;
-                    if !out.is_empty() {
-                        sink(out).await.map_err(BodyError::Io)?;
+        // Once git stops reading (it refused the request), the body is still counted to
+        // its end: a bomb is a 413 whatever git made of its first bytes.
+        let fed: Result<(), BodyError> = async {
+            match decoder.as_mut() {
+                Some(decoder) => {
+                    for piece in chunk.chunks(INFLATE_STEP) {
+                        std::io::Write::write_all(decoder, piece).map_err(BodyError::Io)?;
+                        let out = std::mem::take(decoder.get_mut());
+                        count(out.len())?;
+                        if !out.is_empty() && gone.is_none() {
+                            gone = sink(out).await.err();
+                        }
+                    }
+                }
+                None => {
+                    count(chunk.len())?;
+                    if gone.is_none() {
+                        gone = sink(chunk.to_vec()).await.err();
                     }
                 }
             }
-            None => {
-                count(chunk.len())?;
-                sink(chunk.to_vec()).await.map_err(BodyError::Io)?;
-            }
+            Ok(())
         }
+        .await;
+        if let Err(e) = fed {
+            break Err(e);
+        }
+    };
+    match result {
+        Ok(()) => {}
+        Err(BodyError::TooLarge) => {
+            // The rest of the (compressed) body is read and dropped, not inflated: cheap,
+            // held to the router's body limit and the idle timeout, and the client then
+            // hears a clean 413 instead of a connection reset mid-upload.
+            while let Ok(Some(Ok(_))) = tokio::time::timeout(idle, body.next()).await {}
+            return Err(BodyError::TooLarge);
+        }
+        Err(e) => return Err(e),
     }
     if let Some(decoder) = decoder {
         let rest = decoder.finish().map_err(BodyError::Io)?;
         count(rest.len())?;
-        sink(rest).await.map_err(BodyError::Io)?;
+        if gone.is_none() {
+            gone = sink(rest).await.err();
+        }
     }
-    Ok(())
+    gone.map_or(Ok(()), |e| Err(BodyError::GitStopped(e)))
 }
 
 /// The whole (inflated) body, at most `limit` bytes.
@@ -673,8 +706,16 @@ async fn receive(
             async move { stdin.lock().await.write_all(&piece).await }
         })
         .await;
-        if fed.is_ok() {
-            let _ = stdin.lock().await.shutdown().await;
+        match &fed {
+            Ok(()) => {
+                let _ = stdin.lock().await.shutdown().await;
+            }
+            Err(BodyError::GitStopped(_)) => {}
+            // Too large, stalled or broken: git must not take a partial pack in, and it
+            // would wait for the rest forever. Stopping it also ends its output below.
+            Err(_) => {
+                let _ = child.start_kill();
+            }
         }
         fed
     };
@@ -682,10 +723,10 @@ async fn receive(
         let mut report = Vec::new();
         stdout.read_to_end(&mut report).await.map(|_| report)
     });
-    if let Err(refused) = fed {
-        // Too large, stalled or broken: git must not take a partial pack in. Stop it
-        // before it reads on; what it left in its quarantine is removed.
-        let _ = child.kill().await;
+    if let Err(BodyError::GitStopped(e)) = &fed {
+        tracing::debug!(error = %e, "git stopped reading the push early");
+    } else if let Err(refused) = fed {
+        // Stopped above; what it left in its quarantine is removed.
         let _ = child.wait().await;
         remove_push_leftovers(path, std::time::Duration::ZERO);
         return Ok(Err(refused));

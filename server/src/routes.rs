@@ -21,7 +21,6 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -119,6 +118,7 @@ pub fn router(state: AppState, options: Options) -> Router {
                 // connection or leaving the request hanging.
                 .layer(CatchPanicLayer::custom(answer_panic))
                 .layer(middleware::from_fn_with_state(edge, crate::edge::client_address))
+                .layer(middleware::from_fn(answer_in_time))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(SetResponseHeaderLayer::if_not_present(
                     header::X_CONTENT_TYPE_OPTIONS,
@@ -134,13 +134,23 @@ pub fn router(state: AppState, options: Options) -> Router {
                     frame_policy,
                 ))
                 .layer(RequestBodyLimitLayer::new(body_limit))
-                .layer(TimeoutLayer::with_status_code(
-                    StatusCode::REQUEST_TIMEOUT,
-                    REQUEST_TIMEOUT,
-                ))
+
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
         .with_state(state)
+}
+
+/// Every request answers within [`REQUEST_TIMEOUT`], except git's: a clone or push of
+/// a large gist takes longer, and is bounded by `git.timeout` and `git.idle-timeout`
+/// instead (see git_http.rs).
+async fn answer_in_time(req: Request<Body>, next: Next) -> Response {
+    if git_http::is_git_path(req.uri().path()) {
+        return next.run(req).await;
+    }
+    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => (StatusCode::REQUEST_TIMEOUT, "The request took too long\n").into_response(),
+    }
 }
 
 fn answer_panic(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {

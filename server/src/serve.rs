@@ -75,6 +75,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         store,
         login_limiter: Default::default(),
         search,
+        display: config.display,
     };
     let cache = (config.response_cache_bytes > 0).then(|| {
         Arc::new(ResponseCache::new(

@@ -826,11 +826,16 @@ async fn topics_typed_in_the_editor() {
         serde_json::json!(["rust", "cli"])
     );
 
+    let base = editable(&web, &alice, &id).await["revision"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let edit = web
         .call(
             "update_gist",
             &[
                 ("id", id.as_str()),
+                ("base", base.as_str()),
                 ("title", "T"),
                 ("description", ""),
                 ("visibility", "public"),
@@ -852,6 +857,11 @@ async fn topics_typed_in_the_editor() {
 }
 
 async fn topics_of(web: &Web, cookie: &str, id: &str) -> serde_json::Value {
+    editable(web, cookie, id).await["topics"].clone()
+}
+
+/// Alice's gist as the editor loads it.
+async fn editable(web: &Web, cookie: &str, id: &str) -> serde_json::Value {
     let answer = web
         .call(
             "load_for_edit",
@@ -860,6 +870,91 @@ async fn topics_of(web: &Web, cookie: &str, id: &str) -> serde_json::Value {
             Some(&web.origin),
         )
         .await;
-    let gist: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
-    gist["topics"].clone()
+    serde_json::from_str(&answer.body).unwrap()
+}
+
+/// A form loaded before a file was added elsewhere must not delete that file on save:
+/// the save is refused with 409 and says why; the gist keeps every file.
+#[tokio::test]
+async fn a_stale_edit_form_never_deletes_what_it_did_not_show() {
+    let (web, _dir) = Web::start(&[], None).await;
+    web.user("alice", "password123");
+    let alice = web.session("alice", "password123").await;
+    let token = common::create_token(&web.server.home, "alice", "gist:read,gist:write");
+    let gist = common::create_gist(
+        &web.server.base,
+        &token,
+        serde_json::json!({"public": true, "files": {"a.txt": {"content": "one"}}}),
+    )
+    .await;
+    let id = gist["id"].as_str().unwrap().to_owned();
+    let loaded = editable(&web, &alice, &id).await;
+    let base = loaded["revision"].as_str().unwrap().to_owned();
+    assert_eq!(base.len(), 40);
+
+    // Meanwhile, a script adds a file.
+    let added = web
+        .client
+        .patch(web.server.url(&format!("/api/gists/{id}")))
+        .header("authorization", format!("token {token}"))
+        .json(&serde_json::json!({"files": {"added.txt": {"content": "from the API"}}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 200);
+
+    let form = [
+        ("id", id.as_str()),
+        ("base", base.as_str()),
+        ("title", "Edited in the browser"),
+        ("description", ""),
+        ("visibility", "public"),
+        ("files[0][original]", "a.txt"),
+        ("files[0][name]", "a.txt"),
+        ("files[0][content]", "one, edited"),
+    ];
+    let stale = web
+        .call("update_gist", &form, Some(&alice), Some(&web.origin))
+        .await;
+    assert_eq!(stale.status, 409, "{}", stale.body);
+    assert!(
+        stale.body.contains("changed since you opened the editor"),
+        "{}",
+        stale.body
+    );
+    let now: serde_json::Value = web
+        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(now["files"]["added.txt"]["content"], "from the API");
+    assert_eq!(
+        now["files"]["a.txt"]["content"], "one",
+        "nothing of the stale form was saved"
+    );
+
+    // Reloaded, the form shows the added file too, and the same edit goes in.
+    let fresh = editable(&web, &alice, &id).await;
+    assert_eq!(fresh["files"].as_array().unwrap().len(), 2);
+    let fresh_base = fresh["revision"].as_str().unwrap().to_owned();
+    let mut form = form.to_vec();
+    form[1] = ("base", fresh_base.as_str());
+    form.extend([
+        ("files[1][original]", "added.txt"),
+        ("files[1][name]", "added.txt"),
+        ("files[1][content]", "from the API"),
+    ]);
+    let saved = web
+        .call("update_gist", &form, Some(&alice), Some(&web.origin))
+        .await;
+    assert!(saved.status < 400, "{}", saved.body);
+    let now: serde_json::Value = web
+        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(now["files"]["a.txt"]["content"], "one, edited");
+    assert_eq!(now["files"]["added.txt"]["content"], "from the API");
 }

@@ -29,6 +29,8 @@ pub struct FileView {
     pub download_url: String,
     pub kind: FileKind,
     pub html: String,
+    /// Only the first `lines` lines are shown: the file is past the display limits.
+    pub truncated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,7 +63,7 @@ pub struct GistView {
 pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
     let state = super::context::state()?;
     let viewer = super::context::session_user().await?;
-    let detail = state.gists.get(viewer.as_ref().map(|u| u.id), &id).await?;
+    let mut detail = state.gists.get(viewer.as_ref().map(|u| u.id), &id).await?;
     let summary = &detail.summary;
     // The URL names the owner; any other name is a page that does not exist.
     if !summary.owner.username.eq_ignore_ascii_case(&owner) {
@@ -72,31 +74,39 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         Some(user) => state.gists.is_starred(user, &id).await?,
         None => false,
     };
-    let files = detail
-        .contents
-        .iter()
-        .map(|file| {
-            let raw_url = format!(
+    // Highlighting is CPU work: on the blocking pool, so no file holds an async worker.
+    let limits = state.display;
+    let contents = std::mem::take(&mut detail.contents);
+    let rendered = crate::services::blocking(move || {
+        contents
+            .iter()
+            .map(|file| {
+                let shown = crate::render::file(&file.name, &file.content, &limits);
+                (file.name.clone(), file.content.len(), shown)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await?;
+    let files = rendered
+        .into_iter()
+        .map(|(name, size, shown)| FileView {
+            raw_url: format!(
                 "/{login}/{id}/raw/{}/{}",
                 detail.revision,
-                urlencoding(&file.name)
-            );
-            let download_url = format!(
+                urlencoding(&name)
+            ),
+            download_url: format!(
                 "/{login}/{id}/download/{}/{}",
                 detail.revision,
-                urlencoding(&file.name)
-            );
-            let shown = crate::render::file(&file.name, &file.content);
-            FileView {
-                name: file.name.clone(),
-                language: shown.language.to_owned(),
-                size: file.content.len() as i64,
-                lines: shown.lines,
-                raw_url,
-                download_url,
-                kind: shown.kind,
-                html: shown.html,
-            }
+                urlencoding(&name)
+            ),
+            name,
+            language: shown.language.to_owned(),
+            size: size as i64,
+            lines: shown.lines,
+            kind: shown.kind,
+            html: shown.html,
+            truncated: shown.truncated,
         })
         .collect();
     let gist = &summary.gist;
@@ -222,6 +232,8 @@ pub async fn delete_gist(id: String) -> Result<(), Error> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EditableGist {
     pub id: String,
+    /// The revision the form shows: a save over a newer one is refused.
+    pub revision: String,
     pub owner: String,
     pub title: String,
     pub description: String,
@@ -255,6 +267,7 @@ pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Er
     }
     Ok(EditableGist {
         id: gist.id.clone(),
+        revision: detail.revision.clone(),
         owner: user.username.clone(),
         title: gist.title.clone(),
         description: gist.description.clone(),
@@ -276,6 +289,7 @@ pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Er
 #[server(prefix = "/sfn", endpoint = "update_gist")]
 pub async fn update_gist(
     id: String,
+    base: String,
     title: String,
     description: String,
     visibility: String,
@@ -324,7 +338,7 @@ pub async fn update_gist(
         topics: Some(crate::rules::parse_topics(&topics).map_err(|e| Error::Validation(vec![e]))?),
         files: Some(changes),
     };
-    let saved = state.gists.update(&user, &id, update).await?;
+    let saved = state.gists.update_from(&user, &id, &base, update).await?;
     leptos_axum::redirect(&format!("/{}/{}", user.username, saved.summary.gist.id));
     Ok(())
 }
@@ -351,6 +365,15 @@ pub struct FileChangeView {
     pub status: String,
     pub binary: bool,
     pub lines: Vec<DiffLine>,
+    /// The diff is too large to show whole: `lines` is its start, and these are the raw
+    /// file before and after.
+    pub large: Option<LargeDiff>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LargeDiff {
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -369,18 +392,34 @@ pub struct RevisionsView {
     pub id: String,
     pub title: String,
     pub total: u64,
+    pub page: u64,
+    pub total_pages: u64,
     pub revisions: Vec<RevisionView>,
 }
 
+/// Revisions on one page of the history: each brings its diffs, so pages stay small.
+pub const REVISIONS_PER_PAGE: u64 = 10;
+
 #[server(prefix = "/sfn", endpoint = "revisions")]
-pub async fn get_revisions(owner: String, id: String) -> Result<RevisionsView, Error> {
+pub async fn get_revisions(owner: String, id: String, page: u64) -> Result<RevisionsView, Error> {
     let state = super::context::state()?;
     let viewer = super::context::session_user().await?.map(|u| u.id);
     let summary = state.gists.summary(viewer, &id).await?;
     if !summary.owner.username.eq_ignore_ascii_case(&owner) {
         return Err(Error::NotFound);
     }
-    let (revisions, total) = state.gists.revisions(viewer, &id, 1, 100).await?;
+    let page = page.clamp(1, crate::services::listing::PAGE_MAX);
+    let (revisions, total) = state
+        .gists
+        .revisions(viewer, &id, page, REVISIONS_PER_PAGE)
+        .await?;
+    let raw = |rev: &str, name: &str| {
+        format!(
+            "/{}/{id}/raw/{rev}/{}",
+            summary.owner.username,
+            urlencoding(name)
+        )
+    };
     let now = chrono::Utc::now();
     let revisions = revisions
         .into_iter()
@@ -394,6 +433,17 @@ pub async fn get_revisions(owner: String, id: String) -> Result<RevisionsView, E
                 .files
                 .into_iter()
                 .map(|file| FileChangeView {
+                    large: file.truncated.then(|| LargeDiff {
+                        before: revision
+                            .parent
+                            .as_deref()
+                            .zip(file.old_name.as_deref())
+                            .map(|(rev, name)| raw(rev, name)),
+                        after: file
+                            .new_name
+                            .as_deref()
+                            .map(|name| raw(&revision.commit.sha, name)),
+                    }),
                     name: file
                         .new_name
                         .clone()
@@ -423,6 +473,8 @@ pub async fn get_revisions(owner: String, id: String) -> Result<RevisionsView, E
         id,
         title,
         total,
+        page,
+        total_pages: total.div_ceil(REVISIONS_PER_PAGE),
         revisions,
     })
 }

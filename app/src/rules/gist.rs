@@ -47,6 +47,33 @@ pub fn validate_filename(name: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// The longest slug of a file name in an anchor: every line number of a file repeats it.
+const ANCHOR_SLUG_MAX: usize = 40;
+
+/// The id of a file's box on the gist page (`file-main-rs`), and the prefix of its line
+/// anchors (`file-main-rs-L12`); embeds link to it. A long name is cut, and a hash of the
+/// whole name keeps two long names apart, so the anchor stays short whatever the name.
+pub fn file_anchor(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if slug.len() <= ANCHOR_SLUG_MAX {
+        return format!("file-{slug}");
+    }
+    // FNV-1a: small, stable, and the same in the browser.
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("file-{}-{hash:08x}", &slug[..ANCHOR_SLUG_MAX - 9])
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Visibility {
@@ -252,6 +279,16 @@ impl Limits {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn file_anchors_stay_short() {
+        assert_eq!(file_anchor("main.rs"), "file-main-rs");
+        let long = format!("{}.txt", "a".repeat(250));
+        let other = format!("{}.txb", "a".repeat(250));
+        assert!(file_anchor(&long).len() <= 5 + 40, "{}", file_anchor(&long));
+        assert_ne!(file_anchor(&long), file_anchor(&other));
+        assert_eq!(file_anchor(&long), file_anchor(&long), "stable");
+    }
     use serde_json::json;
 
     #[test]

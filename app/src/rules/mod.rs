@@ -8,5 +8,5 @@ pub mod scopes;
 pub mod update;
 
 pub use account::{validate_email, validate_password, validate_username};
-pub use gist::{Limits, Visibility, parse_topics, validate_filename, validate_topics};
+pub use gist::{Limits, Visibility, file_anchor, parse_topics, validate_filename, validate_topics};
 pub use scopes::{Scope, parse_scopes};

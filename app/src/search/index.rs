@@ -277,9 +277,11 @@ impl SearchIndex {
             .clone()
     }
 
-    /// Changes written to the database and not applied here yet.
+    /// Changes written to the database and not applied here yet. Never waits for a
+    /// catch-up under way (`/healthz` asks, and must answer at once): it counts from what
+    /// the last finished batch applied.
     pub async fn pending(&self) -> Result<i64> {
-        let applied = self.inner.progress.lock().await.applied;
+        let applied = self.health().applied;
         let row = self
             .inner
             .db
@@ -547,6 +549,11 @@ impl SearchIndex {
             applied: max,
             ..Default::default()
         };
+        self.inner
+            .health
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .applied = max;
         self.inner
             .db
             .execute_unprepared(

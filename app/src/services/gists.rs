@@ -315,6 +315,29 @@ impl GistService {
         id: &str,
         changes: GistUpdate,
     ) -> Result<GistDetail> {
+        self.update_checked(actor, id, None, changes).await
+    }
+
+    /// An update made from what the gist was at revision `base` (the web editor's form):
+    /// refused with `Conflict` if the gist moved on meanwhile (an API edit, a push), so a
+    /// file added since is never deleted because an old form did not list it.
+    pub async fn update_from(
+        &self,
+        actor: &user::Model,
+        id: &str,
+        base: &str,
+        changes: GistUpdate,
+    ) -> Result<GistDetail> {
+        self.update_checked(actor, id, Some(base), changes).await
+    }
+
+    async fn update_checked(
+        &self,
+        actor: &user::Model,
+        id: &str,
+        base: Option<&str>,
+        changes: GistUpdate,
+    ) -> Result<GistDetail> {
         if changes.title.is_none()
             && changes.description.is_none()
             && changes.files.is_none()
@@ -336,6 +359,13 @@ impl GistService {
 
         let _guard = self.locks.lock(id).await;
         let gist = self.caught_up(self.find_owned(actor, id).await?).await?;
+        if base.is_some_and(|base| base != gist.head) {
+            return Err(Error::Conflict(
+                "this gist changed since you opened the editor (an edit or a push elsewhere): \
+                 nothing was saved. Keep a copy of your changes, reload, and apply them again"
+                    .into(),
+            ));
+        }
         let (_, current) = self.read(id, &gist.head).await?;
         let files = match &changes.files {
             None => current,
@@ -618,13 +648,12 @@ impl GistService {
         let (store, id) = (self.store.clone(), id.to_owned());
         let skip =
             usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let budget = crate::store::DiffBudget::default();
         let (revisions, total) =
-            blocking(move || store.revisions(&id, skip, per_page as usize)).await??;
+            blocking(move || store.revisions(&id, skip, per_page as usize, budget)).await??;
         Ok((revisions, total as u64))
     }
 
-    /// Makes the database describe what the repository holds (after a push, or to repair
-    /// a crash between the git and the database write). Returns the head it synced to.
     /// The row, brought up to its repository first if a push moved the branch without the
     /// database following (the process died between the two): the repository is the
     /// truth, and an edit must start from it rather than answer 409 forever. The caller
@@ -643,6 +672,19 @@ impl GistService {
             .ok_or(Error::NotFound)
     }
 
+    /// The consistency check's repair: resyncs the row from git only if it still says
+    /// `seen` (nobody brought it up to date meanwhile).
+    pub async fn resync_if_still(&self, id: &str, seen: &str) -> Result<()> {
+        let _guard = self.locks.lock(id).await;
+        let row = gist::Entity::find_by_id(id).one(&self.db).await?;
+        if row.is_some_and(|row| row.head == seen) {
+            self.sync_locked(id).await?;
+        }
+        Ok(())
+    }
+
+    /// Makes the database describe what the repository holds (after a push, or to repair
+    /// a crash between the git and the database write). Returns the head it synced to.
     pub async fn sync_from_git(&self, id: &str) -> Result<String> {
         let _guard = self.locks.lock(id).await;
         self.sync_locked(id).await

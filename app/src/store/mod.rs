@@ -53,12 +53,35 @@ pub struct FileDiff {
     /// The unified diff's hunks (`@@` headers and `+`, `-`, ` ` lines); empty for binaries.
     pub patch: String,
     pub binary: bool,
+    /// The patch was cut at the [`DiffBudget`]: the page links to both versions instead.
+    pub truncated: bool,
+}
+
+/// How much diff text one page of revisions may hold, whatever the history: per file, and
+/// in all (a commit may change a thousand files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiffBudget {
+    pub file_lines: usize,
+    pub file_bytes: usize,
+    pub total_bytes: usize,
+}
+
+impl Default for DiffBudget {
+    fn default() -> Self {
+        DiffBudget {
+            file_lines: 500,
+            file_bytes: 64 * 1024,
+            total_bytes: 2 * 1024 * 1024,
+        }
+    }
 }
 
 /// One revision with its per-file changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionDiff {
     pub commit: CommitInfo,
+    /// The revision before (none for the first).
+    pub parent: Option<String>,
     pub files: Vec<FileDiff>,
 }
 
@@ -260,20 +283,33 @@ impl GitStore {
         Ok((page, total))
     }
 
-    /// Newest first: `skip` then at most `limit` revisions with their file diffs.
+    /// Newest first: `skip` then at most `limit` revisions with their file diffs, held
+    /// to `budget`.
     pub fn revisions(
         &self,
         id: &str,
         skip: usize,
         limit: usize,
+        budget: DiffBudget,
     ) -> Result<(Vec<RevisionDiff>, usize)> {
         let (commits, total) = self.history(id, skip, limit)?;
         let repo = self.open(id)?;
+        let mut left = budget.total_bytes;
         let revisions = commits
             .into_iter()
             .map(|commit| {
-                let files = file_diffs(&repo, parse_oid(&commit.sha)?)?;
-                Ok(RevisionDiff { commit, files })
+                let oid = parse_oid(&commit.sha)?;
+                let parent = repo
+                    .find_commit(oid)
+                    .ok()
+                    .and_then(|c| c.parent_id(0).ok())
+                    .map(|p| p.to_string());
+                let files = file_diffs(&repo, oid, &budget, &mut left)?;
+                Ok(RevisionDiff {
+                    commit,
+                    parent,
+                    files,
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok((revisions, total))
@@ -476,7 +512,13 @@ fn commit_diff(repo: &Repository, oid: Oid) -> Result<git2::Diff<'_>> {
     Ok(diff)
 }
 
-fn file_diffs(repo: &Repository, oid: Oid) -> Result<Vec<FileDiff>> {
+/// Each file's patch, line by line until the file's or the page's budget is spent.
+fn file_diffs(
+    repo: &Repository,
+    oid: Oid,
+    budget: &DiffBudget,
+    left: &mut usize,
+) -> Result<Vec<FileDiff>> {
     let diff = commit_diff(repo, oid)?;
     let mut files = Vec::new();
     for index in 0..diff.deltas().len() {
@@ -502,16 +544,36 @@ fn file_diffs(repo: &Repository, oid: Oid) -> Result<Vec<FileDiff>> {
         };
         let mut binary = delta.flags().is_binary();
         let mut patch = String::new();
+        let mut truncated = false;
         if let Ok(Some(mut file_patch)) = git2::Patch::from_diff(&diff, index) {
             binary |= file_patch.delta().flags().is_binary();
-            if let Ok(buf) = file_patch.to_buf() {
-                let text = String::from_utf8_lossy(&buf);
-                // Keep the hunks; the page shows the file header itself.
-                patch = text
-                    .find("\n@@")
-                    .map(|at| text[at + 1..].to_owned())
-                    .unwrap_or_default();
-            }
+            let room = budget.file_bytes.min(*left);
+            let mut lines = 0usize;
+            // Only the hunks (the page shows the file header itself): `@@` lines and
+            // `+`, `-`, ` ` lines, until the budget is spent.
+            let _ = file_patch.print(&mut |_, _, line| {
+                let prefix = match line.origin() {
+                    '+' | '-' | ' ' => Some(line.origin()),
+                    'H' => None,
+                    _ => return true,
+                };
+                let text = String::from_utf8_lossy(line.content());
+                let needed = text.len() + 2;
+                if lines >= budget.file_lines || patch.len() + needed > room {
+                    truncated = true;
+                    return false;
+                }
+                if let Some(prefix) = prefix {
+                    patch.push(prefix);
+                }
+                patch.push_str(&text);
+                if !patch.ends_with('\n') {
+                    patch.push('\n');
+                }
+                lines += 1;
+                true
+            });
+            *left = left.saturating_sub(patch.len());
         }
         files.push(FileDiff {
             status,
@@ -519,6 +581,7 @@ fn file_diffs(repo: &Repository, oid: Oid) -> Result<Vec<FileDiff>> {
             new_name,
             patch,
             binary,
+            truncated,
         });
     }
     Ok(files)

@@ -263,7 +263,7 @@ fn MaintenanceTab() -> impl IntoView {
         <div class="maintenance">
             <h2>"Consistency check"</h2>
             <p>"Compares every gist in the database with its git repository. It only reports; repair with "
-                <code>"gistful admin fsck"</code>" while the server is stopped."</p>
+                <code>"gistful admin fsck"</code>" (safe while the server runs: it never deletes, and leaves writes in progress alone)."</p>
             <ActionForm action=check attr:class="inline-form">
                 <button type="submit" class="button button-primary" disabled=move || check.pending().get()>
                     "Run consistency check"

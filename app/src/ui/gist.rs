@@ -18,19 +18,12 @@ use crate::functions::gists::{
 use crate::rules::language::language_for;
 use crate::rules::{parse_topics, validate_filename};
 
+/// Files with more shown lines than this number their lines without a link per line.
+const LINKED_LINES_MAX: usize = 5_000;
+
 /// An id fragment for anchors: file names may hold anything.
 fn anchor(name: &str) -> String {
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("file-{slug}")
+    crate::rules::file_anchor(name)
 }
 
 #[component]
@@ -209,6 +202,18 @@ fn FileBox(file: FileView) -> impl IntoView {
             <p class="binary-note">{format!("Binary file, {} bytes. ", file.size)} <a href=file.raw_url.clone()>"Download it"</a></p>
         }
         .into_any(),
+        FileKind::Code if file.lines > LINKED_LINES_MAX => {
+            // Numbers only: a link per line would make a long file's page many times
+            // the size of what it shows.
+            let numbers: String = (1..=file.lines).map(|n| format!("{n}\n")).collect();
+            view! {
+                <div class="code">
+                    <pre class="gutter" aria-hidden="true">{numbers}</pre>
+                    <pre class="code-lines"><code inner_html=file.html/></pre>
+                </div>
+            }
+            .into_any()
+        }
         FileKind::Code => {
             let gutter = (1..=file.lines)
                 .map(|n| {
@@ -225,6 +230,14 @@ fn FileBox(file: FileView) -> impl IntoView {
             .into_any()
         }
     };
+    let large = file.truncated.then(|| {
+        view! {
+            <p class="large-file" role="note">
+                {format!("This file is large ({} bytes): the first {} lines are shown. ", file.size, file.lines)}
+                <a href=file.raw_url.clone()>"View it raw"</a>
+            </p>
+        }
+    });
     view! {
         <section class="file" id=id.clone()>
             <header class="file-header">
@@ -234,6 +247,7 @@ fn FileBox(file: FileView) -> impl IntoView {
                 <a class="button button-small" href=file.raw_url.clone()>"Raw"</a>
                 <a class="button button-small" href=file.download_url.clone() download="">"Download"</a>
             </header>
+            {large}
             {body}
         </section>
     }
@@ -343,6 +357,7 @@ fn EditForm(gist: EditableGist) -> impl IntoView {
             <h1>"Edit gist"</h1>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="id" value=gist.id.clone()/>
+                <input type="hidden" name="base" value=gist.revision.clone()/>
                 <label>"Title" <input name="title" maxlength="255" value=gist.title.clone()/></label>
                 <label>"Description" <input name="description" value=gist.description.clone()/></label>
                 <TopicsInput initial=gist.topics.join(", ")/>

@@ -3,30 +3,44 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::pages::NotFound;
+use super::pages::{NoSuchPage, NotFound};
 use crate::functions::gists::{DiffLineKind, FileChangeView, RevisionView, get_revisions};
 
 #[component]
 pub fn RevisionsPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let history = Resource::new(
         move || {
             let p = params.read();
             (
                 p.get("user").unwrap_or_default(),
                 p.get("id").unwrap_or_default(),
+                query
+                    .read()
+                    .get("page")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1u64)
+                    .max(1),
             )
         },
-        |(user, id)| get_revisions(user, id),
+        |(user, id, page)| get_revisions(user, id, page),
     );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match history.await {
+                    Ok(view) if view.revisions.is_empty() => {
+                        let first = format!("/{}/{}/revisions", view.owner, view.id);
+                        view! { <NoSuchPage first pages=view.total_pages/> }.into_any()
+                    }
                     Ok(view) => {
                         let back = format!("/{}/{}", view.owner, view.id);
+                        let here = format!("/{}/{}/revisions", view.owner, view.id);
+                        let link = move |page: u64| format!("{here}?page={page}");
+                        let (page, pages) = (view.page, view.total_pages);
                         view! {
                             <Title text=format!("Revisions of {}", view.title)/>
                             <section class="revisions">
@@ -35,6 +49,11 @@ pub fn RevisionsPage() -> impl IntoView {
                                     <span class="muted">{format!(" · {} revision{}", view.total, if view.total == 1 { "" } else { "s" })}</span>
                                 </h1>
                                 {view.revisions.into_iter().map(|revision| view! { <Revision revision/> }).collect_view()}
+                                <nav class="pager">
+                                    {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">"← Newer"</A> })}
+                                    <span>{format!("Page {page} of {}", pages.max(1))}</span>
+                                    {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">"Older →"</A> })}
+                                </nav>
                             </section>
                         }
                         .into_any()
@@ -76,6 +95,14 @@ fn FileChange(file: FileChangeView) -> impl IntoView {
                 <span class="file-name">{title}</span>
                 <span class=format!("badge badge-{}", file.status)>{file.status.clone()}</span>
             </header>
+            {file.large.map(|large| view! {
+                <p class="large-file" role="note">
+                    "Large diff: only its start is shown. Compare the whole files: "
+                    {large.before.map(|href| view! { <a href=href>"before"</a> })}
+                    " "
+                    {large.after.map(|href| view! { <a href=href>"after"</a> })}
+                </p>
+            })}
             {if file.binary {
                 view! { <p class="binary-note">"Binary file changed."</p> }.into_any()
             } else {

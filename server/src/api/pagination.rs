@@ -17,7 +17,7 @@ pub struct PageParams {
     /// Page number, from 1.
     #[param(value_type = Option<u64>, minimum = 1)]
     pub page: Option<String>,
-    /// Items per page, 1-100 (out of range is clamped); default 30.
+    /// Items per page, 1-100 (0 and past 100 are clamped, a negative number is refused); default 30.
     #[param(value_type = Option<u64>)]
     pub per_page: Option<String>,
     /// Only items updated at or after this time (RFC 3339).
