@@ -89,6 +89,72 @@ test("hostile markdown, titles, file names and comments never run script", async
   await context.close();
 });
 
+const BREAKOUT = '</title><meta http-equiv=refresh content="0;url=https://evil.example">';
+
+test("markup that closes its element stays text: title, description, file name, comment, search", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  const problems = watchForScript(page);
+  const url = await createGist(page, "public", [["<!--<style>x.txt", "</script><!--\n</style>"]], BREAKOUT);
+  await page.goto(`${url}/edit`);
+  await hydrated(page);
+  await page.getByLabel("Description").fill("</textarea><script>alert('description')</script><!--");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(url);
+  await page.getByLabel("Add a comment").fill("</style></textarea><script>alert('comment')</script><!--");
+  await page.getByRole("button", { name: "Comment" }).click();
+  await expect(page.locator(".comment-body")).toContainText("</textarea>");
+  for (const path of [url, `${url}/revisions`, `${url}/forks`, `/search?q=${encodeURIComponent(BREAKOUT)}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    // What the server sent: the title element holds the text, escaped, and nothing else.
+    const html = await response!.text();
+    const title = html.slice(html.indexOf("<title>"), html.indexOf("</title>") + 8);
+    expect(title, path).toContain("&lt;/title&gt;");
+    expect(html.toLowerCase(), path).not.toContain("<meta http-equiv=refresh");
+    await hydrated(page);
+    await expect(page.locator("head meta[http-equiv]")).toHaveCount(0);
+    expect(await page.title(), path).toContain(BREAKOUT);
+  }
+  await page.goto(url);
+  await hydrated(page);
+  await expect(page.locator(".gist-name")).toHaveText(BREAKOUT);
+  await expect(page.locator(".gist-description")).toContainText("</textarea>");
+  await expect(page.locator(".file-name")).toHaveText("<!--<style>x.txt");
+  await expect(page.locator(".file .code-lines")).toContainText("</script><!--");
+  // Still here: nothing sent the browser elsewhere.
+  await page.waitForTimeout(1500);
+  expect(page.url()).toBe(url);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("an editor opened before someone else's save refuses to overwrite it and keeps what was typed", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  const url = await createGist(page, "public", [["a.txt", "one\n"]], "Shared");
+  // The same person in a second tab opens the editor, and the first tab adds a file meanwhile.
+  const stale = await context.newPage();
+  await stale.goto(`${url}/edit`);
+  await hydrated(stale);
+  await page.goto(`${url}/edit`);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Add file" }).click();
+  await page.getByLabel("File name").nth(1).fill("added.txt");
+  await page.getByLabel("File content").nth(1).fill("added elsewhere\n");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(url);
+
+  await stale.getByLabel("File content").first().fill("typed in the old tab\n");
+  await stale.getByRole("button", { name: "Save changes" }).click();
+  await expect(stale.getByRole("alert")).toContainText("changed since you opened the editor");
+  await expect(stale.getByLabel("File content").first()).toHaveValue("typed in the old tab\n");
+  await expect(stale).toHaveURL(`${url}/edit`);
+
+  await page.goto(url);
+  await expect(page.locator(".file-name")).toHaveText(["a.txt", "added.txt"]);
+  await expect(page.locator("#file-a-txt")).toContainText("one");
+  await context.close();
+});
+
 test("a gist page reads without JavaScript @nojs", async ({ browser }) => {
   // Created through the API-less way: a JS-enabled context makes it, a no-JS page reads it.
   const maker = await browser.newContext({ javaScriptEnabled: true });

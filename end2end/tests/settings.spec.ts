@@ -57,6 +57,22 @@ test("profile, password and account deletion", async ({ page }) => {
   expect((await page.goto(`/${name}`))?.status()).toBe(404);
 });
 
+test("the commit email setting: a no-reply address unless ticked", async ({ page }) => {
+  // What commits then carry is checked with git in the server tests; here, the setting.
+  const name = await register(page);
+  await page.goto("/settings");
+  await hydrated(page);
+  const show = page.getByLabel(/Show my email address in the commits/);
+  await expect(show).not.toBeChecked();
+  await expect(page.locator("label.checkbox")).toContainText(`${name}@users.noreply`);
+  await show.check();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Profile saved.")).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel(/Show my email address in the commits/)).toBeChecked();
+});
+
 test("settings ask anonymous visitors to log in @nojs", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByText("Log in to change your settings.")).toBeVisible();

@@ -190,9 +190,12 @@ async fn serve_file(
         Ok(detail) => detail,
         Err(response) => return response,
     };
-    let Some(found) = detail.contents.iter().find(|f| f.name == file).cloned() else {
+    // Taken out of the gist, not copied: a file is held once on its way out.
+    let mut detail = detail;
+    let Some(at) = detail.contents.iter().position(|f| f.name == file) else {
         return not_found();
     };
+    let found = detail.contents.swap_remove(at);
     file_response(&detail, found, rev, attachment)
 }
 

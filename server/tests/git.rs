@@ -9,19 +9,7 @@ use std::process::{Command, Output};
 use common::Server;
 use serde_json::{Value, json};
 
-/// `git` with no user or system configuration and no prompts.
-fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args(["-c", "user.name=Tester", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("HOME", dir)
-        .output()
-        .expect("run git")
-}
+use common::git;
 
 fn ok(out: Output) -> String {
     assert!(

@@ -6,8 +6,7 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::Server;
@@ -122,18 +121,7 @@ impl Target {
     }
 }
 
-fn git_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args(["-c", "user.name=Tester", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("HOME", dir)
-        .output()
-        .expect("run git")
-}
+use common::git as git_in;
 
 fn ok(out: Output) -> String {
     assert!(
