@@ -396,9 +396,33 @@ async fn serve(
             // once git has the pack, and the database always follows the ref.
             let (state, path) = (state.clone(), path.clone());
             let pushed = tokio::spawn(async move {
-                match repo {
-                    Repo::Init => push_new_gist(&state, &owner, &id, &path, upload).await,
-                    Repo::Gist { .. } => push(&state, &id, &path, upload).await,
+                let work = async {
+                    match &repo {
+                        Repo::Init => push_new_gist(&state, &owner, &id, &path, upload).await,
+                        Repo::Gist { .. } => push(&state, &id, &path, upload).await,
+                    }
+                };
+                // Held to `git.timeout` too: past it git is stopped (dropped with the
+                // work) and what it left is removed, under the gist's lock so that no
+                // other push is under way meanwhile.
+                match tokio::time::timeout_at(deadline, work).await {
+                    Ok(done) => done,
+                    Err(_) => {
+                        tracing::warn!(gist = %id, "a push outlived git.timeout; stopped");
+                        match repo {
+                            Repo::Init => {
+                                let _ = tokio::fs::remove_dir_all(&path).await;
+                            }
+                            Repo::Gist { .. } => {
+                                let guard = state.gists.lock(&id).await;
+                                remove_push_leftovers(&path, std::time::Duration::ZERO);
+                                drop(guard);
+                                // The ref may have moved just before git was stopped.
+                                let _ = state.gists.sync_from_git(&id).await;
+                            }
+                        }
+                        Ok(Err(BodyError::Stalled))
+                    }
                 }
             });
             match pushed.await {

@@ -444,11 +444,23 @@ async fn slow_clients(t: &Target) {
     let gist = t
         .create(json!({"public": true, "files": {"a.txt": {"content": "a"}}}))
         .await;
-    let id = id_of(&gist);
-    let address = t.server.base.trim_start_matches("http://").to_owned();
-    let token = t.token.clone();
     let started = Instant::now();
-    let answer = tokio::task::spawn_blocking(move || {
+    let answer = trickle_push(&t.server, &id_of(&gist), &t.token, None).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+    no_git_left(&t.server).await;
+}
+
+/// Starts a push of a 1 MB body and sends its first bytes; then nothing, or one more
+/// byte every `every`. Returns the start of what the server answered.
+async fn trickle_push(server: &Server, id: &str, token: &str, every: Option<Duration>) -> String {
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let (id, token) = (id.to_owned(), token.to_owned());
+    tokio::task::spawn_blocking(move || {
         use base64::Engine;
         let mut stream = std::net::TcpStream::connect(&address).unwrap();
         let auth = base64::engine::general_purpose::STANDARD.encode(format!("alice:{token}"));
@@ -459,6 +471,15 @@ async fn slow_clients(t: &Target) {
              Content-Length: 1000000\r\n\r\n0098"
         )
         .unwrap();
+        if let Some(every) = every {
+            let writer = stream.try_clone().unwrap();
+            std::thread::spawn(move || {
+                let mut writer = writer;
+                while writer.write_all(b"0").is_ok() {
+                    std::thread::sleep(every);
+                }
+            });
+        }
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .unwrap();
@@ -467,18 +488,49 @@ async fn slow_clients(t: &Target) {
         String::from_utf8_lossy(&answer[..n]).into_owned()
     })
     .await
-    .unwrap();
-    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
-    assert!(
-        started.elapsed() < Duration::from_secs(15),
-        "{:?}",
-        started.elapsed()
-    );
+    .unwrap()
+}
+
+/// Waits (a little) until the server has no `git` child left.
+async fn no_git_left(server: &Server) {
     let deadline = Instant::now() + Duration::from_secs(5);
-    while !git_children(t.server.child.id()).is_empty() {
+    while !git_children(server.child.id()).is_empty() {
         assert!(Instant::now() < deadline, "git outlived its request");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Point 7: a push that keeps sending, a byte at a time, is cut off at `git.timeout`.
+#[tokio::test]
+async fn a_steady_trickle_is_cut_off_at_the_total_time() {
+    let home = tempfile::tempdir().unwrap();
+    let server = Server::start_in(
+        home.path(),
+        &[("OG_GIT_TIMEOUT", "3"), ("OG_GIT_IDLE_TIMEOUT", "2")],
+    )
+    .await;
+    common::create_user(&server.home, "alice", PASSWORD);
+    let token = common::create_token(&server.home, "alice", "gist:read,gist:write");
+    let gist = common::create_gist(
+        &server.base,
+        &token,
+        json!({"public": true, "files": {"a.txt": {"content": "a"}}}),
+    )
+    .await;
+    let started = Instant::now();
+    let every = Some(Duration::from_millis(300));
+    let answer = trickle_push(&server, &id_of(&gist), &token, every).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_secs(3) && took < Duration::from_secs(10),
+        "{took:?}"
+    );
+    no_git_left(&server).await;
+    let res = reqwest::get(server.url(&format!("/api/gists/{}", id_of(&gist))))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "the gist is as it was");
 }
 
 /// Point 8: Wrong passwords never lock out the owner's token; one account however it is
