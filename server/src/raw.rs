@@ -48,6 +48,27 @@ pub async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<i64> {
         .map(|u| u.id)
 }
 
+/// The instance's "require login" for raw files, ZIPs and embeds: `Err` with the answer
+/// when an anonymous visitor may not read anything.
+async fn may_read(state: &AppState, viewer: Option<i64>) -> Result<(), Response> {
+    let settings = settings::load(&state.db)
+        .await
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+    if settings.require_login && !settings.allow_individual_gists && viewer.is_none() {
+        return Err((
+            StatusCode::UNAUTHORIZED,
+            "Log in to read gists on this instance\n",
+        )
+            .into_response());
+    }
+    Ok(())
+}
+
+/// `HEAD` is the head; anything else a (possibly abbreviated) commit id.
+fn revision(rev: &str) -> Option<String> {
+    (!rev.eq_ignore_ascii_case("head")).then(|| rev.to_ascii_lowercase())
+}
+
 /// The gist at `rev` (`HEAD` or a commit id) if the visitor may read it and `user` owns it.
 pub async fn load(
     state: &AppState,
@@ -56,25 +77,11 @@ pub async fn load(
     id: &str,
     rev: &str,
 ) -> Result<GistDetail, Response> {
-    let settings = settings::load(&state.db)
-        .await
-        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
     let viewer = viewer(state, headers).await;
-    if settings.require_login && !settings.allow_individual_gists && viewer.is_none() {
-        return Err((
-            StatusCode::UNAUTHORIZED,
-            "Log in to read gists on this instance\n",
-        )
-            .into_response());
-    }
-    let revision = if rev.eq_ignore_ascii_case("head") {
-        None
-    } else {
-        Some(rev.to_ascii_lowercase())
-    };
+    may_read(state, viewer).await?;
     let detail = state
         .gists
-        .get_at(viewer, id, revision.as_deref())
+        .get_at(viewer, id, revision(rev).as_deref())
         .await
         .map_err(|_| not_found())?;
     if !detail.summary.owner.username.eq_ignore_ascii_case(user) {
@@ -87,9 +94,9 @@ pub async fn load(
 /// commit id never changes what it names) may sit in shared caches; anything of an
 /// unlisted or private gist stays in the reader's own cache, and a moving `HEAD` is
 /// revalidated every time.
-fn cache_policy(detail: &GistDetail, rev: &str) -> &'static str {
+fn cache_policy(gist: &app::entities::gist::Model, rev: &str) -> &'static str {
     let immutable = rev.len() == 40;
-    match (immutable, detail.summary.gist.visibility()) {
+    match (immutable, gist.visibility()) {
         (true, app::rules::Visibility::Public) => "public, max-age=31536000, immutable",
         (true, _) => "private, max-age=31536000, immutable",
         (false, app::rules::Visibility::Public) => "no-cache",
@@ -109,16 +116,22 @@ fn harden(response: &mut Response, cache: &'static str) {
     }
 }
 
-fn file_response(detail: &GistDetail, file: StoredFile, rev: &str, attachment: bool) -> Response {
+fn file_response(
+    gist: &app::entities::gist::Model,
+    revision: &str,
+    file: StoredFile,
+    rev: &str,
+    attachment: bool,
+) -> Response {
     let content_type = if is_binary(&file.content) {
         "application/octet-stream"
     } else {
         "text/plain; charset=utf-8"
     };
-    let etag = format!("\"{}-{}\"", &detail.revision[..12], file.content.len());
+    let etag = format!("\"{}-{}\"", &revision[..12], file.content.len());
     let name = file.name.clone();
     let mut response = file.content.into_response();
-    harden(&mut response, cache_policy(detail, rev));
+    harden(&mut response, cache_policy(gist, rev));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(
@@ -186,17 +199,23 @@ async fn serve_file(
     file: &str,
     attachment: bool,
 ) -> Response {
-    let detail = match load(state, headers, user, id, rev).await {
-        Ok(detail) => detail,
-        Err(response) => return response,
-    };
-    // Taken out of the gist, not copied: a file is held once on its way out.
-    let mut detail = detail;
-    let Some(at) = detail.contents.iter().position(|f| f.name == file) else {
+    let viewer = viewer(state, headers).await;
+    if let Err(response) = may_read(state, viewer).await {
+        return response;
+    }
+    // Only the one file is read: a raw answer never holds the rest of the gist.
+    let revision = revision(rev);
+    let Ok((summary, commit, found)) = state
+        .gists
+        .file_at(viewer, id, revision.as_deref(), file)
+        .await
+    else {
         return not_found();
     };
-    let found = detail.contents.swap_remove(at);
-    file_response(&detail, found, rev, attachment)
+    if !summary.owner.username.eq_ignore_ascii_case(user) {
+        return not_found();
+    }
+    file_response(&summary.gist, &commit, found, rev, attachment)
 }
 
 /// `/{user}/{id}/archive/{rev}.zip`: every file of the revision in one ZIP.
@@ -230,7 +249,7 @@ pub async fn archive(
     };
     let name = format!("{}-{}.zip", detail.summary.gist.id, &detail.revision[..7]);
     let mut response = bytes.into_response();
-    harden(&mut response, cache_policy(&detail, rev));
+    harden(&mut response, cache_policy(&detail.summary.gist, rev));
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,

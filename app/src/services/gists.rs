@@ -220,6 +220,37 @@ impl GistService {
         })
     }
 
+    /// One file of the gist at `rev` (or the head), for raw and download answers: only
+    /// that file is copied (from the cache, or its one blob read from git), never the
+    /// whole gist.
+    pub async fn file_at(
+        &self,
+        viewer: Option<i64>,
+        id: &str,
+        rev: Option<&str>,
+        name: &str,
+    ) -> Result<(GistSummary, String, StoredFile)> {
+        let summary = self.summary(viewer, id).await?;
+        let head = summary.gist.head.clone();
+        let rev = rev.filter(|rev| *rev != head);
+        if rev.is_none()
+            && let Some(files) = self.cache.files(id, &head)
+        {
+            let file = files.0.iter().find(|f| f.name == name).cloned();
+            return file
+                .map(|file| (summary, head, file))
+                .ok_or(Error::NotFound);
+        }
+        let (store, gid, wanted, name) = (
+            self.store.clone(),
+            id.to_owned(),
+            rev.unwrap_or(&head).to_owned(),
+            name.to_owned(),
+        );
+        let (commit, file) = blocking(move || store.file(&gid, Some(&wanted), &name)).await??;
+        Ok((summary, commit, file))
+    }
+
     /// A revision other than the head, asked for by (a prefix of) its id: read from git
     /// each time, because whether it is still part of the gist depends on where the branch
     /// is now (a force push may have cut it out). Not cached for the same reason.

@@ -244,6 +244,28 @@ impl GitStore {
         Ok((oid.to_string(), files))
     }
 
+    /// One file of the commit `rev` (a full or abbreviated commit id) or of the head:
+    /// only that blob is read. Returns the commit id and the file.
+    pub fn file(&self, id: &str, rev: Option<&str>, name: &str) -> Result<(String, StoredFile)> {
+        let repo = self.open(id)?;
+        let oid = match rev {
+            Some(rev) if is_revision(rev) => resolve_in(&repo, rev)?,
+            Some(_) => return Err(Error::NotFound),
+            None => head_of(&repo)?,
+        };
+        let commit = repo.find_commit(oid).map_err(|_| Error::NotFound)?;
+        let tree = commit.tree().map_err(|e| git_error("reading a tree", e))?;
+        let entry = tree.get_name(name).ok_or(Error::NotFound)?;
+        let blob = repo.find_blob(entry.id()).map_err(|_| Error::NotFound)?;
+        Ok((
+            oid.to_string(),
+            StoredFile {
+                name: name.to_owned(),
+                content: blob.content().to_vec(),
+            },
+        ))
+    }
+
     /// The history from the head, newest first: `skip` then at most `limit` commits, and
     /// the total number of commits.
     pub fn history(&self, id: &str, skip: usize, limit: usize) -> Result<(Vec<CommitInfo>, usize)> {
