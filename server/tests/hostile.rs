@@ -189,6 +189,8 @@ async fn title_breakouts(t: &Target) {
 
 /// Point 1: Page numbers far past the end, and words and negatives where numbers go.
 async fn page_numbers(t: &Target) {
+    t.create(json!({"public": true, "files": {"hello.txt": {"content": "hello"}}}))
+        .await;
     let started = Instant::now();
     let (status, _, html) = t.get("/search?q=hello&page=50000000000000").await;
     assert_eq!(status, 404, "a page past the results");

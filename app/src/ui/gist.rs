@@ -18,6 +18,15 @@ use crate::functions::gists::{
 use crate::rules::language::language_for;
 use crate::rules::{parse_topics, validate_filename};
 
+/// `1.2 MB`, `340 KB`, `12 bytes`.
+fn human_size(bytes: i64) -> String {
+    match bytes {
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1_000_000.0),
+        b if b >= 1_000 => format!("{} KB", b / 1_000),
+        b => format!("{b} bytes"),
+    }
+}
+
 /// Files with more shown lines than this number their lines without a link per line.
 const LINKED_LINES_MAX: usize = 5_000;
 
@@ -233,7 +242,7 @@ fn FileBox(file: FileView) -> impl IntoView {
     let large = file.truncated.then(|| {
         view! {
             <p class="large-file" role="note">
-                {format!("This file is large ({} bytes): the first {} lines are shown. ", file.size, file.lines)}
+                {format!("This file is large ({}): the first {} lines are shown. ", human_size(file.size), file.lines)}
                 <a href=file.raw_url.clone()>"View it raw"</a>
             </p>
         }
