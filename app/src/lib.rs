@@ -9,9 +9,12 @@
 
 pub mod error;
 pub mod functions;
+pub mod route;
 pub mod rules;
 pub mod ui;
 
+#[cfg(feature = "ssr")]
+pub mod access;
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]

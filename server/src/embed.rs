@@ -10,7 +10,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use app::access::Viewer;
 use app::functions::gists::FileKind;
+use app::route::{EmbedFormat, Route};
 use app::services::gists::GistDetail;
 use app::state::AppState;
 use app::store::StoredFile;
@@ -20,38 +22,19 @@ use app::store::StoredFile;
 #[derive(Clone, Copy)]
 pub struct Embeddable;
 
-enum Format {
-    Script,
-    Json,
-}
-
-/// `(user, id, format)` when the path is `/{user}/{id}.js` or `/{user}/{id}.json`.
-fn parse(path: &str) -> Option<(&str, &str, Format)> {
-    let (user, name) = path.strip_prefix('/')?.split_once('/')?;
-    // Reserved names (`pkg`, ...) are the app's own paths, never a user's.
-    if name.contains('/') || app::rules::validate_username(user).is_err() {
-        return None;
-    }
-    let (id, format) = if let Some(id) = name.strip_suffix(".js") {
-        (id, Format::Script)
-    } else {
-        (name.strip_suffix(".json")?, Format::Json)
-    };
-    let gist_id = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
-    gist_id.then_some((user, id, format))
-}
-
 /// In front of the pages, which would otherwise take `/{user}/{id}.js` for a gist id.
 pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
-    let Some((user, id, format)) = parse(req.uri().path()) else {
+    let Some(Route::Embed(gist, format)) = req.extensions().get::<Route>().cloned() else {
         return next.run(req).await;
     };
-    let only = req.uri().query().and_then(|q| {
+    let (parts, _) = req.into_parts();
+    let viewer = Viewer::of(&parts);
+    let only = parts.uri.query().and_then(|q| {
         url::form_urlencoded::parse(q.as_bytes())
             .find(|(key, _)| key == "file")
             .map(|(_, value)| value.into_owned())
     });
-    let detail = match crate::raw::load(&state, req.headers(), user, id, "HEAD").await {
+    let detail = match crate::raw::load(&state, &viewer, &gist.user, &gist.id, "HEAD").await {
         Ok(detail) => detail,
         Err(response) => return response,
     };
@@ -87,7 +70,7 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
     let html = render(base, &detail, &files, shown);
     let stylesheet = format!("{base}/embed.css");
     let (content_type, body) = match format {
-        Format::Script => {
+        EmbedFormat::Script => {
             // JSON string literals are JavaScript string literals.
             let link = format!(r#"<link rel="stylesheet" href="{stylesheet}">"#);
             (
@@ -99,7 +82,7 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
                 ),
             )
         }
-        Format::Json => {
+        EmbedFormat::Json => {
             let summary = &detail.summary;
             let body = json!({
                 "description": summary.gist.description,
@@ -208,27 +191,4 @@ pub async fn stylesheet() -> Response {
         .into_response();
     response.extensions_mut().insert(Embeddable);
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embed_paths() {
-        assert!(matches!(
-            parse("/alice/0123abcd.js"),
-            Some(("alice", "0123abcd", Format::Script))
-        ));
-        assert!(matches!(
-            parse("/alice/0123abcd.json"),
-            Some(("alice", "0123abcd", Format::Json))
-        ));
-        assert!(parse("/alice/0123abcd").is_none());
-        assert!(parse("/alice/0123abcd/raw/HEAD/a.js").is_none());
-        assert!(parse("/pkg/gistful.js").is_none());
-        assert!(parse("/pkg/abcdef.js").is_none(), "the app's own files");
-        assert!(parse("/alice/notes.js").is_none(), "not a gist id");
-        assert!(parse("//abc.js").is_none());
-    }
 }

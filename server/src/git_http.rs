@@ -16,16 +16,14 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
 use futures_util::StreamExt;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 
+use app::access::{self, Viewer};
 use app::entities::user;
+use app::route::{GitEndpoint, GitRepo, GitService, Route};
 use app::rules::Scope;
-use app::services::ratelimit::ClientAddress;
-use app::services::settings;
-use app::services::{TokenService, UserService};
 use app::state::AppState;
 
 use crate::config::GitTimeouts;
@@ -77,94 +75,13 @@ impl BodyError {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Repo {
-    /// An existing gist; the owner's name when the URL carries one.
-    Gist { owner: Option<String>, id: String },
-    /// `/init`: a push that becomes a new gist.
-    Init,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Service {
-    UploadPack,
-    ReceivePack,
-}
-
-impl Service {
-    fn from_name(name: &str) -> Option<Service> {
-        match name {
-            "git-upload-pack" => Some(Service::UploadPack),
-            "git-receive-pack" => Some(Service::ReceivePack),
-            _ => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Service::UploadPack => "git-upload-pack",
-            Service::ReceivePack => "git-receive-pack",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Endpoint {
-    /// `GET info/refs?service=...`: the ref advertisement.
-    Refs,
-    /// `POST git-upload-pack` or `POST git-receive-pack`.
-    Rpc(Service),
-}
-
-/// `(repository, endpoint)` for a git request path, `None` for any other path.
-fn parse(path: &str) -> Option<(Repo, Endpoint)> {
-    let (base, endpoint) = if let Some(base) = path.strip_suffix("/info/refs") {
-        (base, Endpoint::Refs)
-    } else if let Some(base) = path.strip_suffix("/git-upload-pack") {
-        (base, Endpoint::Rpc(Service::UploadPack))
-    } else {
-        (
-            path.strip_suffix("/git-receive-pack")?,
-            Endpoint::Rpc(Service::ReceivePack),
-        )
-    };
-    if base == "/init" || base == "/init.git" {
-        return Some((Repo::Init, endpoint));
-    }
-    let (first, repo) = base.strip_prefix('/')?.split_once('/')?;
-    let id = repo.strip_suffix(".git").unwrap_or(repo);
-    let gist_id = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
-    if !gist_id {
-        return None;
-    }
-    let owner = if first == "gist" {
-        None
-    } else if app::rules::validate_username(first).is_ok() {
-        Some(first.to_owned())
-    } else {
-        return None;
-    };
-    Some((
-        Repo::Gist {
-            owner,
-            id: id.to_ascii_lowercase(),
-        },
-        endpoint,
-    ))
-}
-
-/// Whether `path` is one of git's (the router bounds those by git's own timeouts).
-pub fn is_git_path(path: &str) -> bool {
-    parse(path).is_some()
-}
-
 /// In front of the pages: git's paths look like nothing else the site serves.
 pub async fn intercept(
     State((state, limits)): State<(AppState, Limits)>,
     req: Request<Body>,
     next: Next,
 ) -> Response {
-    let Some((repo, endpoint)) = parse(req.uri().path()) else {
+    let Some(Route::Git(repo, endpoint)) = req.extensions().get::<Route>().cloned() else {
         return next.run(req).await;
     };
     let deadline = tokio::time::Instant::now() + limits.timeouts.total;
@@ -189,7 +106,7 @@ fn plain(status: StatusCode, message: &str) -> Response {
 
 /// Asks git for credentials. Anonymous callers get this for a gist that is missing or
 /// private alike, so neither answer tells them which it is.
-fn challenge() -> Response {
+pub fn challenge() -> Response {
     (
         StatusCode::UNAUTHORIZED,
         [
@@ -205,108 +122,24 @@ fn not_found() -> Response {
     plain(StatusCode::NOT_FOUND, "Repository not found")
 }
 
-/// Who pushes or fetches: a user, and the token's scopes when a token was the secret.
-struct Identity {
-    user: user::Model,
-    scopes: Option<Vec<Scope>>,
-}
-
-impl Identity {
-    fn allows(&self, needed: Scope) -> bool {
-        self.scopes
-            .as_ref()
-            .is_none_or(|scopes| scopes.iter().any(|s| s.grants(needed)))
-    }
-}
-
-/// HTTP Basic: the username with the password or a personal access token. A token is
-/// checked by its hash (cheap); passwords go through argon2 and the login throttle.
-async fn authenticate(
-    state: &AppState,
-    req: &axum::http::request::Parts,
-) -> Result<Option<Identity>, Response> {
-    let Some(value) = req.headers.get(header::AUTHORIZATION) else {
-        return Ok(None);
-    };
-    let basic = value
-        .to_str()
-        .ok()
-        .and_then(|v| {
-            v.strip_prefix("Basic ")
-                .or_else(|| v.strip_prefix("basic "))
-        })
-        .and_then(|b| {
-            base64::engine::general_purpose::STANDARD
-                .decode(b.trim())
-                .ok()
-        })
-        .and_then(|b| String::from_utf8(b).ok());
-    let Some((username, secret)) = basic.as_deref().and_then(|b| b.split_once(':')) else {
-        return Err(challenge());
-    };
-    let address = req
-        .extensions
-        .get::<ClientAddress>()
-        .map(|c| c.0.to_string())
-        .unwrap_or_else(|| "unknown".into());
-    // A token is checked first and never throttled: failed passwords (anyone's guesses)
-    // must not lock the owner's scripts out. A wrong token counts as a failure.
-    if secret.starts_with("og_") {
-        let token = TokenService::new(state.db.clone())
-            .verify(secret)
-            .await
-            .ok()
-            .filter(|t| t.user.username.eq_ignore_ascii_case(username.trim()));
-        return match token {
-            Some(t) => Ok(Some(Identity {
-                user: t.user,
-                scopes: Some(t.scopes),
-            })),
-            None => {
-                state.login_limiter.failed(username, &address);
-                Err(challenge())
-            }
-        };
-    }
-    if !state.login_limiter.allows(username, &address) {
-        return Err(plain(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many failed logins; wait a few minutes and try again",
-        ));
-    }
-    match UserService::new(state.db.clone())
-        .verify_password(username.trim(), secret)
-        .await
-    {
-        Ok(user) => {
-            state.login_limiter.succeeded(username);
-            Ok(Some(Identity { user, scopes: None }))
-        }
-        Err(_) => {
-            state.login_limiter.failed(username, &address);
-            Err(challenge())
-        }
-    }
-}
-
 async fn serve(
     state: &AppState,
     limits: Limits,
     deadline: tokio::time::Instant,
-    repo: Repo,
-    endpoint: Endpoint,
+    repo: GitRepo,
+    endpoint: GitEndpoint,
     req: Request<Body>,
 ) -> Result<Response, Response> {
     let (req, body) = req.into_parts();
     let service = match endpoint {
-        Endpoint::Rpc(service) if req.method == Method::POST => service,
-        Endpoint::Refs if req.method == Method::GET => req
+        GitEndpoint::Rpc(service) if req.method == Method::POST => service,
+        GitEndpoint::Refs if req.method == Method::GET => req
             .uri
             .query()
             .and_then(|q| {
                 url::form_urlencoded::parse(q.as_bytes())
                     .find(|(k, _)| k == "service")
-                    .and_then(|(_, v)| Service::from_name(&v))
+                    .and_then(|(_, v)| GitService::from_name(&v))
             })
             .ok_or_else(|| {
                 plain(
@@ -316,18 +149,16 @@ async fn serve(
             })?,
         _ => return Err(plain(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed")),
     };
-    let identity = authenticate(state, &req).await?;
-    let settings = settings::load(&state.db)
-        .await
-        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+    // Resolved (and the login requirement applied) by the identify layer.
+    let viewer = Viewer::of(&req);
 
     let (id, path, owner) = match &repo {
-        Repo::Init => {
-            if service != Service::ReceivePack {
+        GitRepo::Init => {
+            if service != GitService::ReceivePack {
                 return Err(not_found());
             }
-            let identity = identity.ok_or_else(challenge)?;
-            if !identity.allows(Scope::GistWrite) {
+            let user = viewer.user().ok_or_else(challenge)?.clone();
+            if !viewer.allows(Scope::GistWrite) {
                 return Err(plain(
                     StatusCode::FORBIDDEN,
                     "This token lacks the gist:write scope",
@@ -338,51 +169,34 @@ async fn serve(
                 .prepare_pushed_gist()
                 .await
                 .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
-            (id, path, identity.user)
+            (id, path, user)
         }
-        Repo::Gist { owner, id } => {
-            if identity.is_none() && settings.require_login && !settings.allow_individual_gists {
-                return Err(challenge());
-            }
-            let reader = identity
-                .as_ref()
-                .filter(|i| i.allows(Scope::GistRead))
-                .map(|i| i.user.id);
-            let found = match state.gists.summary(reader, id).await {
-                Ok(found)
-                    if owner
-                        .as_deref()
-                        .is_none_or(|o| found.owner.username.eq_ignore_ascii_case(o)) =>
-                {
-                    found
-                }
-                _ if identity.is_none() => return Err(challenge()),
+        GitRepo::Gist { owner, id } => {
+            let found = match state.gists.summary(viewer.reader(), id.as_str()).await {
+                Ok(found) if owner.as_deref().is_none_or(|o| found.named(o).is_ok()) => found,
+                _ if viewer.user().is_none() => return Err(challenge()),
                 _ => return Err(not_found()),
             };
-            if service == Service::ReceivePack {
-                let identity = identity.ok_or_else(challenge)?;
-                if identity.user.id != found.gist.owner_id {
-                    return Err(plain(
-                        StatusCode::FORBIDDEN,
-                        "Only the gist's owner can push to it",
-                    ));
+            if service == GitService::ReceivePack {
+                if viewer.user().is_none() {
+                    return Err(challenge());
                 }
-                if !identity.allows(Scope::GistWrite) {
-                    return Err(plain(
-                        StatusCode::FORBIDDEN,
-                        "This token lacks the gist:write scope",
-                    ));
-                }
+                access::push(&viewer, &found.gist)
+                    .map_err(|why| plain(StatusCode::FORBIDDEN, why))?;
             }
-            (id.clone(), state.gists.store().path(id), found.owner)
+            (
+                id.clone(),
+                state.gists.store().path(id.as_str()),
+                found.owner,
+            )
         }
     };
 
     // `/init` advertises a throwaway empty repository.
-    let throwaway = repo == Repo::Init && endpoint == Endpoint::Refs;
+    let throwaway = repo == GitRepo::Init && endpoint == GitEndpoint::Refs;
     let result = match endpoint {
-        Endpoint::Refs => advertise(service, &path, &req.headers).await,
-        Endpoint::Rpc(Service::UploadPack) => {
+        GitEndpoint::Refs => advertise(service, &path, &req.headers).await,
+        GitEndpoint::Rpc(GitService::UploadPack) => {
             let upload = Upload::new(&req.headers, body, limits);
             let request = match read_whole(upload, FETCH_REQUEST_LIMIT).await {
                 Ok(request) => request,
@@ -390,7 +204,7 @@ async fn serve(
             };
             upload_pack(&path, &req.headers, request, deadline).await
         }
-        Endpoint::Rpc(Service::ReceivePack) => {
+        GitEndpoint::Rpc(GitService::ReceivePack) => {
             let upload = Upload::new(&req.headers, body, limits);
             // On a task of its own: a client that goes away mid-push cancels nothing
             // once git has the pack, and the database always follows the ref.
@@ -398,8 +212,8 @@ async fn serve(
             let pushed = tokio::spawn(async move {
                 let work = async {
                     match &repo {
-                        Repo::Init => push_new_gist(&state, &owner, &id, &path, upload).await,
-                        Repo::Gist { .. } => push(&state, &id, &path, upload).await,
+                        GitRepo::Init => push_new_gist(&state, &owner, &id, &path, upload).await,
+                        GitRepo::Gist { .. } => push(&state, &id, &path, upload).await,
                     }
                 };
                 // Held to `git.timeout` too: past it git is stopped (dropped with the
@@ -410,10 +224,10 @@ async fn serve(
                     Err(_) => {
                         tracing::warn!(gist = %id, "a push outlived git.timeout; stopped");
                         match repo {
-                            Repo::Init => {
+                            GitRepo::Init => {
                                 let _ = tokio::fs::remove_dir_all(&path).await;
                             }
-                            Repo::Gist { .. } => {
+                            GitRepo::Gist { .. } => {
                                 let guard = state.gists.lock(&id).await;
                                 remove_push_leftovers(&path, std::time::Duration::ZERO);
                                 drop(guard);
@@ -452,7 +266,7 @@ fn git_protocol(headers: &HeaderMap) -> Option<String> {
         .then(|| value.to_owned())
 }
 
-fn git(service: Service, path: &Path) -> Command {
+fn git(service: GitService, path: &Path) -> Command {
     let mut cmd = Command::new("git");
     // No user or system configuration may change what the server does.
     cmd.env("GIT_CONFIG_NOSYSTEM", "1")
@@ -460,10 +274,10 @@ fn git(service: Service, path: &Path) -> Command {
         .env_remove("GIT_DIR")
         .kill_on_drop(true);
     match service {
-        Service::UploadPack => {
+        GitService::UploadPack => {
             cmd.arg("upload-pack");
         }
-        Service::ReceivePack => {
+        GitService::ReceivePack => {
             cmd.args([
                 "-c",
                 "receive.denyDeletes=true",
@@ -493,10 +307,10 @@ fn spawn_piped(mut cmd: Command) -> std::io::Result<(Child, ChildStdin, ChildStd
     Ok((child, stdin, stdout))
 }
 
-async fn advertise(service: Service, path: &Path, headers: &HeaderMap) -> GitResult {
+async fn advertise(service: GitService, path: &Path, headers: &HeaderMap) -> GitResult {
     let mut cmd = git(service, path);
     cmd.arg("--advertise-refs");
-    let protocol = git_protocol(headers).filter(|_| service == Service::UploadPack);
+    let protocol = git_protocol(headers).filter(|_| service == GitService::UploadPack);
     if let Some(protocol) = &protocol {
         cmd.env("GIT_PROTOCOL", protocol);
     }
@@ -671,7 +485,7 @@ async fn upload_pack(
     request: Vec<u8>,
     deadline: tokio::time::Instant,
 ) -> GitResult {
-    let mut cmd = git(Service::UploadPack, path);
+    let mut cmd = git(GitService::UploadPack, path);
     if let Some(protocol) = git_protocol(headers) {
         cmd.env("GIT_PROTOCOL", protocol);
     }
@@ -709,7 +523,7 @@ async fn receive(
     upload: Upload,
     new_gist_url: Option<&str>,
 ) -> std::io::Result<Result<Vec<u8>, BodyError>> {
-    let mut cmd = git(Service::ReceivePack, path);
+    let mut cmd = git(GitService::ReceivePack, path);
     cmd.env(
         hooks::LIMITS_ENV,
         hooks::encode_limits(&state.gists.limits()),
@@ -902,42 +716,4 @@ pub fn install_hooks(home: &Path) -> std::io::Result<()> {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn git_paths() {
-        let id = "0123456789abcdef0123456789abcdef";
-        assert_eq!(
-            parse(&format!("/alice/{id}.git/info/refs")),
-            Some((
-                Repo::Gist {
-                    owner: Some("alice".into()),
-                    id: id.into()
-                },
-                Endpoint::Refs
-            ))
-        );
-        assert_eq!(
-            parse(&format!("/gist/{id}.git/git-upload-pack")),
-            Some((
-                Repo::Gist {
-                    owner: None,
-                    id: id.into()
-                },
-                Endpoint::Rpc(Service::UploadPack)
-            ))
-        );
-        assert_eq!(
-            parse(&format!("/alice/{id}/git-receive-pack")).map(|p| p.1),
-            Some(Endpoint::Rpc(Service::ReceivePack))
-        );
-        assert_eq!(parse("/init/info/refs"), Some((Repo::Init, Endpoint::Refs)));
-        assert_eq!(parse(&format!("/alice/{id}")), None);
-        assert_eq!(parse("/alice/notes/info/refs"), None, "not a gist id");
-        assert_eq!(parse(&format!("/pkg/{id}/info/refs")), None, "reserved");
-    }
 }

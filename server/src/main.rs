@@ -1,25 +1,9 @@
 //! `gistful`: the server and its admin commands.
 
-mod admin;
-mod api;
-mod cli;
-mod config;
-mod edge;
-mod embed;
-mod git_http;
-mod health;
-mod hooks;
-mod memory;
-mod raw;
-mod response_cache;
-mod routes;
-mod serve;
-mod site;
-mod telemetry;
-
 use clap::Parser;
 
-use cli::{Cli, Command};
+use server::cli::{Cli, Command};
+use server::{admin, config, hooks, serve};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();

@@ -4,12 +4,11 @@
 use std::io::Write;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use app::access::Viewer;
 use app::services::gists::{GistDetail, is_binary};
-use app::services::sessions::{COOKIE, SessionService};
-use app::services::settings;
 use app::state::AppState;
 use app::store::StoredFile;
 
@@ -25,45 +24,6 @@ fn not_found() -> Response {
         .into_response()
 }
 
-/// The session cookie's value, if the request has one.
-pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// The signed-in user's id, if any.
-pub async fn viewer(state: &AppState, headers: &HeaderMap) -> Option<i64> {
-    let secret = session_cookie(headers)?;
-    SessionService::new(state.db.clone())
-        .user(&secret)
-        .await
-        .ok()
-        .flatten()
-        .map(|u| u.id)
-}
-
-/// The instance's "require login" for raw files, ZIPs and embeds: `Err` with the answer
-/// when an anonymous visitor may not read anything.
-async fn may_read(state: &AppState, viewer: Option<i64>) -> Result<(), Response> {
-    let settings = settings::load(&state.db)
-        .await
-        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
-    if settings.require_login && !settings.allow_individual_gists && viewer.is_none() {
-        return Err((
-            StatusCode::UNAUTHORIZED,
-            "Log in to read gists on this instance\n",
-        )
-            .into_response());
-    }
-    Ok(())
-}
-
 /// `HEAD` is the head; anything else a (possibly abbreviated) commit id.
 fn revision(rev: &str) -> Option<String> {
     (!rev.eq_ignore_ascii_case("head")).then(|| rev.to_ascii_lowercase())
@@ -72,21 +32,17 @@ fn revision(rev: &str) -> Option<String> {
 /// The gist at `rev` (`HEAD` or a commit id) if the visitor may read it and `user` owns it.
 pub async fn load(
     state: &AppState,
-    headers: &HeaderMap,
+    viewer: &Viewer,
     user: &str,
     id: &str,
     rev: &str,
 ) -> Result<GistDetail, Response> {
-    let viewer = viewer(state, headers).await;
-    may_read(state, viewer).await?;
     let detail = state
         .gists
-        .get_at(viewer, id, revision(rev).as_deref())
+        .get_at(viewer.reader(), id, revision(rev).as_deref())
         .await
         .map_err(|_| not_found())?;
-    if !detail.summary.owner.username.eq_ignore_ascii_case(user) {
-        return Err(not_found());
-    }
+    detail.summary.named(user).map_err(|_| not_found())?;
     Ok(detail)
 }
 
@@ -175,44 +131,40 @@ fn content_disposition(name: &str) -> String {
 /// `/{user}/{id}/raw/{rev}/{file}`
 pub async fn raw_file(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    viewer: Viewer,
     Path((user, id, rev, file)): Path<(String, String, String, String)>,
 ) -> Response {
-    serve_file(&state, &headers, &user, &id, &rev, &file, false).await
+    serve_file(&state, &viewer, &user, &id, &rev, &file, false).await
 }
 
 /// `/{user}/{id}/download/{rev}/{file}`: the same bytes, saved rather than shown.
 pub async fn download_file(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    viewer: Viewer,
     Path((user, id, rev, file)): Path<(String, String, String, String)>,
 ) -> Response {
-    serve_file(&state, &headers, &user, &id, &rev, &file, true).await
+    serve_file(&state, &viewer, &user, &id, &rev, &file, true).await
 }
 
 async fn serve_file(
     state: &AppState,
-    headers: &HeaderMap,
+    viewer: &Viewer,
     user: &str,
     id: &str,
     rev: &str,
     file: &str,
     attachment: bool,
 ) -> Response {
-    let viewer = viewer(state, headers).await;
-    if let Err(response) = may_read(state, viewer).await {
-        return response;
-    }
     // Only the one file is read: a raw answer never holds the rest of the gist.
     let revision = revision(rev);
     let Ok((summary, commit, found)) = state
         .gists
-        .file_at(viewer, id, revision.as_deref(), file)
+        .file_at(viewer.reader(), id, revision.as_deref(), file)
         .await
     else {
         return not_found();
     };
-    if !summary.owner.username.eq_ignore_ascii_case(user) {
+    if summary.named(user).is_err() {
         return not_found();
     }
     file_response(&summary.gist, &commit, found, rev, attachment)
@@ -221,13 +173,13 @@ async fn serve_file(
 /// `/{user}/{id}/archive/{rev}.zip`: every file of the revision in one ZIP.
 pub async fn archive(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    viewer: Viewer,
     Path((user, id, archive)): Path<(String, String, String)>,
 ) -> Response {
     let Some(rev) = archive.strip_suffix(".zip") else {
         return not_found();
     };
-    let detail = match load(&state, &headers, &user, &id, rev).await {
+    let detail = match load(&state, &viewer, &user, &id, rev).await {
         Ok(detail) => detail,
         Err(response) => return response,
     };

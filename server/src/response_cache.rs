@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use app::cache::{ByteLru, Weigh};
+use app::route::Route;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{Extensions, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
@@ -209,14 +210,19 @@ fn key(req: &Request<Body>) -> Option<Box<[u8]>> {
         return None;
     }
     let path = req.uri().path();
-    let never = path.starts_with("/sfn/")
-        || path.starts_with("/pkg/")
-        || path == "/healthz"
-        || path.contains("/archive/")
+    let route = req
+        .extensions()
+        .get::<Route>()
+        .cloned()
+        .unwrap_or_else(|| Route::parse(path));
+    let never = match route {
+        Route::ServerFunction(_) | Route::Health | Route::Archive(_) => true,
         // git's own endpoints: credentials are checked (and rate limited) on every call.
-        || ["/info/refs", "/git-upload-pack", "/git-receive-pack"]
-            .iter()
-            .any(|end| path.ends_with(end));
+        Route::Git(..) => true,
+        // The app's bundle is served from disk, with its own caching headers.
+        Route::Asset => path.starts_with("/pkg/"),
+        _ => false,
+    };
     if never {
         return None;
     }

@@ -24,12 +24,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use app::route::Route;
 use app::state::AppState;
 use app::{App, shell};
 
 use crate::edge::Edge;
 use crate::response_cache::{self, ResponseCache};
-use crate::{api, embed, git_http, health, raw};
+use crate::{api, embed, git_http, health, identify, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -57,25 +58,35 @@ pub fn router(state: AppState, options: Options) -> Router {
         move || provide_context(state.clone())
     };
 
-    let api = api::router(&state).with_state(state.clone());
-    Router::new()
+    let api = api::router().with_state(state.clone());
+    let site = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/{user}/{id}/raw/{rev}/{file}", get(raw::raw_file))
-        .route("/{user}/{id}/download/{rev}/{file}", get(raw::download_file))
+        .route(
+            "/{user}/{id}/download/{rev}/{file}",
+            get(raw::download_file),
+        )
         .route("/{user}/{id}/archive/{archive}", get(raw::archive))
         .route("/avatars/{file}", get(raw::avatar))
         .route("/highlight.css", get(highlight_css))
         .route("/embed.css", get(embed::stylesheet))
         // Explicit, so that `/{user}/{id}` pages never shadow the app's own files.
-        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", state.leptos_options.site_root)))
+        .nest_service(
+            "/pkg",
+            ServeDir::new(format!("{}/pkg", state.leptos_options.site_root)),
+        )
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            context, shell,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            embed::intercept,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), embed::intercept))
         .layer(middleware::from_fn_with_state(
             (state.clone(), git),
             git_http::intercept,
@@ -84,20 +95,23 @@ pub fn router(state: AppState, options: Options) -> Router {
             edge.clone(),
             guard_server_functions,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), require_login))
-        // Every `/api` request belongs to the REST module, whatever page route might
-        // also match its path (`/{user}/{id}` would take `/api/nowhere`).
-        .layer(middleware::from_fn(move |req: Request<Body>, next: Next| {
-            let api = api.clone();
-            async move {
-                let path = req.uri().path();
-                if path == "/api" || path.starts_with("/api/") {
-                    api.oneshot(req).await.into_response()
-                } else {
-                    next.run(req).await
-                }
-            }
-        }))
+        .with_state(state.clone());
+
+    // Which door: decided by the route, before any router matches a path. The REST module
+    // gets every `/api` request whatever page route might also match it (`/{user}/{id}`
+    // would take `/api/nowhere`, `/{user}/{id}/archive/{file}` `/api/users/archive/gists`).
+    let doors = tower::service_fn(move |req: Request<Body>| {
+        let door = if matches!(req.extensions().get::<Route>(), Some(Route::Api(_))) {
+            api.clone()
+        } else {
+            site.clone()
+        };
+        door.oneshot(req)
+    });
+    Router::new()
+        .fallback_service(doors)
+        // Who is calling, and the instance's login requirement: once, for every door.
+        .layer(middleware::from_fn_with_state(state.clone(), identify::layer))
         .layer(option_layer(cache.map(|cache| {
             middleware::from_fn_with_state(cache, response_cache::layer)
         })))
@@ -117,6 +131,7 @@ pub fn router(state: AppState, options: Options) -> Router {
                 // A bug that panics still answers (500, logged) instead of dropping the
                 // connection or leaving the request hanging.
                 .layer(CatchPanicLayer::custom(answer_panic))
+                .layer(middleware::from_fn(classify))
                 .layer(middleware::from_fn_with_state(edge, crate::edge::client_address))
                 .layer(middleware::from_fn(answer_in_time))
                 .layer(PropagateRequestIdLayer::x_request_id())
@@ -137,14 +152,21 @@ pub fn router(state: AppState, options: Options) -> Router {
 
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
-        .with_state(state)
+}
+
+/// Which route is this: the path is parsed once, and every layer and door after this one
+/// reads the [`Route`] from the request.
+async fn classify(mut req: Request<Body>, next: Next) -> Response {
+    let route = Route::parse(req.uri().path());
+    req.extensions_mut().insert(route);
+    next.run(req).await
 }
 
 /// Every request answers within [`REQUEST_TIMEOUT`], except git's: a clone or push of
 /// a large gist takes longer, and is bounded by `git.timeout` and `git.idle-timeout`
 /// instead (see git_http.rs).
 async fn answer_in_time(req: Request<Body>, next: Next) -> Response {
-    if git_http::is_git_path(req.uri().path()) {
+    if req.extensions().get::<Route>().is_some_and(Route::is_git) {
         return next.run(req).await;
     }
     match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
@@ -186,64 +208,6 @@ async fn highlight_css() -> Response {
         .into_response()
 }
 
-/// The admin's "require login": anonymous visitors may reach only the way in (and, with
-/// "allow individual gists", single gist pages). The API and raw files apply the same
-/// settings themselves.
-async fn require_login(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
-    let path = req.uri().path().to_owned();
-    let always_open = matches!(
-        path.as_str(),
-        "/login" | "/register" | "/healthz" | "/favicon.svg" | "/highlight.css"
-    ) || ["/pkg/", "/avatars/", "/api"]
-        .iter()
-        .any(|prefix| path.starts_with(prefix))
-        || matches!(
-            path.as_str(),
-            "/sfn/login" | "/sfn/register" | "/sfn/current_user"
-        )
-        || ["/raw/", "/download/", "/archive/"]
-            .iter()
-            .any(|part| path.contains(part))
-        // git asks for credentials itself (401), which a redirect would break.
-        || ["/info/refs", "/git-upload-pack", "/git-receive-pack"]
-            .iter()
-            .any(|end| path.ends_with(end));
-    if always_open {
-        return next.run(req).await;
-    }
-    let settings = match app::services::settings::load(&state.db).await {
-        Ok(settings) => settings,
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    if !settings.require_login {
-        return next.run(req).await;
-    }
-    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let single_gist = segments.len() == 2 || path == "/sfn/gist";
-    if settings.allow_individual_gists && single_gist {
-        return next.run(req).await;
-    }
-    let signed_in = match raw::session_cookie(req.headers()) {
-        Some(secret) => app::services::sessions::SessionService::new(state.db.clone())
-            .user(&secret)
-            .await
-            .is_ok_and(|user| user.is_some()),
-        None => false,
-    };
-    if signed_in {
-        return next.run(req).await;
-    }
-    if path.starts_with("/sfn/") {
-        return (StatusCode::UNAUTHORIZED, "Log in first\n").into_response();
-    }
-    let next_page = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
-    (
-        StatusCode::FOUND,
-        [(header::LOCATION, format!("/login?next={next_page}"))],
-    )
-        .into_response()
-}
-
 /// In front of every server function: refuse cross-site calls, and give a failure the
 /// status of its domain error (server functions would otherwise answer 500 for all).
 async fn guard_server_functions(
@@ -251,7 +215,10 @@ async fn guard_server_functions(
     req: Request<Body>,
     next: Next,
 ) -> Response {
-    if !req.uri().path().starts_with("/sfn/") {
+    if !matches!(
+        req.extensions().get::<Route>(),
+        Some(Route::ServerFunction(_))
+    ) {
         return next.run(req).await;
     }
     if !edge.same_origin(req.headers()) {

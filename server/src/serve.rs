@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
+use axum::Router;
 use leptos::prelude::LeptosOptions;
 
 use app::search::SearchIndex;
@@ -20,7 +21,34 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     for warning in &config.warnings {
         tracing::warn!("{warning}");
     }
+    let (app, state) = build(&config).await?;
+    let addr = config.addr();
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let bound = listener.local_addr()?;
+    tracing::info!(
+        "listening on http://{bound} (external URL {}, data in {}, site in {})",
+        config.external_url,
+        config.home.display(),
+        state.leptos_options.site_root
+    );
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
+    state.db.close().await.context("closing the database")?;
+    tracing::info!("stopped");
+    Ok(())
+}
 
+/// Opens the data (directories, database and its migrations, git hooks, search index),
+/// starts the background upkeep, and builds the router: everything `serve` does but
+/// listen. Tests drive the returned router in-process.
+pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
     std::fs::create_dir_all(config.repos_dir()).with_context(|| {
         format!(
             "cannot create the data directory {}",
@@ -92,7 +120,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         inflated: config.body_limit(),
     };
     let app = routes::router(
-        state,
+        state.clone(),
         routes::Options {
             body_limit: config.body_limit(),
             cache,
@@ -100,27 +128,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
             git,
         },
     );
-
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("cannot listen on {addr}"))?;
-    let bound = listener.local_addr()?;
-    tracing::info!(
-        "listening on http://{bound} (external URL {}, data in {}, site in {})",
-        config.external_url,
-        config.home.display(),
-        site_root.display()
-    );
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .context("server error")?;
-    db.close().await.context("closing the database")?;
-    tracing::info!("stopped");
-    Ok(())
+    Ok((app, state))
 }
 
 /// Applies database changes to the index in the background (searches also catch up

@@ -8,8 +8,8 @@ pub fn init(level: &str) {
     // Our crates at the configured level; dependencies one step quieter unless tracing.
     let directives = match level {
         "trace" | "debug" | "off" => level.to_owned(),
-        // The binary's own events carry its crate name, `gistful`.
-        _ => format!("warn,gistful={level},app={level},tower_http={level}"),
+        // Events carry their crate's name: `server` (this library), `gistful` (its main).
+        _ => format!("warn,server={level},gistful={level},app={level},tower_http={level}"),
     };
     let filter = EnvFilter::try_new(&directives).unwrap_or_else(|_| EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()

@@ -19,7 +19,7 @@ pub struct InstanceSwitches {
 
 #[server(prefix = "/sfn", endpoint = "admin_settings")]
 pub async fn admin_settings() -> Result<InstanceSwitches, Error> {
-    super::context::require_admin().await?;
+    super::context::require_admin()?;
     let state = super::context::state()?;
     let settings = crate::services::settings::load(&state.db).await?;
     Ok(InstanceSwitches {
@@ -41,7 +41,7 @@ pub async fn save_admin_settings(
 ) -> Result<(), Error> {
     use crate::services::settings::{InstanceSettings, save};
 
-    super::context::require_admin().await?;
+    super::context::require_admin()?;
     let settings = InstanceSettings {
         disable_signup: disable_signup.is_some(),
         require_login: require_login.is_some(),
@@ -78,7 +78,7 @@ pub async fn admin_users(page: u64) -> Result<UserPage, Error> {
     use crate::services::UserService;
     use crate::services::listing::PAGE_MAX;
 
-    let admin = super::context::require_admin().await?;
+    let admin = super::context::require_admin()?;
     let page = page.clamp(1, PAGE_MAX);
     let (rows, total) = UserService::new(super::context::state()?.db.clone())
         .list(page, PER_PAGE)
@@ -117,7 +117,7 @@ fn not_yourself(admin: &crate::entities::user::Model, username: &str) -> Result<
 pub async fn admin_set_admin(username: String, admin: bool) -> Result<(), Error> {
     use crate::services::UserService;
 
-    let caller = super::context::require_admin().await?;
+    let caller = super::context::require_admin()?;
     not_yourself(&caller, &username)?;
     UserService::new(super::context::state()?.db.clone())
         .set_admin(&username, admin)
@@ -129,7 +129,7 @@ pub async fn admin_set_admin(username: String, admin: bool) -> Result<(), Error>
 pub async fn admin_delete_user(username: String) -> Result<(), Error> {
     use crate::services::UserService;
 
-    let caller = super::context::require_admin().await?;
+    let caller = super::context::require_admin()?;
     not_yourself(&caller, &username)?;
     let state = super::context::state()?;
     UserService::new(state.db.clone())
@@ -142,7 +142,7 @@ pub async fn admin_delete_user(username: String) -> Result<(), Error> {
 pub async fn admin_gists(page: u64) -> Result<GistList, Error> {
     use crate::services::listing::{ListQuery, ListScope, list};
 
-    let admin = super::context::require_admin().await?;
+    let admin = super::context::require_admin()?;
     let state = super::context::state()?;
     let query = ListQuery::new(ListScope::All, Some(admin.id)).page(page, PER_PAGE);
     let found = list(&state.db, &query).await?;
@@ -156,7 +156,7 @@ pub async fn admin_gists(page: u64) -> Result<GistList, Error> {
 
 #[server(prefix = "/sfn", endpoint = "admin_delete_gist")]
 pub async fn admin_delete_gist(id: String) -> Result<(), Error> {
-    super::context::require_admin().await?;
+    super::context::require_admin()?;
     super::context::state()?.gists.delete_as_admin(&id).await
 }
 
@@ -172,7 +172,7 @@ pub struct ConsistencyReport {
 
 #[server(prefix = "/sfn", endpoint = "admin_check")]
 pub async fn admin_check() -> Result<ConsistencyReport, Error> {
-    super::context::require_admin().await?;
+    super::context::require_admin()?;
     let state = super::context::state()?;
     let lost_and_found = state.home.join("lost+found");
     let report = crate::services::fsck::fsck(&state.gists, &lost_and_found, false).await?;

@@ -15,7 +15,7 @@ pub struct SessionUser {
 
 #[server(prefix = "/sfn", endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<SessionUser>, Error> {
-    let user = super::context::session_user().await?;
+    let user = super::context::viewer().user().cloned();
     Ok(user.map(|u| SessionUser {
         name: u.display_name,
         username: u.username,

@@ -23,7 +23,7 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
     use crate::services::CommentService;
 
     let state = super::context::state()?;
-    let viewer = super::context::session_user().await?;
+    let viewer = super::context::viewer().user().cloned();
     let viewer_id = viewer.as_ref().map(|u| u.id);
     let gist = state.gists.find(viewer_id, &id).await?;
     let page = CommentService::new(state.gists.clone())
@@ -38,8 +38,10 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
             author: c.author.username.clone(),
             html: crate::rules::markdown::render(&c.comment.body),
             when: super::lists::relative_time(now - c.comment.created_at),
-            can_edit: viewer_id == Some(c.comment.user_id),
-            can_delete: viewer_id == Some(c.comment.user_id) || viewer_id == Some(gist.owner_id),
+            can_edit: viewer
+                .as_ref()
+                .is_some_and(|u| crate::access::edit_comment(u, &c.comment)),
+            can_delete: crate::access::delete_comment(viewer_id, &c.comment, &gist),
             body: c.comment.body,
         })
         .collect())
@@ -47,7 +49,7 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
 
 #[server(prefix = "/sfn", endpoint = "add_comment")]
 pub async fn add_comment(id: String, body: String) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let gists = super::context::state()?.gists;
     crate::services::CommentService::new(gists)
         .create(&user, &id, &body)
@@ -57,7 +59,7 @@ pub async fn add_comment(id: String, body: String) -> Result<(), Error> {
 
 #[server(prefix = "/sfn", endpoint = "edit_comment")]
 pub async fn edit_comment(id: String, comment: i64, body: String) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let gists = super::context::state()?.gists;
     crate::services::CommentService::new(gists)
         .edit(&user, &id, comment, &body)
@@ -67,7 +69,7 @@ pub async fn edit_comment(id: String, comment: i64, body: String) -> Result<(), 
 
 #[server(prefix = "/sfn", endpoint = "delete_comment")]
 pub async fn delete_comment(id: String, comment: i64) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let gists = super::context::state()?.gists;
     crate::services::CommentService::new(gists)
         .delete(&user, &id, comment)

@@ -1,9 +1,10 @@
-//! What a server function needs from its request: the app state, the session cookie,
-//! the caller's address; and what it sets on the response.
+//! What a server function needs from its request: the app state, the caller (the
+//! [`Viewer`] the server resolved), the caller's address; and what it sets on the response.
 
-use http::header::{COOKIE, SET_COOKIE};
+use http::header::SET_COOKIE;
 use leptos::prelude::*;
 
+use crate::access::{Credential, Viewer};
 use crate::entities::user;
 use crate::error::{Error, Result};
 use crate::services::sessions::{COOKIE as SESSION_COOKIE, LIFETIME_DAYS, SessionService};
@@ -18,39 +19,29 @@ fn request() -> Option<http::request::Parts> {
     use_context::<http::request::Parts>()
 }
 
-/// The value of one request cookie.
-pub fn cookie(name: &str) -> Option<String> {
-    let parts = request()?;
-    parts
-        .headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|header| header.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// The signed-in user, if any.
-pub async fn session_user() -> Result<Option<user::Model>> {
-    let Some(secret) = cookie(SESSION_COOKIE) else {
-        return Ok(None);
-    };
-    SessionService::new(state()?.db.clone()).user(&secret).await
+/// Who is calling, as the server's `identify` layer resolved it for this request. An SSR
+/// render and every server function it runs share the one lookup.
+pub fn viewer() -> Viewer {
+    request()
+        .map(|parts| Viewer::of(&parts))
+        .unwrap_or_default()
 }
 
 /// The signed-in user, or `Unauthenticated`.
-pub async fn require_user() -> Result<user::Model> {
-    session_user().await?.ok_or(Error::Unauthenticated)
+pub fn require_user() -> Result<user::Model> {
+    viewer().require_user().cloned()
 }
 
-/// The signed-in admin. Anyone else gets `NotFound`: the admin panel does not exist for
-/// them.
-pub async fn require_admin() -> Result<user::Model> {
-    match session_user().await? {
-        Some(user) if user.is_admin => Ok(user),
-        _ => Err(Error::NotFound),
+/// The signed-in admin; anyone else gets `NotFound` (see [`Viewer::require_admin`]).
+pub fn require_admin() -> Result<user::Model> {
+    viewer().require_admin().cloned()
+}
+
+/// The secret of the caller's session, if they have one.
+pub fn session_secret() -> Option<String> {
+    match viewer().credential() {
+        Some(Credential::Session { secret }) => Some(secret.clone()),
+        _ => None,
     }
 }
 
@@ -94,7 +85,7 @@ pub async fn start_session(user_id: i64) -> Result<()> {
 }
 
 pub async fn end_session() -> Result<()> {
-    if let Some(secret) = cookie(SESSION_COOKIE) {
+    if let Some(secret) = session_secret() {
         SessionService::new(state()?.db.clone())
             .end(&secret)
             .await?;

@@ -62,13 +62,10 @@ pub struct GistView {
 #[server(prefix = "/sfn", endpoint = "gist")]
 pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
     let state = super::context::state()?;
-    let viewer = super::context::session_user().await?;
+    let viewer = super::context::viewer().user().cloned();
     let mut detail = state.gists.get(viewer.as_ref().map(|u| u.id), &id).await?;
     let summary = &detail.summary;
-    // The URL names the owner; any other name is a page that does not exist.
-    if !summary.owner.username.eq_ignore_ascii_case(&owner) {
-        return Err(Error::NotFound);
-    }
+    summary.named(&owner)?;
     let login = &summary.owner.username;
     let starred = match &viewer {
         Some(user) => state.gists.is_starred(user, &id).await?,
@@ -137,7 +134,9 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         revision: detail.revision.clone(),
         star_count: gist.star_count,
         fork_count: gist.fork_count,
-        is_owner: viewer.as_ref().is_some_and(|v| v.id == gist.owner_id),
+        is_owner: viewer
+            .as_ref()
+            .is_some_and(|v| crate::access::edit(v, gist)),
         signed_in: viewer.is_some(),
         starred,
         clone_url: format!("{}/{login}/{}.git", state.external_url, gist.id),
@@ -180,7 +179,7 @@ pub async fn create_gist(
     use crate::rules::update::FileEntry;
     use crate::services::gists::NewGist;
 
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let state = super::context::state()?;
     let visibility = Visibility::parse(&visibility).map_err(|e| Error::Validation(vec![e]))?;
     let new = NewGist {
@@ -203,7 +202,7 @@ pub async fn create_gist(
 
 #[server(prefix = "/sfn", endpoint = "star_gist")]
 pub async fn star_gist(id: String, star: bool) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let gists = super::context::state()?.gists;
     if star {
         gists.star(&user, &id).await
@@ -214,7 +213,7 @@ pub async fn star_gist(id: String, star: bool) -> Result<(), Error> {
 
 #[server(prefix = "/sfn", endpoint = "fork_gist")]
 pub async fn fork_gist(id: String) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let fork = super::context::state()?.gists.fork(&user, &id).await?;
     leptos_axum::redirect(&format!("/{}/{}", user.username, fork.summary.gist.id));
     Ok(())
@@ -222,7 +221,7 @@ pub async fn fork_gist(id: String) -> Result<(), Error> {
 
 #[server(prefix = "/sfn", endpoint = "delete_gist")]
 pub async fn delete_gist(id: String) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     super::context::state()?.gists.delete(&user, &id).await?;
     leptos_axum::redirect(&format!("/{}", user.username));
     Ok(())
@@ -256,13 +255,14 @@ pub struct EditableFile {
 pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Error> {
     use crate::services::gists::is_binary;
 
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let detail = super::context::state()?
         .gists
         .get(Some(user.id), &id)
         .await?;
     let gist = &detail.summary.gist;
-    if gist.owner_id != user.id || !user.username.eq_ignore_ascii_case(&owner) {
+    detail.summary.named(&owner)?;
+    if !crate::access::edit(&user, gist) {
         return Err(Error::NotFound);
     }
     Ok(EditableGist {
@@ -300,7 +300,7 @@ pub async fn update_gist(
     use crate::rules::update::FileChange;
     use crate::services::gists::GistUpdate;
 
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let state = super::context::state()?;
     let current = state.gists.summary(Some(user.id), &id).await?;
     // The form lists the files to keep; what it no longer lists was removed.
@@ -403,11 +403,9 @@ pub const REVISIONS_PER_PAGE: u64 = 10;
 #[server(prefix = "/sfn", endpoint = "revisions")]
 pub async fn get_revisions(owner: String, id: String, page: u64) -> Result<RevisionsView, Error> {
     let state = super::context::state()?;
-    let viewer = super::context::session_user().await?.map(|u| u.id);
+    let viewer = super::context::viewer().id();
     let summary = state.gists.summary(viewer, &id).await?;
-    if !summary.owner.username.eq_ignore_ascii_case(&owner) {
-        return Err(Error::NotFound);
-    }
+    summary.named(&owner)?;
     let page = page.clamp(1, crate::services::listing::PAGE_MAX);
     let (revisions, total) = state
         .gists

@@ -48,7 +48,7 @@ pub async fn list_gists(
     use crate::services::listing::{ListQuery, ListScope, SortBy, list as list_page};
 
     let state = super::context::state()?;
-    let viewer = super::context::session_user().await?.map(|u| u.id);
+    let viewer = super::context::viewer().id();
     let user_id = |name: String| {
         let users = UserService::new(state.db.clone());
         async move { users.get_by_username(&name).await.map(|u| u.id) }
@@ -89,9 +89,7 @@ pub(super) async fn visible_gist(
     id: &str,
 ) -> Result<crate::services::gists::GistSummary, Error> {
     let summary = super::context::state()?.gists.summary(viewer, id).await?;
-    if !summary.owner.username.eq_ignore_ascii_case(owner) {
-        return Err(Error::NotFound);
-    }
+    summary.named(owner)?;
     Ok(summary)
 }
 
@@ -130,7 +128,7 @@ pub struct StargazerList {
 #[server(prefix = "/sfn", endpoint = "stargazers")]
 pub async fn stargazers(owner: String, id: String) -> Result<StargazerList, Error> {
     let state = super::context::state()?;
-    let viewer = super::context::session_user().await?.map(|u| u.id);
+    let viewer = super::context::viewer().id();
     let summary = visible_gist(viewer, &owner, &id).await?;
     let users = state.gists.stargazers(viewer, &id).await?;
     Ok(StargazerList {
@@ -142,7 +140,7 @@ pub async fn stargazers(owner: String, id: String) -> Result<StargazerList, Erro
 /// The heading of a page about one gist (its forks); not found if the viewer may not see it.
 #[server(prefix = "/sfn", endpoint = "gist_title")]
 pub async fn gist_title(owner: String, id: String) -> Result<String, Error> {
-    let viewer = super::context::session_user().await?.map(|u| u.id);
+    let viewer = super::context::viewer().id();
     Ok(visible_gist(viewer, &owner, &id).await?.display_title())
 }
 

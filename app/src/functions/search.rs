@@ -46,7 +46,7 @@ pub async fn search_gists(
         return Ok(None);
     }
     let state = super::context::state()?;
-    let viewer = super::context::session_user().await?.map(|u| u.id);
+    let viewer = super::context::viewer().id();
     let sort = SearchSort::parse(&sort).unwrap_or_default();
     let found = search(
         &state.search,

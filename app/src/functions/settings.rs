@@ -26,7 +26,7 @@ pub struct TokenItem {
 
 #[server(prefix = "/sfn", endpoint = "profile")]
 pub async fn get_profile() -> Result<Profile, Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     Ok(Profile {
         username: user.username,
         name: user.display_name,
@@ -47,7 +47,7 @@ pub async fn save_profile(
     use crate::services::UserService;
     use crate::services::users::ProfileUpdate;
 
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let update = ProfileUpdate {
         commit_email_public: Some(commit_email_public.is_some()),
         username: None,
@@ -63,20 +63,20 @@ pub async fn save_profile(
 
 #[server(prefix = "/sfn", endpoint = "change_password")]
 pub async fn change_password(current: String, new_password: String) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     crate::services::UserService::new(super::context::state()?.db.clone())
         .change_password(
             user.id,
             &current,
             new_password,
-            super::context::cookie(crate::services::sessions::COOKIE).as_deref(),
+            super::context::session_secret().as_deref(),
         )
         .await
 }
 
 #[server(prefix = "/sfn", endpoint = "tokens")]
 pub async fn list_tokens() -> Result<Vec<TokenItem>, Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let tokens = crate::services::TokenService::new(super::context::state()?.db.clone())
         .list(user.id)
         .await?;
@@ -114,7 +114,7 @@ pub async fn create_token(
     use crate::rules::Scope;
     use crate::services::tokens::NewToken;
 
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let scopes = [
         (gist_read, Scope::GistRead),
         (gist_write, Scope::GistWrite),
@@ -147,7 +147,7 @@ pub async fn create_token(
 
 #[server(prefix = "/sfn", endpoint = "revoke_token")]
 pub async fn revoke_token(token: i64) -> Result<(), Error> {
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     crate::services::TokenService::new(super::context::state()?.db.clone())
         .revoke(user.id, token)
         .await
@@ -157,7 +157,7 @@ pub async fn revoke_token(token: i64) -> Result<(), Error> {
 pub async fn delete_account(password: String) -> Result<(), Error> {
     use crate::services::UserService;
 
-    let user = super::context::require_user().await?;
+    let user = super::context::require_user()?;
     let state = super::context::state()?;
     let users = UserService::new(state.db.clone());
     users

@@ -1,6 +1,7 @@
 //! Input rules shared by the browser and the server.
 
 pub mod account;
+pub mod cookie;
 pub mod gist;
 pub mod language;
 pub mod markdown;

@@ -13,7 +13,6 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::entities::gist;
 use crate::error::Result;
-use crate::rules::Visibility;
 use crate::services::gists::GistSummary;
 use crate::services::listing::attach;
 
@@ -53,7 +52,7 @@ pub async fn search_gists(
         .all(db)
         .await?
         .into_iter()
-        .filter(|g| g.visibility() == Visibility::Public || Some(g.owner_id) == viewer)
+        .filter(|g| crate::access::listed(viewer, g))
         .collect();
     let mut summaries: HashMap<String, GistSummary> = attach(db, rows)
         .await?

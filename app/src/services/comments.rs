@@ -8,6 +8,7 @@ use sea_orm::{
 
 use super::gists::{GistService, adjust_count};
 use super::listing::Page;
+use crate::access;
 use crate::db::WriteTransaction;
 use crate::entities::{comment, gist, user};
 use crate::error::{Error, FieldError, Result};
@@ -153,7 +154,7 @@ impl CommentService {
     ) -> Result<CommentView> {
         let body = check_body(body)?;
         let found = self.get(Some(actor.id), gist_id, comment_id).await?;
-        if found.comment.user_id != actor.id {
+        if !access::edit_comment(actor, &found.comment) {
             return Err(Error::Forbidden(
                 "only the author can edit a comment".into(),
             ));
@@ -172,7 +173,7 @@ impl CommentService {
     pub async fn delete(&self, actor: &user::Model, gist_id: &str, comment_id: i64) -> Result<()> {
         let gist = self.gists.find(Some(actor.id), gist_id).await?;
         let found = self.get(Some(actor.id), gist_id, comment_id).await?;
-        if found.comment.user_id != actor.id && gist.owner_id != actor.id {
+        if !access::delete_comment(Some(actor.id), &found.comment, &gist) {
             return Err(Error::Forbidden(
                 "only the author or the gist's owner can delete a comment".into(),
             ));

@@ -15,6 +15,7 @@ use sea_orm::{
 use super::blocking;
 use super::git_cache::{GitCache, History};
 use super::locks::GistLocks;
+use crate::access;
 use crate::db::WriteTransaction;
 use crate::entities::{gist, gist_file, gist_topic, user};
 use crate::error::{Error, FieldError, Result};
@@ -56,6 +57,16 @@ pub struct GistSummary {
 }
 
 impl GistSummary {
+    /// URLs name a gist by its owner's name and its id: under any other name it does not
+    /// exist (`NotFound`).
+    pub fn named(&self, owner: &str) -> Result<()> {
+        if self.owner.username.eq_ignore_ascii_case(owner) {
+            Ok(())
+        } else {
+            Err(Error::NotFound)
+        }
+    }
+
     /// The title, or the first file's name for an untitled gist (as GitHub shows it).
     pub fn display_title(&self) -> String {
         if self.gist.title.is_empty() {
@@ -86,11 +97,6 @@ pub struct GistService {
     limits: Limits,
     /// The host of no-reply commit addresses (the instance's own).
     noreply_host: std::sync::Arc<str>,
-}
-
-/// Whether `viewer` may know the gist exists.
-pub fn can_see(gist: &gist::Model, viewer: Option<i64>) -> bool {
-    gist.visibility() != Visibility::Private || viewer == Some(gist.owner_id)
 }
 
 /// Who a commit is by: the user's name, and their real email only if they chose to show
@@ -163,7 +169,7 @@ impl GistService {
             return Err(Error::NotFound);
         }
         match gist::Entity::find_by_id(id).one(&self.db).await? {
-            Some(g) if can_see(&g, viewer) => Ok(g),
+            Some(g) if access::read(viewer, &g) => Ok(g),
             _ => Err(Error::NotFound),
         }
     }
@@ -172,7 +178,7 @@ impl GistService {
     /// than a read would.
     async fn find_owned(&self, actor: &user::Model, id: &str) -> Result<gist::Model> {
         let gist = self.find(Some(actor.id), id).await?;
-        if gist.owner_id != actor.id {
+        if !access::edit(actor, &gist) {
             return Err(Error::NotFound);
         }
         Ok(gist)
@@ -188,7 +194,7 @@ impl GistService {
             .one(&self.db)
             .await?
         {
-            Some((g, Some(owner))) if can_see(&g, viewer) => (g, owner),
+            Some((g, Some(owner))) if access::read(viewer, &g) => (g, owner),
             _ => return Err(Error::NotFound),
         };
         let files = files_of(&self.db, &gist.id).await?;
@@ -554,7 +560,7 @@ impl GistService {
     /// Forking twice returns the existing fork.
     pub async fn fork(&self, actor: &user::Model, id: &str) -> Result<GistDetail> {
         let source = self.find(Some(actor.id), id).await?;
-        if source.owner_id == actor.id {
+        if !access::fork(actor, &source) {
             return Err(Error::Validation(vec![FieldError::new(
                 "Fork",
                 "forks",

@@ -3,13 +3,14 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Condition, Query};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, QueryTrait, Select,
 };
 
 use super::gists::GistSummary;
+use crate::access;
 use crate::entities::{gist, gist_file, gist_topic, star, user};
 use crate::error::Result;
 use crate::rules::Visibility;
@@ -89,23 +90,14 @@ impl<T> Page<T> {
     }
 }
 
-/// Public, or the viewer's own.
-fn visible_to(viewer: Option<i64>) -> Condition {
-    let public = gist::Column::Visibility.eq(Visibility::Public.as_str());
-    match viewer {
-        Some(id) => Condition::any()
-            .add(public)
-            .add(gist::Column::OwnerId.eq(id)),
-        None => Condition::all().add(public),
-    }
-}
-
 fn select(query: &ListQuery) -> Select<gist::Entity> {
     let base = gist::Entity::find();
     let filtered = match &query.scope {
         ListScope::Public => base.filter(gist::Column::Visibility.eq(Visibility::Public.as_str())),
         ListScope::All => base,
-        ListScope::User(owner) | ListScope::ForksBy(owner) if query.viewer == Some(*owner) => {
+        ListScope::User(owner) | ListScope::ForksBy(owner)
+            if access::list_every_gist_of(query.viewer, *owner) =>
+        {
             base.filter(gist::Column::OwnerId.eq(*owner))
         }
         ListScope::User(owner) | ListScope::ForksBy(owner) => base
@@ -121,10 +113,10 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
                         .to_owned(),
                 ),
             )
-            .filter(visible_to(query.viewer)),
+            .filter(access::listable(query.viewer)),
         ListScope::Forks(of) => base
             .filter(gist::Column::ForkOf.eq(of.as_str()))
-            .filter(visible_to(query.viewer)),
+            .filter(access::listable(query.viewer)),
         ListScope::Topic(topic) => base
             .filter(
                 gist::Column::Id.in_subquery(

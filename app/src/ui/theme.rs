@@ -14,11 +14,8 @@ pub enum Theme {
 
 impl Theme {
     fn from_cookie_header(header: &str) -> Self {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == COOKIE)
-            .map(|(_, value)| match value {
+        crate::rules::cookie::value(header, COOKIE)
+            .map(|value| match value {
                 "light" => Theme::Light,
                 "dark" => Theme::Dark,
                 _ => Theme::System,
@@ -58,9 +55,11 @@ fn initial_theme() -> Theme {
         .and_then(|parts| {
             parts
                 .headers
-                .get(http::header::COOKIE)
-                .and_then(|v| v.to_str().ok())
+                .get_all(http::header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
                 .map(Theme::from_cookie_header)
+                .find(|theme| *theme != Theme::System)
         })
         .unwrap_or(Theme::System)
 }

@@ -8,12 +8,12 @@ use axum::response::{IntoResponse, Response};
 use app::rules::Scope;
 use app::state::AppState;
 
-use super::auth::Caller;
 use super::body::JsonObject;
 use super::error::{ApiError, ApiResult, ErrorBody};
 use super::pagination::{PageParams, headers as page_headers};
 use super::urls::Urls;
 use super::views::Comment;
+use app::access::Viewer;
 
 const TAG: &str = "comments";
 
@@ -45,14 +45,14 @@ fn comment_id(raw: &str) -> Result<i64, ApiError> {
     responses((status = 200, body = [Comment]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn list_comments(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     Path(id): Path<String>,
     params: PageParams,
 ) -> ApiResult<Response> {
     let paging = params.parse()?;
-    let viewer = caller.gist_reader();
+    let viewer = viewer.reader();
     let gist = state.gists.find(viewer, &id).await?;
     let comments = app::services::CommentService::new(state.gists.clone());
     let page = comments
@@ -76,12 +76,12 @@ pub async fn list_comments(
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_comment(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     Path(id): Path<String>,
     body: JsonObject,
 ) -> ApiResult<Response> {
-    let user = caller.require(Scope::GistWrite)?;
+    let user = viewer.require(Scope::GistWrite)?;
     let text = body_of(&body)?;
     let gist = state.gists.find(Some(user.id), &id).await?;
     let view = app::services::CommentService::new(state.gists.clone())
@@ -100,11 +100,11 @@ pub async fn create_comment(
     responses((status = 200, body = Comment), (status = 404, body = ErrorBody)))]
 pub async fn get_comment(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     Path((id, cid)): Path<(String, String)>,
 ) -> ApiResult<Json<Comment>> {
-    let viewer = caller.gist_reader();
+    let viewer = viewer.reader();
     let gist = state.gists.find(viewer, &id).await?;
     let view = app::services::CommentService::new(state.gists.clone())
         .get(viewer, &id, comment_id(&cid)?)
@@ -118,12 +118,12 @@ pub async fn get_comment(
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_comment(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     Path((id, cid)): Path<(String, String)>,
     body: JsonObject,
 ) -> ApiResult<Json<Comment>> {
-    let user = caller.require(Scope::GistWrite)?;
+    let user = viewer.require(Scope::GistWrite)?;
     let text = body_of(&body)?;
     let gist = state.gists.find(Some(user.id), &id).await?;
     let view = app::services::CommentService::new(state.gists.clone())
@@ -137,10 +137,10 @@ pub async fn update_comment(
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn delete_comment(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     Path((id, cid)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
-    let user = caller.require(Scope::GistWrite)?;
+    let user = viewer.require(Scope::GistWrite)?;
     app::services::CommentService::new(state.gists.clone())
         .delete(user, &id, comment_id(&cid)?)
         .await?;

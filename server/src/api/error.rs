@@ -1,7 +1,7 @@
 //! The REST edge of the domain error: GitHub's error bodies and status codes.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -96,7 +96,14 @@ impl IntoResponse for ApiError {
             status: self.status.as_u16(),
             errors: self.errors,
         };
-        (self.status, Json(body)).into_response()
+        // With its charset here, not only in the API's `finish` layer: the identify layer
+        // answers "sign in" and "API off" before the API router sees the request.
+        (
+            self.status,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            Json(body),
+        )
+            .into_response()
     }
 }
 

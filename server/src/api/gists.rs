@@ -10,12 +10,12 @@ use app::services::gists::{GistDetail, GistUpdate, NewGist};
 use app::services::listing::{ListQuery, ListScope, list};
 use app::state::AppState;
 
-use super::auth::Caller;
 use super::body::JsonObject;
 use super::error::{ApiError, ApiResult, ErrorBody};
 use super::pagination::{PageParams, headers as page_headers};
 use super::urls::Urls;
 use super::views::{Commit, ContentEncoding, ForkItem, FullGist, Gist, SimpleUser, timestamp};
+use app::access::Viewer;
 
 const TAG: &str = "gists";
 
@@ -112,16 +112,16 @@ fn created(location: String, body: FullGist) -> Response {
     responses((status = 200, body = [Gist]), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn list_gists(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     params: PageParams,
 ) -> ApiResult<Response> {
-    let scope = match caller.user() {
+    let scope = match viewer.user() {
         Some(user) => ListScope::User(user.id),
         None => ListScope::Public,
     };
-    gist_page(&state, &urls, &uri, &params, scope, caller.gist_reader()).await
+    gist_page(&state, &urls, &uri, &params, scope, viewer.reader()).await
 }
 
 /// All public gists, most recently updated first.
@@ -129,7 +129,7 @@ pub async fn list_gists(
     responses((status = 200, body = [Gist]), (status = 422, body = ErrorBody)))]
 pub async fn public_gists(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     params: PageParams,
@@ -140,7 +140,7 @@ pub async fn public_gists(
         &uri,
         &params,
         ListScope::Public,
-        caller.gist_reader(),
+        viewer.reader(),
     )
     .await
 }
@@ -150,19 +150,19 @@ pub async fn public_gists(
     responses((status = 200, body = [Gist]), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn starred_gists(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     params: PageParams,
 ) -> ApiResult<Response> {
-    let user = caller.require_user()?;
+    let user = viewer.require_user()?;
     gist_page(
         &state,
         &urls,
         &uri,
         &params,
         ListScope::Starred(user.id),
-        caller.gist_reader(),
+        viewer.reader(),
     )
     .await
 }
@@ -196,12 +196,12 @@ pub struct CreateGistBody {
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_gist(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     headers: HeaderMap,
     body: JsonObject,
 ) -> ApiResult<Response> {
-    let user = caller.require(Scope::GistWrite)?;
+    let user = viewer.require(Scope::GistWrite)?;
     let visibility_field = body.string("Gist", "visibility")?;
     let visibility = Visibility::from_request(body.0.get("public"), visibility_field.as_deref())
         .map_err(|e| app::Error::Validation(vec![e]))?;
@@ -222,12 +222,12 @@ pub async fn create_gist(
     responses((status = 200, body = FullGist), (status = 404, body = ErrorBody)))]
 pub async fn get_gist(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
-    let viewer = caller.gist_reader();
+    let viewer = viewer.reader();
     let detail = state.gists.get(viewer, &id).await?;
     let modified = httpdate::fmt_http_date(detail.summary.gist.updated_at.into());
     let body = full_gist(&state, viewer, &detail, &urls, encoding(&headers)).await?;
@@ -239,7 +239,7 @@ pub async fn get_gist(
     responses((status = 200, body = FullGist), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn get_revision(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     headers: HeaderMap,
     Path((id, sha)): Path<(String, String)>,
@@ -251,7 +251,7 @@ pub async fn get_revision(
             "sha must be 4 to 40 hexadecimal digits",
         ));
     }
-    let viewer = caller.gist_reader();
+    let viewer = viewer.reader();
     let detail = state
         .gists
         .get_at(viewer, &id, Some(&sha.to_ascii_lowercase()))
@@ -288,13 +288,13 @@ pub struct UpdateGistBody {
         (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_gist(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     headers: HeaderMap,
     Path(id): Path<String>,
     body: JsonObject,
 ) -> ApiResult<Json<FullGist>> {
-    let user = caller.require(Scope::GistWrite)?;
+    let user = viewer.require(Scope::GistWrite)?;
     let visibility = body
         .string("Gist", "visibility")?
         .map(|v| Visibility::parse(&v))
@@ -317,10 +317,10 @@ pub async fn update_gist(
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn delete_gist(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    let user = caller.require(Scope::GistWrite)?;
+    let user = viewer.require(Scope::GistWrite)?;
     state.gists.delete(user, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -330,14 +330,14 @@ pub async fn delete_gist(
     responses((status = 200, body = [Commit]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn gist_commits(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     Path(id): Path<String>,
     params: PageParams,
 ) -> ApiResult<Response> {
     let paging = params.parse()?;
-    let viewer = caller.gist_reader();
+    let viewer = viewer.reader();
     let summary = state.gists.summary(viewer, &id).await?;
     let (commits, total) = state
         .gists
@@ -360,13 +360,13 @@ pub async fn gist_commits(
     responses((status = 200, body = [Gist]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn gist_forks(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     Path(id): Path<String>,
     params: PageParams,
 ) -> ApiResult<Response> {
-    let viewer = caller.gist_reader();
+    let viewer = viewer.reader();
     state.gists.find(viewer, &id).await?;
     gist_page(&state, &urls, &uri, &params, ListScope::Forks(id), viewer).await
 }
@@ -377,12 +377,12 @@ pub async fn gist_forks(
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn fork_gist(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
-    let user = caller.require(Scope::GistWrite)?;
+    let user = viewer.require(Scope::GistWrite)?;
     let detail = state.gists.fork(user, &id).await?;
     let full = full_gist(&state, Some(user.id), &detail, &urls, encoding(&headers)).await?;
     Ok(created(urls.gist(&detail.summary.gist.id), full))
@@ -393,10 +393,10 @@ pub async fn fork_gist(
     responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn check_star(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    let user = caller.require_user()?;
+    let user = viewer.require_user()?;
     if state.gists.is_starred(user, &id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
@@ -408,10 +408,10 @@ pub async fn check_star(
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn star(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    let user = caller.require(Scope::UserWrite)?;
+    let user = viewer.require(Scope::UserWrite)?;
     state.gists.star(user, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -420,10 +420,10 @@ pub async fn star(
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn unstar(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    let user = caller.require(Scope::UserWrite)?;
+    let user = viewer.require(Scope::UserWrite)?;
     state.gists.unstar(user, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

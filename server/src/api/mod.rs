@@ -2,7 +2,6 @@
 //! for GitHub Enterprise clients, at `/api/v3`. Handlers are thin: parse, call a
 //! service, shape the answer.
 
-mod auth;
 mod body;
 mod comments;
 mod error;
@@ -17,7 +16,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -27,11 +26,9 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use app::services::settings;
 use app::state::AppState;
 
-use auth::Caller;
-use error::ApiError;
+pub use error::ApiError;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -75,7 +72,7 @@ pub fn openapi_yaml() -> String {
     routes().1.to_yaml().unwrap_or_default()
 }
 
-pub fn router(state: &AppState) -> Router<AppState> {
+pub fn router() -> Router<AppState> {
     let (api, _) = routes();
     let yaml: Arc<str> = openapi_yaml().into();
     let api = api
@@ -95,46 +92,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
         })
-        .layer(middleware::from_fn_with_state(state.clone(), gate))
         .layer(middleware::from_fn(finish));
     Router::new().nest("/api/v3", api.clone()).nest("/api", api)
-}
-
-/// Before every API request: is the API on, who is calling, may they call anonymously.
-async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let settings = match settings::load(&state.db).await {
-        Ok(settings) => settings,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
-    if !state.api_enabled || !settings.api_enabled {
-        return ApiError::forbidden("The API is disabled on this instance").into_response();
-    }
-    let caller = match Caller::resolve(req.headers(), &state).await {
-        Ok(caller) => caller,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
-    if settings.require_login
-        && caller.0.is_none()
-        && !(settings.allow_individual_gists && is_single_gist_read(req.method(), req.uri().path()))
-    {
-        return ApiError::from(app::Error::Unauthenticated).into_response();
-    }
-    req.extensions_mut().insert(caller);
-    next.run(req).await
-}
-
-/// `GET /gists/{id}`, `/gists/{id}/{sha}` and `/gists/{id}/commits`: what "allow individual
-/// gists without login" keeps open.
-fn is_single_gist_read(method: &Method, path: &str) -> bool {
-    if method != Method::GET && method != Method::HEAD {
-        return false;
-    }
-    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
-    match parts.as_slice() {
-        ["gists", id] => !matches!(*id, "public" | "starred" | "liked"),
-        ["gists", _, rest] => *rest == "commits" || rest.bytes().all(|b| b.is_ascii_hexdigit()),
-        _ => false,
-    }
 }
 
 /// After every API request: JSON says its charset; a GET answer gets an ETag, and a
@@ -200,17 +159,6 @@ async fn finish(req: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn single_gist_paths() {
-        assert!(is_single_gist_read(&Method::GET, "/gists/abc"));
-        assert!(is_single_gist_read(&Method::GET, "/gists/abc/commits"));
-        assert!(is_single_gist_read(&Method::GET, "/gists/abc/deadbeef"));
-        assert!(!is_single_gist_read(&Method::GET, "/gists/public"));
-        assert!(!is_single_gist_read(&Method::GET, "/gists/abc/forks"));
-        assert!(!is_single_gist_read(&Method::PATCH, "/gists/abc"));
-        assert!(!is_single_gist_read(&Method::GET, "/users/bob/gists"));
-    }
 
     #[test]
     fn the_document_lists_every_route() {

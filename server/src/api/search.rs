@@ -8,11 +8,11 @@ use axum::response::{IntoResponse, Response};
 use app::search::{SearchRequest, SearchSort, search_gists as search};
 use app::state::AppState;
 
-use super::auth::Caller;
 use super::error::{ApiError, ApiResult, ErrorBody};
 use super::pagination::{PageParams, headers as page_headers};
 use super::urls::Urls;
 use super::views::Gist;
+use app::access::Viewer;
 
 /// The query and its order, read like [`PageParams`]: first occurrence wins.
 #[derive(Debug, Default, utoipa::IntoParams)]
@@ -51,7 +51,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SearchParams {
     responses((status = 200, body = [Gist]), (status = 422, body = ErrorBody)))]
 pub async fn search_gists(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     params: SearchParams,
@@ -71,7 +71,7 @@ pub async fn search_gists(
         &state.db,
         SearchRequest {
             q: params.q.as_deref().unwrap_or_default(),
-            viewer: caller.gist_reader(),
+            viewer: viewer.reader(),
             sort,
             page: paging.page,
             per_page: paging.per_page,

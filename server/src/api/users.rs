@@ -10,13 +10,13 @@ use app::services::listing::ListScope;
 use app::services::users::ProfileUpdate;
 use app::state::AppState;
 
-use super::auth::Caller;
 use super::body::JsonObject;
 use super::error::{ApiResult, ErrorBody};
 use super::gists::gist_page;
 use super::pagination::PageParams;
 use super::urls::Urls;
 use super::views::{Gist, PrivateUser, SimpleUser};
+use app::access::Viewer;
 
 const TAG: &str = "users";
 
@@ -38,7 +38,7 @@ pub async fn get_user(
     responses((status = 200, body = [Gist]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn user_gists(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     uri: OriginalUri,
     Path(username): Path<String>,
@@ -53,7 +53,7 @@ pub async fn user_gists(
         &uri,
         &params,
         ListScope::User(user.id),
-        caller.gist_reader(),
+        viewer.reader(),
     )
     .await
 }
@@ -61,8 +61,8 @@ pub async fn user_gists(
 /// The caller's own account.
 #[utoipa::path(get, path = "/user", tag = TAG,
     responses((status = 200, body = PrivateUser), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn me(caller: Caller, urls: Urls) -> ApiResult<Json<PrivateUser>> {
-    let user = caller.require(Scope::UserRead)?;
+pub async fn me(viewer: Viewer, urls: Urls) -> ApiResult<Json<PrivateUser>> {
+    let user = viewer.require(Scope::UserRead)?;
     Ok(Json(PrivateUser::new(user, &urls)))
 }
 
@@ -81,11 +81,11 @@ pub struct UpdateUserBody {
         (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_me(
     State(state): State<AppState>,
-    caller: Caller,
+    viewer: Viewer,
     urls: Urls,
     body: JsonObject,
 ) -> ApiResult<Json<PrivateUser>> {
-    let user = caller.require(Scope::UserWrite)?;
+    let user = viewer.require(Scope::UserWrite)?;
     let update = ProfileUpdate {
         commit_email_public: None,
         username: body.string("User", "login")?,

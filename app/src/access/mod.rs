@@ -1,0 +1,132 @@
+//! Who may do what: every permission rule of the instance, in one place.
+//!
+//! Each rule is a small pure function over the caller ([`Viewer`]), the thing asked
+//! about (a gist, a comment) and the instance settings. Every door (pages, server
+//! functions, the REST API, raw files, ZIPs, embeds, git) and every service asks these
+//! functions; none writes its own `owner_id ==` test. "Who may read this?" is
+//! [`read`]; "may this request get past the instance's login requirement?" is [`gate`].
+//!
+//! A gist the caller may not read does not exist for them: doors answer 404, never 403,
+//! so a private gist's id cannot be confirmed by probing.
+
+mod viewer;
+
+pub use viewer::{Credential, Viewer};
+
+use crate::entities::{comment, gist, user};
+use crate::route::Reach;
+use crate::rules::{Scope, Visibility};
+use crate::services::settings::InstanceSettings;
+
+/// Whether the user `reader` (already narrowed to what their credential may read, see
+/// [`Viewer::reader`]) may know the gist exists and read it.
+pub fn read(reader: Option<i64>, gist: &gist::Model) -> bool {
+    gist.visibility() != Visibility::Private || reader == Some(gist.owner_id)
+}
+
+/// Whether `user` may change the gist: edit its files, title, visibility, topics; delete
+/// it. Only its owner may.
+pub fn edit(user: &user::Model, gist: &gist::Model) -> bool {
+    user.id == gist.owner_id
+}
+
+/// Whether the caller may push commits to the gist over git: an edit, with a credential
+/// that may write gists. `Err` says why not, in words git shows its user.
+pub fn push(viewer: &Viewer, gist: &gist::Model) -> Result<(), &'static str> {
+    let user = viewer.user().ok_or("Authentication required")?;
+    if !edit(user, gist) {
+        return Err("Only the gist's owner can push to it");
+    }
+    if !viewer.allows(Scope::GistWrite) {
+        return Err("This token lacks the gist:write scope");
+    }
+    Ok(())
+}
+
+/// Whether `user` may fork the gist (they can read it): anyone but its owner.
+pub fn fork(user: &user::Model, gist: &gist::Model) -> bool {
+    read(Some(user.id), gist) && user.id != gist.owner_id
+}
+
+/// Whether `user` may star the gist, or comment on it: anyone who can read it.
+pub fn star(user: &user::Model, gist: &gist::Model) -> bool {
+    read(Some(user.id), gist)
+}
+
+/// Comments follow the gist: whoever reads it may comment.
+pub fn comment(user: &user::Model, gist: &gist::Model) -> bool {
+    read(Some(user.id), gist)
+}
+
+/// Only a comment's author edits it.
+pub fn edit_comment(user: &user::Model, comment: &comment::Model) -> bool {
+    user.id == comment.user_id
+}
+
+/// A comment's author, or the gist's owner (moderating their own page), deletes it.
+pub fn delete_comment(user_id: Option<i64>, comment: &comment::Model, gist: &gist::Model) -> bool {
+    user_id.is_some_and(|id| id == comment.user_id || id == gist.owner_id)
+}
+
+/// The admin panel and the admin's actions.
+pub fn admin(viewer: &Viewer) -> bool {
+    viewer.user().is_some_and(|u| u.is_admin)
+}
+
+/// Whether the REST API answers at all: the config file's switch and the admin's.
+pub fn api(configured: bool, settings: &InstanceSettings) -> bool {
+    configured && settings.api_enabled
+}
+
+/// Whether a new account may be made by registering.
+pub fn signup(settings: &InstanceSettings) -> bool {
+    !settings.disable_signup
+}
+
+/// The instance's login requirement, decided by the kind of route (see
+/// [`crate::route::Route::reach`]), never by the text of its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
+    Pass,
+    /// Sign in first. Each door says so in its own way (a redirect to the login page,
+    /// 401 JSON, git's credential challenge).
+    SignIn,
+}
+
+pub fn gate(reach: Reach, viewer: &Viewer, settings: &InstanceSettings) -> Gate {
+    let open = match reach {
+        Reach::Always => true,
+        _ if !settings.require_login => true,
+        _ if viewer.user().is_some() => true,
+        Reach::OneGist => settings.allow_individual_gists,
+        Reach::Site => false,
+    };
+    if open { Gate::Pass } else { Gate::SignIn }
+}
+
+/// Whether a user's list shows all their gists (unlisted and private too): only to
+/// themselves. Everyone else sees the public ones.
+pub fn list_every_gist_of(reader: Option<i64>, owner_id: i64) -> bool {
+    reader == Some(owner_id)
+}
+
+/// Whether the gist shows in lists and search results for `reader`: public ones, and the
+/// reader's own. Unlisted gists are readable by link but never listed to others.
+pub fn listed(reader: Option<i64>, gist: &gist::Model) -> bool {
+    gist.visibility() == Visibility::Public || reader == Some(gist.owner_id)
+}
+
+/// The SQL form of [`listed`].
+pub fn listable(reader: Option<i64>) -> sea_orm::Condition {
+    use sea_orm::ColumnTrait;
+    let public = gist::Column::Visibility.eq(Visibility::Public.as_str());
+    match reader {
+        Some(id) => sea_orm::Condition::any()
+            .add(public)
+            .add(gist::Column::OwnerId.eq(id)),
+        None => sea_orm::Condition::all().add(public),
+    }
+}
+
+#[cfg(test)]
+mod tests;

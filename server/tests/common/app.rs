@@ -1,0 +1,175 @@
+//! `TestApp`: the whole router, built as `gistful serve` builds it, driven in-process with
+//! `oneshot` (no port, no child process), on a throwaway data directory with SQLite.
+//! Users, tokens, sessions and gists are made through the services, as the CLI and
+//! the pages make them.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Request, StatusCode};
+use tower::ServiceExt;
+
+use app::entities::user;
+use app::rules::update::FileEntry;
+use app::rules::{Scope, Visibility};
+use app::services::gists::NewGist;
+use app::services::sessions::SessionService;
+use app::services::settings::{self, InstanceSettings};
+use app::services::tokens::NewToken;
+use app::services::users::NewUser;
+use app::services::{TokenService, UserService};
+use app::state::AppState;
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    _home: tempfile::TempDir,
+}
+
+/// What a request got back, read whole.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    /// The body as text (lossy), for looking into.
+    pub body: String,
+    pub bytes: Vec<u8>,
+}
+
+impl TestApp {
+    /// An instance with the default configuration and `env` (`OG_*` names) on top.
+    pub async fn with_env(env: &[(&str, &str)]) -> TestApp {
+        let home = tempfile::tempdir().unwrap();
+        let mut vars: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        vars.insert("OG_HOME".into(), home.path().display().to_string());
+        let config = server::config::load(
+            None,
+            |name| vars.get(name).cloned(),
+            vars.keys().cloned().collect::<Vec<_>>(),
+        )
+        .expect("test configuration");
+        let (router, state) = server::serve::build(&config).await.expect("build the app");
+        TestApp {
+            router,
+            state,
+            _home: home,
+        }
+    }
+
+    pub async fn new() -> TestApp {
+        TestApp::with_env(&[]).await
+    }
+
+    /// Changes the instance settings, as the admin panel does.
+    pub async fn settings(&self, change: impl FnOnce(&mut InstanceSettings)) {
+        let mut current = settings::load(&self.state.db).await.unwrap();
+        change(&mut current);
+        settings::save(&self.state.db, &current).await.unwrap();
+    }
+
+    pub async fn user(&self, username: &str, admin: bool) -> user::Model {
+        UserService::new(self.state.db.clone())
+            .register(NewUser {
+                username: username.into(),
+                email: format!("{username}@example.com"),
+                password: "password123".into(),
+                admin,
+            })
+            .await
+            .unwrap()
+    }
+
+    /// A session cookie (`name=value`) for `user`, as logging in sets it.
+    pub async fn session(&self, user: &user::Model) -> String {
+        let secret = SessionService::new(self.state.db.clone())
+            .create(user.id)
+            .await
+            .unwrap();
+        format!("{}={secret}", app::services::sessions::COOKIE)
+    }
+
+    /// A personal access token for `user` with `scopes`.
+    pub async fn token(&self, user: &user::Model, scopes: &[Scope]) -> String {
+        TokenService::new(self.state.db.clone())
+            .create(NewToken {
+                user_id: user.id,
+                name: "test".into(),
+                scopes: scopes.to_vec(),
+                expires_in_days: None,
+            })
+            .await
+            .unwrap()
+            .secret
+    }
+
+    /// A token of `user` whose expiry has passed.
+    pub async fn expired_token(&self, user: &user::Model) -> String {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let created = TokenService::new(self.state.db.clone())
+            .create(NewToken {
+                user_id: user.id,
+                name: "expired".into(),
+                scopes: Scope::ALL.to_vec(),
+                expires_in_days: Some(1),
+            })
+            .await
+            .unwrap();
+        let mut token = created.token.into_active_model();
+        token.expires_at = Set(Some(chrono::Utc::now() - chrono::Duration::hours(1)));
+        token.update(&self.state.db).await.unwrap();
+        created.secret
+    }
+
+    /// A gist of `owner` whose description and one file `a.txt` hold `content`; returns
+    /// its id.
+    pub async fn gist(&self, owner: &user::Model, visibility: Visibility, content: &str) -> String {
+        self.state
+            .gists
+            .create(
+                owner,
+                NewGist {
+                    title: "matrix".into(),
+                    description: content.into(),
+                    visibility,
+                    topics: vec!["matrix".into()],
+                    files: vec![FileEntry {
+                        name: "a.txt".into(),
+                        content: content.into(),
+                    }],
+                },
+            )
+            .await
+            .unwrap()
+            .summary
+            .gist
+            .id
+    }
+
+    /// Sends `req` through the whole router, from 127.0.0.1, and reads the answer.
+    pub async fn send(&self, mut req: Request<Body>) -> Answer {
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+        let response = self.router.clone().oneshot(req).await.unwrap();
+        let (parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, 16 * 1024 * 1024).await.unwrap();
+        Answer {
+            status: parts.status,
+            headers: parts.headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    /// This site's origin, which server-function calls must come from.
+    pub fn origin(&self) -> String {
+        url::Url::parse(&self.state.external_url)
+            .unwrap()
+            .origin()
+            .ascii_serialization()
+    }
+}
