@@ -12,6 +12,7 @@ pub mod functions;
 pub mod route;
 pub mod rules;
 pub mod ui;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod access;

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use sha2::{Digest, Sha256};
 
 use crate::cache::ByteLru;
-use crate::functions::gists::FileKind;
 use crate::rules::language::language_for;
 use crate::services::gists::is_binary;
+use crate::views::gist::FileKind;
 
 /// How much of a file a page shows. GitHub's behaviour: a file past `max_bytes` or
 /// `max_lines` shows its first part with a link to the raw file; past `max_highlight_bytes`

@@ -11,11 +11,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use app::access::Viewer;
-use app::functions::gists::FileKind;
 use app::route::{EmbedFormat, Route};
 use app::services::gists::GistDetail;
 use app::state::AppState;
 use app::store::StoredFile;
+use app::views::gist::FileKind;
 
 /// Marks a response that other sites may embed: the default `X-Frame-Options: DENY` and
 /// the app's CSP stay off it.

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::lists::GistList;
 use crate::error::Error;
+use crate::views::lists::GistList;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstanceSwitches {
@@ -147,7 +147,7 @@ pub async fn admin_gists(page: u64) -> Result<GistList, Error> {
     let query = ListQuery::new(ListScope::All, Some(admin.id)).page(page, PER_PAGE);
     let found = list(&state.db, &query).await?;
     Ok(GistList {
-        cards: super::lists::cards(&found.items),
+        cards: crate::views::lists::cards(&found.items),
         page: found.page,
         total_pages: found.total_pages(),
         total: found.total,

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::lists::GistCard;
 use crate::error::Error;
+use crate::views::lists::GistCard;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchResult {
@@ -62,7 +62,7 @@ pub async fn search_gists(
     )
     .await?;
     let summaries: Vec<_> = found.items.iter().map(|f| f.summary.clone()).collect();
-    let results = super::lists::cards(&summaries)
+    let results = crate::views::lists::cards(&summaries)
         .into_iter()
         .zip(found.items.iter())
         .map(|(card, f)| SearchResult {

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod cookie;
+pub mod editor;
 pub mod gist;
 pub mod language;
 pub mod markdown;

@@ -95,8 +95,7 @@ pub async fn fsck(gists: &GistService, lost_and_found: &Path, repair: bool) -> R
         .into_tuple()
         .all(gists.db())
         .await?;
-    let store = gists.store().clone();
-    let on_disk = blocking(move || store.list_ids()).await??;
+    let on_disk = gists.repos().list_ids().await?;
 
     let mut report = FsckReport {
         gists_checked: rows.len(),

@@ -12,7 +12,6 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
-use super::blocking;
 use super::git_cache::{GitCache, History};
 use super::locks::GistLocks;
 use crate::access;
@@ -23,7 +22,7 @@ use crate::rules::gist::{validate_description, validate_title};
 use crate::rules::language::language_for;
 use crate::rules::update::{self, FileChanges, FileEntry, FileSource};
 use crate::rules::{Limits, Visibility, validate_topics};
-use crate::store::{Author, CommitInfo, GitStore, RevisionDiff, StoredFile};
+use crate::store::{Author, CommitInfo, GitStore, Repos, RevisionDiff, StoredFile};
 
 /// Lines of a file kept in the database for list pages.
 const PREVIEW_LINES: usize = 10;
@@ -91,7 +90,7 @@ pub struct GistDetail {
 #[derive(Clone)]
 pub struct GistService {
     db: DatabaseConnection,
-    store: GitStore,
+    repos: Repos,
     locks: GistLocks,
     cache: GitCache,
     limits: Limits,
@@ -137,7 +136,7 @@ impl GistService {
     pub fn new(db: DatabaseConnection, store: GitStore, limits: Limits) -> Self {
         GistService {
             db,
-            store,
+            repos: Repos::new(store),
             locks: GistLocks::default(),
             cache: GitCache::default(),
             limits,
@@ -152,7 +151,12 @@ impl GistService {
     }
 
     pub fn store(&self) -> &GitStore {
-        &self.store
+        self.repos.store()
+    }
+
+    /// The repositories, as async calls.
+    pub fn repos(&self) -> &Repos {
+        &self.repos
     }
 
     pub fn db(&self) -> &DatabaseConnection {
@@ -247,13 +251,10 @@ impl GistService {
                 .map(|file| (summary, head, file))
                 .ok_or(Error::NotFound);
         }
-        let (store, gid, wanted, name) = (
-            self.store.clone(),
-            id.to_owned(),
-            rev.unwrap_or(&head).to_owned(),
-            name.to_owned(),
-        );
-        let (commit, file) = blocking(move || store.file(&gid, Some(&wanted), &name)).await??;
+        let (commit, file) = self
+            .repos
+            .file(id, Some(rev.unwrap_or(&head)), name)
+            .await?;
         Ok((summary, commit, file))
     }
 
@@ -261,9 +262,7 @@ impl GistService {
     /// each time, because whether it is still part of the gist depends on where the branch
     /// is now (a force push may have cut it out). Not cached for the same reason.
     async fn read_old(&self, id: &str, rev: &str) -> Result<(String, Vec<StoredFile>)> {
-        let store = self.store.clone();
-        let (gid, wanted) = (id.to_owned(), rev.to_owned());
-        blocking(move || store.files(&gid, Some(&wanted))).await?
+        self.repos.files(id, Some(rev)).await
     }
 
     /// The files of the head commit `rev`, from the cache when it has them.
@@ -271,9 +270,7 @@ impl GistService {
         if let Some(files) = self.cache.files(id, rev) {
             return Ok((rev.to_owned(), files.0.clone()));
         }
-        let store = self.store.clone();
-        let (gid, wanted) = (id.to_owned(), rev.to_owned());
-        let (commit, files) = blocking(move || store.files(&gid, Some(&wanted))).await??;
+        let (commit, files) = self.repos.files(id, Some(rev)).await?;
         self.cache.keep_files(id, &commit, files.clone());
         Ok((commit, files))
     }
@@ -298,15 +295,8 @@ impl GistService {
         )?;
 
         let id = new_id();
-        let head = {
-            let (store, id, files, author) = (
-                self.store.clone(),
-                id.clone(),
-                stored.clone(),
-                author_of(owner, &self.noreply_host),
-            );
-            blocking(move || store.create(&id, &files, &author, "")).await??
-        };
+        let author = author_of(owner, &self.noreply_host);
+        let head = self.repos.create(&id, stored.clone(), author, "").await?;
         let row = gist::ActiveModel {
             title: Set(new.title.trim().to_owned()),
             description: Set(new.description.trim().to_owned()),
@@ -332,8 +322,7 @@ impl GistService {
             Ok(saved) => saved,
             Err(e) => {
                 // Nothing refers to the new repository: remove it, leave no trace.
-                let (store, gone) = (self.store.clone(), id.clone());
-                let _ = blocking(move || store.delete(&gone)).await;
+                let _ = self.repos.delete(&id).await;
                 return Err(Error::internal("saving a new gist", e));
             }
         };
@@ -434,16 +423,11 @@ impl GistService {
         )?;
 
         let old_head = gist.head.clone();
-        let new_head = {
-            let (store, id, files, author, parent) = (
-                self.store.clone(),
-                id.to_owned(),
-                files.clone(),
-                author_of(actor, &self.noreply_host),
-                old_head.clone(),
-            );
-            blocking(move || store.commit(&id, &parent, &files, &author, "")).await??
-        };
+        let author = author_of(actor, &self.noreply_host);
+        let new_head = self
+            .repos
+            .commit(id, &old_head, files.clone(), author, "")
+            .await?;
 
         let mut row: gist::ActiveModel = gist.clone().into();
         if let Some(title) = &changes.title {
@@ -489,13 +473,7 @@ impl GistService {
         let saved = match saved {
             Ok(Some(saved)) => saved,
             failed => {
-                let (store, id2, from, to) = (
-                    self.store.clone(),
-                    id.to_owned(),
-                    new_head.clone(),
-                    old_head.clone(),
-                );
-                blocking(move || store.reset(&id2, &from, &to)).await??;
+                self.repos.reset(id, &new_head, &old_head).await?;
                 return Err(match failed {
                     Ok(_) => Error::Conflict(
                         "the gist was changed by someone else meanwhile; reload and try again"
@@ -552,8 +530,7 @@ impl GistService {
             .map_err(|e| Error::internal("deleting a gist", e))?;
         // The row is gone, so nobody reaches the repository any more; a failure here
         // leaves an orphan that fsck moves aside.
-        let store = self.store.clone();
-        blocking(move || store.delete(&id)).await?
+        self.repos.delete(&id).await
     }
 
     /// Forks `id` for `actor`: an independent repository with the full history.
@@ -581,10 +558,7 @@ impl GistService {
         // Hold the source still while its repository is copied.
         let guard = self.locks.lock(id).await;
         let source = self.find(Some(actor.id), id).await?;
-        {
-            let (store, from, to) = (self.store.clone(), id.to_owned(), new_id.clone());
-            blocking(move || store.fork(&from, &to)).await??;
-        }
+        self.repos.fork(id, &new_id).await?;
         drop(guard);
 
         let now = Utc::now();
@@ -631,8 +605,7 @@ impl GistService {
             })
             .await;
         if let Err(e) = result {
-            let (store, gone) = (self.store.clone(), new_id.clone());
-            let _ = blocking(move || store.delete(&gone)).await;
+            let _ = self.repos.delete(&new_id).await;
             return Err(Error::internal("saving a fork", e));
         }
         self.get(Some(actor.id), &new_id).await
@@ -665,9 +638,10 @@ impl GistService {
         if let Some(page) = self.cache.history(id, &gist.head, skip, limit) {
             return Ok((page.0.clone(), page.1 as u64));
         }
-        let (store, gid, head) = (self.store.clone(), id.to_owned(), gist.head.clone());
-        let (commits, total) =
-            blocking(move || store.history_from(&gid, Some(&head), skip, limit)).await??;
+        let (commits, total) = self
+            .repos
+            .history_from(id, Some(&gist.head), skip, limit)
+            .await?;
         self.cache
             .keep_history(id, &gist.head, skip, limit, History(commits.clone(), total));
         Ok((commits, total as u64))
@@ -682,12 +656,13 @@ impl GistService {
         per_page: u64,
     ) -> Result<(Vec<RevisionDiff>, u64)> {
         self.find(viewer, id).await?;
-        let (store, id) = (self.store.clone(), id.to_owned());
         let skip =
             usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
         let budget = crate::store::DiffBudget::default();
-        let (revisions, total) =
-            blocking(move || store.revisions(&id, skip, per_page as usize, budget)).await??;
+        let (revisions, total) = self
+            .repos
+            .revisions(id, skip, per_page as usize, budget)
+            .await?;
         Ok((revisions, total as u64))
     }
 
@@ -696,8 +671,7 @@ impl GistService {
     /// truth, and an edit must start from it rather than answer 409 forever. The caller
     /// holds the gist's lock.
     async fn caught_up(&self, gist: gist::Model) -> Result<gist::Model> {
-        let (store, gid) = (self.store.clone(), gist.id.clone());
-        let head = blocking(move || store.head(&gid)).await??;
+        let head = self.repos.head(&gist.id).await?;
         if head == gist.head {
             return Ok(gist);
         }
@@ -735,8 +709,7 @@ impl GistService {
 
     /// `sync_from_git` for a caller that holds the lock already.
     pub async fn sync_locked(&self, id: &str) -> Result<String> {
-        let (store, gid) = (self.store.clone(), id.to_owned());
-        let (head, files) = blocking(move || store.files(&gid, None)).await??;
+        let (head, files) = self.repos.files(id, None).await?;
         let gid = id.to_owned();
         let synced = head.clone();
         self.db
@@ -759,9 +732,8 @@ impl GistService {
     /// A fresh id and an empty repository for a push to `/init`.
     pub async fn prepare_pushed_gist(&self) -> Result<(String, std::path::PathBuf)> {
         let id = new_id();
-        let path = self.store.incoming_path(&id);
-        let (store, at) = (self.store.clone(), path.clone());
-        blocking(move || store.create_empty(&at)).await??;
+        let path = self.store().incoming_path(&id);
+        self.repos.create_empty(&path).await?;
         Ok((id, path))
     }
 
@@ -773,22 +745,18 @@ impl GistService {
         id: &str,
         pushed: &std::path::Path,
     ) -> Result<GistDetail> {
-        let from = pushed.to_owned();
-        if !blocking(move || GitStore::has_branch(&from)).await? {
+        if !self.repos.has_branch(pushed).await? {
             let _ = std::fs::remove_dir_all(pushed);
             return Err(Error::BadRequest("nothing was pushed to main".into()));
         }
-        let (store, gid, from) = (self.store.clone(), id.to_owned(), pushed.to_owned());
-        blocking(move || store.adopt(&gid, &from)).await??;
-        let (store, gid) = (self.store.clone(), id.to_owned());
-        let read = blocking(move || store.files(&gid, None)).await?;
+        self.repos.adopt(id, pushed).await?;
+        let read = self.repos.files(id, None).await;
         let result = match read {
             Ok((head, files)) => self.insert_pushed(owner, id, head, files).await,
             Err(e) => Err(e),
         };
         if result.is_err() {
-            let (store, gone) = (self.store.clone(), id.to_owned());
-            let _ = blocking(move || store.delete(&gone)).await;
+            let _ = self.repos.delete(id).await;
         }
         result
     }

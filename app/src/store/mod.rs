@@ -1,7 +1,8 @@
 //! One bare git repository per gist, written and read in-process with git2.
 //!
-//! Every call here blocks: services run them inside `spawn_blocking`. A repository is
-//! opened per call and never held across an await (`git2::Repository` is not `Sync`).
+//! Every call here blocks. Async code goes through [`Repos`] (tasks.rs), whose methods
+//! move the work onto the blocking pool themselves. A repository is opened per call and
+//! never held across an await (`git2::Repository` is not `Sync`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -13,6 +14,9 @@ use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature, Sort};
 use crate::error::{Error, Result};
 
 pub mod push;
+mod tasks;
+
+pub use tasks::Repos;
 
 /// The branch every gist lives on.
 pub const BRANCH: &str = "main";

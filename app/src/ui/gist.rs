@@ -12,11 +12,12 @@ use super::lists::Topics;
 use super::pages::NotFound;
 use crate::functions::auth::current_user;
 use crate::functions::gists::{
-    CreateGist, DeleteGist, EditableFile, EditableGist, FileKind, FileView, ForkGist, GistView,
-    StarGist, UpdateGist, get_gist, load_for_edit,
+    CreateGist, DeleteGist, ForkGist, StarGist, UpdateGist, get_gist, load_for_edit,
 };
 use crate::rules::language::language_for;
 use crate::rules::{parse_topics, validate_filename};
+use crate::views::editor::{EditableFile, EditableGist};
+use crate::views::gist::{FileKind, FileView, GistView};
 
 /// `1.2 MB`, `340 KB`, `12 bytes`.
 fn human_size(bytes: i64) -> String {

@@ -7,7 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::pages::{NoSuchPage, NotFound};
-use crate::functions::lists::{GistCard, GistList, gist_title, list_gists, stargazers};
+use crate::functions::lists::{gist_title, list_gists, stargazers};
+use crate::views::lists::{GistCard, GistList};
 
 fn query_number(value: Option<String>) -> u64 {
     value.and_then(|v| v.parse().ok()).unwrap_or(1).max(1)

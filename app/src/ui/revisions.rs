@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::pages::{NoSuchPage, NotFound};
-use crate::functions::gists::{DiffLineKind, FileChangeView, RevisionView, get_revisions};
+use crate::functions::gists::get_revisions;
+use crate::views::revisions::{DiffLineKind, FileChangeView, RevisionView};
 
 #[component]
 pub fn RevisionsPage() -> impl IntoView {

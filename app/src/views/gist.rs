@@ -1,0 +1,101 @@
+//! A gist page: the gist and its rendered files.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    /// Highlighted source.
+    Code,
+    /// Rendered, sanitised Markdown.
+    Markdown,
+    /// Not text: offered for download only.
+    Binary,
+    /// Comma-separated values, shown as a table.
+    Table,
+}
+
+/// One file as the gist page shows it. `html` is produced on the server from escaped
+/// text (highlighting) or the sanitising Markdown renderer; nothing raw reaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileView {
+    pub name: String,
+    pub language: String,
+    pub size: i64,
+    pub lines: usize,
+    pub raw_url: String,
+    pub download_url: String,
+    pub kind: FileKind,
+    pub html: String,
+    /// Only the first `lines` lines are shown: the file is past the display limits.
+    pub truncated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GistView {
+    pub id: String,
+    pub owner: String,
+    pub title: String,
+    pub description: String,
+    pub visibility: String,
+    pub topics: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub revision: String,
+    pub star_count: i32,
+    pub fork_count: i32,
+    pub is_owner: bool,
+    /// Someone is signed in (who may star and fork).
+    pub signed_in: bool,
+    pub starred: bool,
+    pub clone_url: String,
+    /// The `<script>` tag that embeds the gist in another page; none for private gists.
+    pub embed: Option<String>,
+    /// `owner/id` of the gist this one was forked from, when that one is still visible.
+    pub forked_from: Option<String>,
+    pub zip_url: String,
+    pub files: Vec<FileView>,
+}
+
+#[cfg(feature = "ssr")]
+impl FileView {
+    /// A rendered file of `owner/id` at `revision`, with its raw and download links.
+    pub fn new(
+        owner: &str,
+        id: &str,
+        revision: &str,
+        name: String,
+        size: usize,
+        shown: crate::render::RenderedFile,
+    ) -> FileView {
+        FileView {
+            raw_url: raw_path(owner, id, revision, &name),
+            download_url: format!("/{owner}/{id}/download/{revision}/{}", path_segment(&name)),
+            name,
+            language: shown.language.to_owned(),
+            size: size as i64,
+            lines: shown.lines,
+            kind: shown.kind,
+            html: shown.html,
+            truncated: shown.truncated,
+        }
+    }
+}
+
+/// `/{owner}/{id}/raw/{revision}/{name}`, the name escaped as one path segment.
+#[cfg(feature = "ssr")]
+pub(crate) fn raw_path(owner: &str, id: &str, revision: &str, name: &str) -> String {
+    format!("/{owner}/{id}/raw/{revision}/{}", path_segment(name))
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn path_segment(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
