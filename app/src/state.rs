@@ -7,8 +7,9 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use crate::search::SearchIndex;
-use crate::services::GistService;
 use crate::services::ratelimit::LoginLimiter;
+use crate::services::sessions::SessionService;
+use crate::services::{CommentService, GistService, TokenService, UserService};
 use crate::store::GitStore;
 
 #[derive(Clone, FromRef)]
@@ -21,8 +22,13 @@ pub struct AppState {
     pub external_url: String,
     pub api_enabled: bool,
     pub store: GitStore,
-    /// Shared by every request: it holds the per-gist write locks.
+    /// The services, built once: every door calls the same ones. `gists` holds the
+    /// per-gist write locks and caches, so there must be only one.
     pub gists: GistService,
+    pub comments: CommentService,
+    pub users: UserService,
+    pub tokens: TokenService,
+    pub sessions: SessionService,
     pub login_limiter: LoginLimiter,
     pub search: SearchIndex,
     /// How much of a file pages and embeds show.

@@ -17,8 +17,8 @@ use base64::Engine;
 use app::access::{self, Credential, Gate, Viewer};
 use app::route::Route;
 use app::services::ratelimit::ClientAddress;
-use app::services::sessions::{COOKIE, SessionService};
-use app::services::{TokenService, UserService, settings};
+use app::services::sessions::COOKIE;
+use app::services::settings;
 use app::state::AppState;
 
 use crate::api::ApiError;
@@ -137,13 +137,10 @@ async fn resolve(
             else {
                 return Err(Refused::BadCredentials);
             };
-            let identity = TokenService::new(state.db.clone())
-                .verify(token)
-                .await
-                .map_err(|e| match e {
-                    app::Error::BadCredentials => Refused::BadCredentials,
-                    _ => Refused::Internal,
-                })?;
+            let identity = state.tokens.verify(token).await.map_err(|e| match e {
+                app::Error::BadCredentials => Refused::BadCredentials,
+                _ => Refused::Internal,
+            })?;
             Ok(Viewer::new(
                 identity.user,
                 Credential::Token {
@@ -167,7 +164,7 @@ async fn resolve(
             let Some(secret) = session_cookie(headers) else {
                 return Ok(Viewer::anonymous());
             };
-            match SessionService::new(state.db.clone()).user(secret).await {
+            match state.sessions.user(secret).await {
                 Ok(Some(user)) => Ok(Viewer::new(
                     user,
                     Credential::Session {
@@ -193,7 +190,8 @@ async fn git_credentials(
     address: &str,
 ) -> Result<Viewer, Refused> {
     if secret.starts_with(app::services::tokens::TOKEN_PREFIX) {
-        let token = TokenService::new(state.db.clone())
+        let token = state
+            .tokens
             .verify(secret)
             .await
             .ok()
@@ -209,10 +207,7 @@ async fn git_credentials(
     if !state.login_limiter.allows(username, address) {
         return Err(Refused::Throttled);
     }
-    match UserService::new(state.db.clone())
-        .verify_password(username, secret)
-        .await
-    {
+    match state.users.verify_password(username, secret).await {
         Ok(user) => {
             state.login_limiter.succeeded(username);
             Ok(Viewer::new(user, Credential::Password))

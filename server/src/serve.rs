@@ -8,7 +8,8 @@ use axum::Router;
 use leptos::prelude::LeptosOptions;
 
 use app::search::SearchIndex;
-use app::services::GistService;
+use app::services::sessions::SessionService;
+use app::services::{CommentService, GistService, TokenService, UserService};
 use app::state::AppState;
 use app::store::GitStore;
 
@@ -92,14 +93,19 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
     })?;
     tokio::spawn(keep_search_current(search.clone()));
     tokio::spawn(crate::memory::keep_trimmed());
+    let gists = GistService::new(db.clone(), store.clone(), config.limits)
+        .with_noreply_host(&config.noreply_host());
     let state = AppState {
         leptos_options,
         db: db.clone(),
         home: config.home.clone(),
         external_url: config.external_url.clone(),
         api_enabled: config.api_enabled,
-        gists: GistService::new(db.clone(), store.clone(), config.limits)
-            .with_noreply_host(&config.noreply_host()),
+        gists: gists.clone(),
+        comments: CommentService::new(gists),
+        users: UserService::new(db.clone()),
+        tokens: TokenService::new(db.clone()),
+        sessions: SessionService::new(db.clone()),
         store,
         login_limiter: Default::default(),
         search,

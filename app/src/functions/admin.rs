@@ -75,14 +75,11 @@ const PER_PAGE: u64 = 50;
 
 #[server(prefix = "/sfn", endpoint = "admin_users")]
 pub async fn admin_users(page: u64) -> Result<UserPage, Error> {
-    use crate::services::UserService;
     use crate::services::listing::PAGE_MAX;
 
     let admin = super::context::require_admin()?;
     let page = page.clamp(1, PAGE_MAX);
-    let (rows, total) = UserService::new(super::context::state()?.db.clone())
-        .list(page, PER_PAGE)
-        .await?;
+    let (rows, total) = super::context::state()?.users.list(page, PER_PAGE).await?;
     Ok(UserPage {
         users: rows
             .into_iter()
@@ -115,11 +112,10 @@ fn not_yourself(admin: &crate::entities::user::Model, username: &str) -> Result<
 
 #[server(prefix = "/sfn", endpoint = "admin_set_admin")]
 pub async fn admin_set_admin(username: String, admin: bool) -> Result<(), Error> {
-    use crate::services::UserService;
-
     let caller = super::context::require_admin()?;
     not_yourself(&caller, &username)?;
-    UserService::new(super::context::state()?.db.clone())
+    super::context::state()?
+        .users
         .set_admin(&username, admin)
         .await?;
     Ok(())
@@ -127,14 +123,10 @@ pub async fn admin_set_admin(username: String, admin: bool) -> Result<(), Error>
 
 #[server(prefix = "/sfn", endpoint = "admin_delete_user")]
 pub async fn admin_delete_user(username: String) -> Result<(), Error> {
-    use crate::services::UserService;
-
     let caller = super::context::require_admin()?;
     not_yourself(&caller, &username)?;
     let state = super::context::state()?;
-    UserService::new(state.db.clone())
-        .delete(&username, state.gists.store())
-        .await
+    state.users.delete(&username, state.gists.store()).await
 }
 
 /// Every gist, private ones included, newest activity first.

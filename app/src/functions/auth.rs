@@ -41,7 +41,6 @@ fn local_path(next: Option<String>) -> String {
 
 #[server(prefix = "/sfn", endpoint = "register")]
 pub async fn register(username: String, email: String, password: String) -> Result<(), Error> {
-    use crate::services::UserService;
     use crate::services::users::NewUser;
 
     let state = super::context::state()?;
@@ -53,7 +52,8 @@ pub async fn register(username: String, email: String, password: String) -> Resu
             "Registration is closed on this instance".into(),
         ));
     }
-    let user = UserService::new(state.db.clone())
+    let user = state
+        .users
         .register(NewUser {
             username,
             email,
@@ -68,14 +68,13 @@ pub async fn register(username: String, email: String, password: String) -> Resu
 
 #[server(prefix = "/sfn", endpoint = "login")]
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), Error> {
-    use crate::services::UserService;
-
     let state = super::context::state()?;
     let address = super::context::client_address();
     if !state.login_limiter.allows(&username, &address) {
         return Err(Error::RateLimited);
     }
-    match UserService::new(state.db.clone())
+    match state
+        .users
         .verify_password(username.trim(), &password)
         .await
     {

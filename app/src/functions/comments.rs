@@ -20,15 +20,11 @@ pub struct CommentItem {
 
 #[server(prefix = "/sfn", endpoint = "comments")]
 pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
-    use crate::services::CommentService;
-
     let state = super::context::state()?;
     let viewer = super::context::viewer().user().cloned();
     let viewer_id = viewer.as_ref().map(|u| u.id);
     let gist = state.gists.find(viewer_id, &id).await?;
-    let page = CommentService::new(state.gists.clone())
-        .list(viewer_id, &id, 1, 100)
-        .await?;
+    let page = state.comments.list(viewer_id, &id, 1, 100).await?;
     let now = chrono::Utc::now();
     Ok(page
         .items
@@ -50,8 +46,8 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
 #[server(prefix = "/sfn", endpoint = "add_comment")]
 pub async fn add_comment(id: String, body: String) -> Result<(), Error> {
     let user = super::context::require_user()?;
-    let gists = super::context::state()?.gists;
-    crate::services::CommentService::new(gists)
+    super::context::state()?
+        .comments
         .create(&user, &id, &body)
         .await?;
     Ok(())
@@ -60,8 +56,8 @@ pub async fn add_comment(id: String, body: String) -> Result<(), Error> {
 #[server(prefix = "/sfn", endpoint = "edit_comment")]
 pub async fn edit_comment(id: String, comment: i64, body: String) -> Result<(), Error> {
     let user = super::context::require_user()?;
-    let gists = super::context::state()?.gists;
-    crate::services::CommentService::new(gists)
+    super::context::state()?
+        .comments
         .edit(&user, &id, comment, &body)
         .await?;
     Ok(())
@@ -70,8 +66,8 @@ pub async fn edit_comment(id: String, comment: i64, body: String) -> Result<(), 
 #[server(prefix = "/sfn", endpoint = "delete_comment")]
 pub async fn delete_comment(id: String, comment: i64) -> Result<(), Error> {
     let user = super::context::require_user()?;
-    let gists = super::context::state()?.gists;
-    crate::services::CommentService::new(gists)
+    super::context::state()?
+        .comments
         .delete(&user, &id, comment)
         .await
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::access::{Credential, Viewer};
 use crate::entities::user;
 use crate::error::{Error, Result};
-use crate::services::sessions::{COOKIE as SESSION_COOKIE, LIFETIME_DAYS, SessionService};
+use crate::services::sessions::{COOKIE as SESSION_COOKIE, LIFETIME_DAYS};
 use crate::state::AppState;
 
 pub fn state() -> Result<AppState> {
@@ -69,9 +69,7 @@ fn set_cookie(value: String) {
 /// Secure when the instance is served over https.
 pub async fn start_session(user_id: i64) -> Result<()> {
     let state = state()?;
-    let secret = SessionService::new(state.db.clone())
-        .create(user_id)
-        .await?;
+    let secret = state.sessions.create(user_id).await?;
     let secure = if state.external_url.starts_with("https://") {
         "; Secure"
     } else {
@@ -86,9 +84,7 @@ pub async fn start_session(user_id: i64) -> Result<()> {
 
 pub async fn end_session() -> Result<()> {
     if let Some(secret) = session_secret() {
-        SessionService::new(state()?.db.clone())
-            .end(&secret)
-            .await?;
+        state()?.sessions.end(&secret).await?;
     }
     set_cookie(format!(
         "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"

@@ -20,13 +20,12 @@ pub async fn list_gists(
     page: u64,
     sort: String,
 ) -> Result<GistList, Error> {
-    use crate::services::UserService;
     use crate::services::listing::{ListQuery, ListScope, SortBy, list as list_page};
 
     let state = super::context::state()?;
     let viewer = super::context::viewer().id();
     let user_id = |name: String| {
-        let users = UserService::new(state.db.clone());
+        let users = state.users.clone();
         async move { users.get_by_username(&name).await.map(|u| u.id) }
     };
     let scope = match (list.as_str(), subject) {

@@ -44,7 +44,6 @@ pub async fn save_profile(
     // A checkbox: sent ("on") only when ticked.
     commit_email_public: Option<String>,
 ) -> Result<(), Error> {
-    use crate::services::UserService;
     use crate::services::users::ProfileUpdate;
 
     let user = super::context::require_user()?;
@@ -55,7 +54,8 @@ pub async fn save_profile(
         email: Some(email),
         bio: Some(bio),
     };
-    UserService::new(super::context::state()?.db.clone())
+    super::context::state()?
+        .users
         .update_profile(user.id, update)
         .await?;
     Ok(())
@@ -64,7 +64,8 @@ pub async fn save_profile(
 #[server(prefix = "/sfn", endpoint = "change_password")]
 pub async fn change_password(current: String, new_password: String) -> Result<(), Error> {
     let user = super::context::require_user()?;
-    crate::services::UserService::new(super::context::state()?.db.clone())
+    super::context::state()?
+        .users
         .change_password(
             user.id,
             &current,
@@ -77,9 +78,7 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
 #[server(prefix = "/sfn", endpoint = "tokens")]
 pub async fn list_tokens() -> Result<Vec<TokenItem>, Error> {
     let user = super::context::require_user()?;
-    let tokens = crate::services::TokenService::new(super::context::state()?.db.clone())
-        .list(user.id)
-        .await?;
+    let tokens = super::context::state()?.tokens.list(user.id).await?;
     let day = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d").to_string();
     Ok(tokens
         .into_iter()
@@ -134,7 +133,8 @@ pub async fn create_token(
             )
         })?),
     };
-    let created = crate::services::TokenService::new(super::context::state()?.db.clone())
+    let created = super::context::state()?
+        .tokens
         .create(NewToken {
             user_id: user.id,
             name,
@@ -148,18 +148,14 @@ pub async fn create_token(
 #[server(prefix = "/sfn", endpoint = "revoke_token")]
 pub async fn revoke_token(token: i64) -> Result<(), Error> {
     let user = super::context::require_user()?;
-    crate::services::TokenService::new(super::context::state()?.db.clone())
-        .revoke(user.id, token)
-        .await
+    super::context::state()?.tokens.revoke(user.id, token).await
 }
 
 #[server(prefix = "/sfn", endpoint = "delete_account")]
 pub async fn delete_account(password: String) -> Result<(), Error> {
-    use crate::services::UserService;
-
     let user = super::context::require_user()?;
     let state = super::context::state()?;
-    let users = UserService::new(state.db.clone());
+    let users = state.users.clone();
     users
         .verify_password(&user.username, &password)
         .await

@@ -54,7 +54,7 @@ pub async fn list_comments(
     let paging = params.parse()?;
     let viewer = viewer.reader();
     let gist = state.gists.find(viewer, &id).await?;
-    let comments = app::services::CommentService::new(state.gists.clone());
+    let comments = state.comments.clone();
     let page = comments
         .list(viewer, &id, paging.page, paging.per_page)
         .await?;
@@ -84,9 +84,7 @@ pub async fn create_comment(
     let user = viewer.require(Scope::GistWrite)?;
     let text = body_of(&body)?;
     let gist = state.gists.find(Some(user.id), &id).await?;
-    let view = app::services::CommentService::new(state.gists.clone())
-        .create(user, &id, &text)
-        .await?;
+    let view = state.comments.create(user, &id, &text).await?;
     let comment = Comment::new(&view, gist.owner_id, &urls);
     let mut response = (StatusCode::CREATED, Json(&comment)).into_response();
     if let Ok(location) = HeaderValue::from_str(&comment.url) {
@@ -106,9 +104,7 @@ pub async fn get_comment(
 ) -> ApiResult<Json<Comment>> {
     let viewer = viewer.reader();
     let gist = state.gists.find(viewer, &id).await?;
-    let view = app::services::CommentService::new(state.gists.clone())
-        .get(viewer, &id, comment_id(&cid)?)
-        .await?;
+    let view = state.comments.get(viewer, &id, comment_id(&cid)?).await?;
     Ok(Json(Comment::new(&view, gist.owner_id, &urls)))
 }
 
@@ -126,7 +122,8 @@ pub async fn update_comment(
     let user = viewer.require(Scope::GistWrite)?;
     let text = body_of(&body)?;
     let gist = state.gists.find(Some(user.id), &id).await?;
-    let view = app::services::CommentService::new(state.gists.clone())
+    let view = state
+        .comments
         .edit(user, &id, comment_id(&cid)?, &text)
         .await?;
     Ok(Json(Comment::new(&view, gist.owner_id, &urls)))
@@ -141,8 +138,6 @@ pub async fn delete_comment(
     Path((id, cid)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
     let user = viewer.require(Scope::GistWrite)?;
-    app::services::CommentService::new(state.gists.clone())
-        .delete(user, &id, comment_id(&cid)?)
-        .await?;
+    state.comments.delete(user, &id, comment_id(&cid)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }

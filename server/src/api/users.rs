@@ -5,7 +5,6 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::response::Response;
 
 use app::rules::Scope;
-use app::services::UserService;
 use app::services::listing::ListScope;
 use app::services::users::ProfileUpdate;
 use app::state::AppState;
@@ -27,9 +26,7 @@ pub async fn get_user(
     urls: Urls,
     Path(username): Path<String>,
 ) -> ApiResult<Json<SimpleUser>> {
-    let user = UserService::new(state.db.clone())
-        .get_by_username(&username)
-        .await?;
+    let user = state.users.get_by_username(&username).await?;
     Ok(Json(SimpleUser::new(&user, &urls)))
 }
 
@@ -44,9 +41,7 @@ pub async fn user_gists(
     Path(username): Path<String>,
     params: PageParams,
 ) -> ApiResult<Response> {
-    let user = UserService::new(state.db.clone())
-        .get_by_username(&username)
-        .await?;
+    let user = state.users.get_by_username(&username).await?;
     gist_page(
         &state,
         &urls,
@@ -93,8 +88,6 @@ pub async fn update_me(
         email: body.string("User", "email")?,
         bio: body.string("User", "bio")?,
     };
-    let updated = UserService::new(state.db.clone())
-        .update_profile(user.id, update)
-        .await?;
+    let updated = state.users.update_profile(user.id, update).await?;
     Ok(Json(PrivateUser::new(&updated, &urls)))
 }
