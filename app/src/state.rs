@@ -9,7 +9,7 @@ use sea_orm::DatabaseConnection;
 use crate::search::SearchIndex;
 use crate::services::ratelimit::LoginLimiter;
 use crate::services::sessions::SessionService;
-use crate::services::{CommentService, GistService, TokenService, UserService};
+use crate::services::{CommentService, GistService, SettingsService, TokenService, UserService};
 use crate::store::GitStore;
 
 #[derive(Clone, FromRef)]
@@ -29,6 +29,7 @@ pub struct AppState {
     pub users: UserService,
     pub tokens: TokenService,
     pub sessions: SessionService,
+    pub settings: SettingsService,
     pub login_limiter: LoginLimiter,
     pub search: SearchIndex,
     /// How much of a file pages and embeds show.

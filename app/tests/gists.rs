@@ -11,7 +11,7 @@ use app::Error;
 use app::rules::update::{FileChange, FileEntry};
 use app::rules::{Limits, Visibility};
 use app::services::gists::{GistDetail, GistUpdate, NewGist};
-use app::services::listing::{ListQuery, ListScope, list};
+use app::services::listing::{ListQuery, ListScope};
 use common::{Ctx, backends, backends_with, change, files_update};
 
 fn file(name: &str, content: &str) -> FileEntry {
@@ -417,7 +417,9 @@ async fn private_gists_do_not_exist_for_others() {
                 ListScope::Topic("rust".into()),
                 ListScope::Starred(owner.id),
             ] {
-                let seen = ids(list(&ctx.db, &ListQuery::new(scope.clone(), viewer))
+                let seen = ids(ctx
+                    .gists
+                    .list(&ListQuery::new(scope.clone(), viewer))
                     .await
                     .unwrap());
                 assert!(
@@ -427,19 +429,20 @@ async fn private_gists_do_not_exist_for_others() {
                 );
             }
         }
-        let own = ids(list(
-            &ctx.db,
-            &ListQuery::new(ListScope::User(owner.id), Some(owner.id)),
-        )
-        .await
-        .unwrap());
+        let own = ids(ctx
+            .gists
+            .list(&ListQuery::new(ListScope::User(owner.id), Some(owner.id)))
+            .await
+            .unwrap());
         assert_eq!(own, HashSet::from([pid.clone(), uid.clone(), oid.clone()]));
-        let starred = ids(list(
-            &ctx.db,
-            &ListQuery::new(ListScope::Starred(owner.id), Some(owner.id)),
-        )
-        .await
-        .unwrap());
+        let starred = ids(ctx
+            .gists
+            .list(&ListQuery::new(
+                ListScope::Starred(owner.id),
+                Some(owner.id),
+            ))
+            .await
+            .unwrap());
         assert_eq!(starred, HashSet::from([pid.clone(), uid.clone()]));
         // The owner reads everything.
         assert_eq!(
@@ -667,7 +670,9 @@ async fn forks_copy_the_whole_history_and_stay_independent() {
             "v2",
             "source untouched"
         );
-        let forks = list(&ctx.db, &ListQuery::new(ListScope::Forks(id.clone()), None))
+        let forks = ctx
+            .gists
+            .list(&ListQuery::new(ListScope::Forks(id.clone()), None))
             .await
             .unwrap();
         assert_eq!(
@@ -714,12 +719,11 @@ async fn stars_are_idempotent_and_counted() {
             ctx.backend
         );
         assert_eq!(ctx.gists.stargazers(None, &id).await.unwrap().len(), 2);
-        let starred = list(
-            &ctx.db,
-            &ListQuery::new(ListScope::Starred(bob.id), Some(bob.id)),
-        )
-        .await
-        .unwrap();
+        let starred = ctx
+            .gists
+            .list(&ListQuery::new(ListScope::Starred(bob.id), Some(bob.id)))
+            .await
+            .unwrap();
         assert_eq!(starred.total, 1);
         ctx.gists.unstar(&bob, &id).await.unwrap();
         ctx.gists.unstar(&bob, &id).await.unwrap();
@@ -1125,12 +1129,16 @@ async fn admins_see_and_delete_any_gist_and_count_everyones() {
         let fork_id = fork.summary.gist.id.clone();
 
         // Bob's forks, as anyone sees them; everything, as the admin does.
-        let forks = list(&ctx.db, &ListQuery::new(ListScope::ForksBy(bob.id), None))
+        let forks = ctx
+            .gists
+            .list(&ListQuery::new(ListScope::ForksBy(bob.id), None))
             .await
             .unwrap();
         let ids: Vec<&str> = forks.items.iter().map(|s| s.gist.id.as_str()).collect();
         assert_eq!(ids, [fork_id.as_str()], "{}", ctx.backend);
-        let all = list(&ctx.db, &ListQuery::new(ListScope::All, Some(alice.id)))
+        let all = ctx
+            .gists
+            .list(&ListQuery::new(ListScope::All, Some(alice.id)))
             .await
             .unwrap();
         assert_eq!(all.total, 3, "{}", ctx.backend);

@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 
 use app::entities::{gist, gist_file};
-use app::services::listing::{ListQuery, ListScope, SortBy, list};
+use app::services::listing::{ListQuery, ListScope, SortBy};
 use chrono::{Duration, TimeZone, Utc};
 use common::backends;
 use sea_orm::{EntityTrait, Set};
@@ -68,12 +68,11 @@ async fn listing_ten_thousand_gists_reads_no_repository() {
         let mut previous: Option<(chrono::DateTime<Utc>, String)> = None;
         let mut page_number = 1;
         loop {
-            let page = list(
-                &ctx.db,
-                &ListQuery::new(ListScope::Public, None).page(page_number, 100),
-            )
-            .await
-            .unwrap();
+            let page = ctx
+                .gists
+                .list(&ListQuery::new(ListScope::Public, None).page(page_number, 100))
+                .await
+                .unwrap();
             assert_eq!(page.total, public as u64, "{}", ctx.backend);
             assert_eq!(page.total_pages(), 90);
             if page.items.is_empty() {
@@ -102,16 +101,15 @@ async fn listing_ten_thousand_gists_reads_no_repository() {
         );
 
         // The owner's own list includes private gists; `since` and `per_page` clamp work.
-        let own = list(
-            &ctx.db,
-            &ListQuery::new(ListScope::User(alice.id), Some(alice.id)),
-        )
-        .await
-        .unwrap();
+        let own = ctx
+            .gists
+            .list(&ListQuery::new(ListScope::User(alice.id), Some(alice.id)))
+            .await
+            .unwrap();
         assert_eq!(own.total, GISTS as u64);
         let mut recent = ListQuery::new(ListScope::Public, None).page(1, 1000);
         recent.since = Some(start + Duration::minutes(4990));
-        let recent = list(&ctx.db, &recent).await.unwrap();
+        let recent = ctx.gists.list(&recent).await.unwrap();
         assert_eq!(recent.per_page, 100, "per_page is clamped");
         assert_eq!(
             recent.total, 18,
@@ -119,7 +117,7 @@ async fn listing_ten_thousand_gists_reads_no_repository() {
         );
         let mut by_created = ListQuery::new(ListScope::Public, None).page(1, 1);
         by_created.sort = SortBy::Created;
-        let newest = list(&ctx.db, &by_created).await.unwrap();
+        let newest = ctx.gists.list(&by_created).await.unwrap();
         assert_eq!(newest.items[0].gist.id, format!("{:032x}", GISTS - 1));
         assert_eq!(ctx.store().opens(), opens_before);
     }

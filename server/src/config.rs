@@ -38,6 +38,16 @@ pub struct Config {
     pub warnings: Vec<String>,
 }
 
+/// `http://{host}:{port}`, with localhost standing for "every address".
+fn default_external_url(host: IpAddr, port: u16) -> String {
+    let shown = if host.is_unspecified() {
+        IpAddr::V4(Ipv4Addr::LOCALHOST)
+    } else {
+        host
+    };
+    format!("http://{}", SocketAddr::new(shown, port))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GitTimeouts {
     pub total: std::time::Duration,
@@ -56,6 +66,21 @@ impl Default for GitTimeouts {
 impl Config {
     pub fn addr(&self) -> SocketAddr {
         SocketAddr::new(self.host, self.port)
+    }
+
+    /// With `http.port` 0 the system picks a free port when we listen; an external URL
+    /// left to its default then names the port we got.
+    pub fn listening_on(&mut self, bound: SocketAddr) {
+        if self.port == 0 && self.external_url == default_external_url(self.host, 0) {
+            self.port = bound.port();
+            self.external_url = default_external_url(self.host, bound.port());
+            // The origins made from that URL carried the same port 0.
+            for origin in &mut self.allowed_origins {
+                if let Some(host) = origin.strip_suffix(":0") {
+                    *origin = format!("{host}:{}", bound.port());
+                }
+            }
+        }
     }
 
     /// The host in commits' no-reply addresses (`alice@users.noreply.{host}`).
@@ -249,14 +274,7 @@ pub fn load(
     };
     let external_url = match pick("external-url", from_file.external_url) {
         Some(raw) => parse_external_url(&raw)?,
-        None => {
-            let shown = if host.is_unspecified() {
-                IpAddr::V4(Ipv4Addr::LOCALHOST)
-            } else {
-                host
-            };
-            format!("http://{}", SocketAddr::new(shown, port))
-        }
+        None => default_external_url(host, port),
     };
     let db_uri = match pick("db-uri", from_file.db_uri) {
         Some(raw) => parse_db_uri(&raw, &home)?,
@@ -598,6 +616,33 @@ mod tests {
         assert!(e.to_string().contains("git.timeout"), "{e}");
         let e = load_with(None, &[("OG_HTTP_ALLOWED_HOSTS", "a.example/path")]).unwrap_err();
         assert!(e.to_string().contains("http.allowed-hosts"), "{e}");
+    }
+
+    /// Port 0: the URL and origins follow the port we got, unless the URL was given.
+    #[test]
+    fn port_zero_follows_the_bound_port() {
+        let bound: SocketAddr = "127.0.0.1:41234".parse().unwrap();
+        let mut c = load_with(None, &[("OG_HTTP_PORT", "0")]).unwrap();
+        c.listening_on(bound);
+        assert_eq!(c.external_url, "http://127.0.0.1:41234");
+        assert!(
+            c.allowed_origins
+                .contains(&"http://localhost:41234".to_owned())
+        );
+        assert!(!c.allowed_origins.iter().any(|o| o.ends_with(":0")));
+        let given = [
+            ("OG_HTTP_PORT", "0"),
+            ("OG_EXTERNAL_URL", "https://g.example"),
+        ];
+        let mut c = load_with(None, &given).unwrap();
+        c.listening_on(bound);
+        assert_eq!(c.external_url, "https://g.example");
+        let mut c = load_with(None, &[]).unwrap();
+        c.listening_on(bound);
+        assert_eq!(
+            c.external_url, "http://127.0.0.1:3000",
+            "a chosen port stays"
+        );
     }
 
     #[test]

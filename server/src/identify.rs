@@ -18,7 +18,6 @@ use app::access::{self, Credential, Gate, Viewer};
 use app::route::Route;
 use app::services::ratelimit::ClientAddress;
 use app::services::sessions::COOKIE;
-use app::services::settings;
 use app::state::AppState;
 
 use crate::api::ApiError;
@@ -92,7 +91,7 @@ pub async fn layer(State(state): State<AppState>, mut req: Request<Body>, next: 
     if matches!(route, Route::Asset | Route::Health) {
         return next.run(req).await;
     }
-    let settings = match settings::load(&state.db).await {
+    let settings = match state.settings.load().await {
         Ok(settings) => settings,
         Err(e) => return refusal(&route, Refused::Internal, e.to_string()),
     };

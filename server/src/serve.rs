@@ -9,7 +9,7 @@ use leptos::prelude::LeptosOptions;
 
 use app::search::SearchIndex;
 use app::services::sessions::SessionService;
-use app::services::{CommentService, GistService, TokenService, UserService};
+use app::services::{CommentService, GistService, SettingsService, TokenService, UserService};
 use app::state::AppState;
 use app::store::GitStore;
 
@@ -17,17 +17,18 @@ use crate::config::Config;
 use crate::response_cache::{self, ResponseCache};
 use crate::{routes, site, telemetry};
 
-pub async fn serve(config: Config) -> anyhow::Result<()> {
+pub async fn serve(mut config: Config) -> anyhow::Result<()> {
     telemetry::init(&config.log_level);
     for warning in &config.warnings {
         tracing::warn!("{warning}");
     }
-    let (app, state) = build(&config).await?;
     let addr = config.addr();
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let bound = listener.local_addr()?;
+    config.listening_on(bound);
+    let (app, state) = build(&config).await?;
     tracing::info!(
         "listening on http://{bound} (external URL {}, data in {}, site in {})",
         config.external_url,
@@ -106,6 +107,7 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         users: UserService::new(db.clone()),
         tokens: TokenService::new(db.clone()),
         sessions: SessionService::new(db.clone()),
+        settings: SettingsService::new(db.clone()),
         store,
         login_limiter: Default::default(),
         search,

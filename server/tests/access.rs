@@ -342,14 +342,7 @@ fn check(door: Door, caller: &Caller, gist: &Gist, mode: Mode, expect: &Expect, 
     }
 }
 
-/// One app at a time: in-process apps of parallel tests each have their own runtime but
-/// share the process (leptos' executor, the render cache, malloc), and when they ran side
-/// by side a page now and then waited out the 30-second request timeout. A served
-/// instance has one runtime, so this is the tests' arrangement, not the server's.
-static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 async fn run_matrix(mode: Mode) -> usize {
-    let _alone = ONE_AT_A_TIME.lock().await;
     let app = TestApp::new().await;
     let root = app.user("root", true);
     let root = root.await;
@@ -502,7 +495,6 @@ async fn every_door_every_caller_with_login_required_but_gists_open() {
 /// other, and a topic list is a list, not a gist.
 #[tokio::test]
 async fn names_that_look_like_routes_open_nothing() {
-    let _alone = ONE_AT_A_TIME.lock().await;
     let app = TestApp::new().await;
     let owner = app.user("apitest", false).await;
     app.user("download", false).await;

@@ -1,22 +1,25 @@
-//! The REST API over real HTTP against the real binary: every endpoint, every error path,
-//! and who may see what.
+//! The REST API, in process through the whole router (`TestApp`, no port): every
+//! endpoint, every error path, and who may see what.
 
 mod common;
 
 use std::collections::HashSet;
 
-use common::{Server, run};
-use reqwest::{Method, StatusCode};
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, StatusCode};
 use serde_json::{Value, json};
 
+use app::rules::parse_scopes;
+use common::app::{Call, TestApp};
+
 struct Api {
-    server: Server,
-    client: reqwest::Client,
+    app: TestApp,
 }
 
 struct Reply {
     status: StatusCode,
-    headers: reqwest::header::HeaderMap,
+    headers: HeaderMap,
+    /// The body as JSON (a JSON string when it is not JSON, null when empty).
     body: Value,
 }
 
@@ -32,18 +35,41 @@ impl Reply {
 impl Api {
     async fn start() -> Api {
         Api {
-            server: Server::start().await,
-            client: reqwest::Client::new(),
+            app: TestApp::new().await,
         }
     }
 
-    /// A user and a token with `scopes`, made with the admin CLI on the live data.
-    fn user(&self, name: &str) {
-        common::create_user(&self.server.home, name, "password123");
+    async fn with_env(env: &[(&str, &str)]) -> Api {
+        Api {
+            app: TestApp::with_env(env).await,
+        }
     }
 
-    fn token(&self, name: &str, scopes: &str) -> String {
-        common::create_token(&self.server.home, name, scopes)
+    /// The address the instance gives for `path`.
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.app.state.external_url)
+    }
+
+    /// A user made through the account service (the first one is the admin).
+    async fn user(&self, name: &str) {
+        self.app.user(name, false).await;
+    }
+
+    async fn token(&self, name: &str, scopes: &str) -> String {
+        let user = self
+            .app
+            .state
+            .users
+            .find_by_username(name)
+            .await
+            .unwrap()
+            .unwrap();
+        self.app.token(&user, &parse_scopes(scopes).unwrap()).await
+    }
+
+    /// A request to `path`, or to a whole URL this instance gave out.
+    fn request(&self, method: Method, path: &str) -> Call<'_> {
+        self.app.request(method, path)
     }
 
     async fn send(
@@ -53,30 +79,22 @@ impl Api {
         token: Option<&str>,
         body: Option<Value>,
     ) -> Reply {
-        let url = if path.starts_with("http") {
-            path.to_owned()
-        } else {
-            self.server.url(path)
-        };
-        let mut req = self.client.request(method, url);
+        let mut call = self.request(method, path);
         if let Some(token) = token {
-            req = req.header("authorization", format!("token {token}"));
+            call = call.header("authorization", format!("token {token}"));
         }
         if let Some(body) = body {
-            req = req.json(&body);
+            call = call.json(&body);
         }
-        let res = req.send().await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let text = res.text().await.unwrap();
-        let body = if text.is_empty() {
+        let answer = call.send().await;
+        let body = if answer.body.is_empty() {
             Value::Null
         } else {
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
+            serde_json::from_str(&answer.body).unwrap_or(Value::String(answer.body))
         };
         Reply {
-            status,
-            headers,
+            status: answer.status,
+            headers: answer.headers,
             body,
         }
     }
@@ -101,8 +119,8 @@ fn gist_body(visibility: &str) -> Value {
 #[tokio::test]
 async fn create_read_edit_delete() {
     let api = Api::start().await;
-    api.user("alice");
-    let token = api.token("alice", "gist:write,user:write");
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write,user:write").await;
 
     let reply = api
         .send(Method::POST, "/api/gists", Some(&token), Some(json!({
@@ -115,7 +133,7 @@ async fn create_read_edit_delete() {
     let id = reply.body["id"].as_str().unwrap().to_owned();
     assert_eq!(
         reply.header("location"),
-        api.server.url(&format!("/api/gists/{id}"))
+        api.url(&format!("/api/gists/{id}"))
     );
     assert_eq!(
         reply.header("content-type"),
@@ -142,7 +160,10 @@ async fn create_read_edit_delete() {
         "comments_url",
     ] {
         assert!(
-            gist[field].as_str().unwrap().starts_with(&api.server.base),
+            gist[field]
+                .as_str()
+                .unwrap()
+                .starts_with(&api.app.state.external_url),
             "{field}"
         );
     }
@@ -152,21 +173,22 @@ async fn create_read_edit_delete() {
     let read = api.get(&format!("/api/gists/{id}"), None).await;
     assert_eq!(read.status, 200);
     let raw = api
-        .client
-        .get(read.body["files"]["old.txt"]["raw_url"].as_str().unwrap())
+        .request(
+            Method::GET,
+            read.body["files"]["old.txt"]["raw_url"].as_str().unwrap(),
+        )
         .send()
-        .await
-        .unwrap();
-    assert_eq!(raw.status(), 200);
-    assert_eq!(raw.headers()["content-type"], "text/plain; charset=utf-8");
-    assert_eq!(raw.headers()["x-content-type-options"], "nosniff");
+        .await;
+    assert_eq!(raw.status, 200);
+    assert_eq!(raw.headers["content-type"], "text/plain; charset=utf-8");
+    assert_eq!(raw.headers["x-content-type-options"], "nosniff");
     assert!(
-        raw.headers()["content-security-policy"]
+        raw.headers["content-security-policy"]
             .to_str()
             .unwrap()
             .contains("default-src 'none'")
     );
-    assert_eq!(raw.text().await.unwrap(), "o\n");
+    assert_eq!(raw.body, "o\n");
 
     // PATCH: rename, delete, add, describe. POST does the same.
     let patched = api
@@ -274,8 +296,8 @@ async fn create_read_edit_delete() {
 #[tokio::test]
 async fn authentication_rules() {
     let api = Api::start().await;
-    api.user("alice");
-    let token = api.token("alice", "gist:write");
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write").await;
     let create = json!({"files": {"a": {"content": "x"}}});
     for header in [
         format!("token {token}"),
@@ -284,14 +306,12 @@ async fn authentication_rules() {
         format!("bearer {token}"),
     ] {
         let res = api
-            .client
-            .post(api.server.url("/api/gists"))
+            .request(Method::POST, &api.url("/api/gists"))
             .header("authorization", header.clone())
             .json(&create)
             .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 201, "{header}");
+            .await;
+        assert_eq!(res.status, 201, "{header}");
     }
     let bad = api
         .send(Method::GET, "/api/gists/public", Some("og_0000"), None)
@@ -301,13 +321,11 @@ async fn authentication_rules() {
         (StatusCode::UNAUTHORIZED, "Bad credentials")
     );
     let weird = api
-        .client
-        .get(api.server.url("/api/gists"))
+        .request(Method::GET, &api.url("/api/gists"))
         .header("authorization", "Basic abc")
         .send()
-        .await
-        .unwrap();
-    assert_eq!(weird.status(), 401);
+        .await;
+    assert_eq!(weird.status, 401);
     // Tokens in the query string are ignored: the request is anonymous.
     let query = api
         .send(
@@ -321,7 +339,7 @@ async fn authentication_rules() {
         (query.status, query.body["message"].as_str().unwrap()),
         (StatusCode::UNAUTHORIZED, "Requires authentication")
     );
-    let read_only = api.token("alice", "gist:read");
+    let read_only = api.token("alice", "gist:read").await;
     let denied = api
         .send(Method::POST, "/api/gists", Some(&read_only), Some(create))
         .await;
@@ -340,9 +358,9 @@ async fn authentication_rules() {
 #[tokio::test]
 async fn visibility_by_scope_on_every_route() {
     let api = Api::start().await;
-    api.user("owner");
-    api.user("other");
-    let write = api.token("owner", "gist:write,user:write");
+    api.user("owner").await;
+    api.user("other").await;
+    let write = api.token("owner", "gist:write,user:write").await;
     let private = api.create(&write, gist_body("private")).await;
     let unlisted = api.create(&write, gist_body("unlisted")).await;
     let (pid, uid) = (
@@ -375,13 +393,15 @@ async fn visibility_by_scope_on_every_route() {
         format!("/api/v3/gists/{pid}"),
     ];
     let owner_tokens = [
-        ("gist:read", api.token("owner", "gist:read"), true),
-        ("gist:write", api.token("owner", "gist:write"), true),
-        ("user:read", api.token("owner", "user:read"), false),
-        ("user:write", api.token("owner", "user:write"), false),
-        ("no scope", api.token("owner", ""), false),
+        ("gist:read", api.token("owner", "gist:read").await, true),
+        ("gist:write", api.token("owner", "gist:write").await, true),
+        ("user:read", api.token("owner", "user:read").await, false),
+        ("user:write", api.token("owner", "user:write").await, false),
+        ("no scope", api.token("owner", "").await, false),
     ];
-    let other = api.token("other", "gist:read,gist:write,user:read,user:write");
+    let other = api
+        .token("other", "gist:read,gist:write,user:read,user:write")
+        .await;
     for path in &reads {
         assert_eq!(api.get(path, None).await.status, 404, "anonymous {path}");
         assert_eq!(
@@ -399,7 +419,7 @@ async fn visibility_by_scope_on_every_route() {
         }
     }
     assert_eq!(
-        api.client.get(&raw).send().await.unwrap().status(),
+        api.request(Method::GET, &raw).send().await.status,
         404,
         "raw, anonymous"
     );
@@ -509,8 +529,8 @@ async fn visibility_by_scope_on_every_route() {
 #[tokio::test]
 async fn pagination_follows_links() {
     let api = Api::start().await;
-    api.user("alice");
-    let token = api.token("alice", "gist:write");
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write").await;
     for i in 0..7 {
         api.create(
             &token,
@@ -537,10 +557,7 @@ async fn pagination_follows_links() {
     );
 
     let mut seen = HashSet::new();
-    let mut next = Some(
-        api.server
-            .url("/api/gists/public?per_page=3&since=2000-01-01T00:00:00Z"),
-    );
+    let mut next = Some(api.url("/api/gists/public?per_page=3&since=2000-01-01T00:00:00Z"));
     let mut pages = 0;
     while let Some(url) = next {
         let page = api.get(&url, None).await;
@@ -605,8 +622,8 @@ async fn pagination_follows_links() {
 #[tokio::test]
 async fn content_limits_and_media_types() {
     let api = Api::start().await;
-    api.user("alice");
-    let token = api.token("alice", "gist:write");
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write").await;
     let big = "x".repeat(1024 * 1024 + 10);
     let gist = api.create(&token, json!({"public": true, "files": {"big.txt": {"content": big}, "small.txt": {"content": "héllo"}}})).await;
     let id = gist["id"].as_str().unwrap();
@@ -615,25 +632,17 @@ async fn content_limits_and_media_types() {
     assert_eq!(file["size"], 1024 * 1024 + 10);
     assert_eq!(file["content"].as_str().unwrap().len(), 1024 * 1024);
     let raw = api
-        .client
-        .get(file["raw_url"].as_str().unwrap())
+        .request(Method::GET, file["raw_url"].as_str().unwrap())
         .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        raw.bytes().await.unwrap().len(),
-        1024 * 1024 + 10,
-        "raw has it all"
-    );
+        .await;
+    assert_eq!(raw.bytes.len(), 1024 * 1024 + 10, "raw has it all");
 
     let b64 = api
-        .client
-        .get(api.server.url(&format!("/api/gists/{id}")))
+        .request(Method::GET, &api.url(&format!("/api/gists/{id}")))
         .header("accept", "application/vnd.github.base64+json")
         .send()
-        .await
-        .unwrap();
-    let body: Value = b64.json().await.unwrap();
+        .await;
+    let body: Value = b64.json();
     assert_eq!(body["files"]["small.txt"]["encoding"], "base64");
     assert_eq!(body["files"]["small.txt"]["content"], "aMOpbGxv");
     for accept in [
@@ -644,16 +653,13 @@ async fn content_limits_and_media_types() {
         "application/xml",
     ] {
         let res = api
-            .client
-            .get(api.server.url(&format!("/api/gists/{id}")))
+            .request(Method::GET, &api.url(&format!("/api/gists/{id}")))
             .header("accept", accept)
             .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 200, "{accept}");
+            .await;
+        assert_eq!(res.status, 200, "{accept}");
         assert_eq!(
-            res.headers()["content-type"],
-            "application/json; charset=utf-8",
+            res.headers["content-type"], "application/json; charset=utf-8",
             "{accept}"
         );
     }
@@ -683,22 +689,19 @@ async fn content_limits_and_media_types() {
     let etag = first.header("etag").to_owned();
     assert!(etag.starts_with("W/\""), "{etag}");
     let again = api
-        .client
-        .get(api.server.url(&format!("/api/gists/{id}")))
+        .request(Method::GET, &api.url(&format!("/api/gists/{id}")))
         .header("if-none-match", &etag)
         .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), 304);
-    assert!(again.bytes().await.unwrap().is_empty());
+        .await;
+    assert_eq!(again.status, 304);
+    assert!(again.bytes.is_empty());
     let modified = first.header("last-modified").to_owned();
     assert!(modified.ends_with(" GMT"), "{modified}");
     let since = |date: &str| {
         let req = api
-            .client
-            .get(api.server.url(&format!("/api/gists/{id}")))
-            .header("if-modified-since", date.to_owned());
-        async move { req.send().await.unwrap().status() }
+            .request(Method::GET, &api.url(&format!("/api/gists/{id}")))
+            .header("if-modified-since", date);
+        async move { req.send().await.status }
     };
     assert_eq!(
         since(&modified).await,
@@ -717,29 +720,26 @@ async fn content_limits_and_media_types() {
     )
     .await;
     let changed = api
-        .client
-        .get(api.server.url("/api/gists/public"))
+        .request(Method::GET, &api.url("/api/gists/public"))
         .header("if-none-match", &list_etag)
         .send()
-        .await
-        .unwrap();
-    assert_eq!(changed.status(), 200, "a changed list is sent again");
+        .await;
+    assert_eq!(changed.status, 200, "a changed list is sent again");
 }
 
 #[tokio::test]
 async fn errors_are_precise_json() {
     let api = Api::start().await;
-    api.user("alice");
-    let token = api.token("alice", "gist:write,user:write");
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write,user:write").await;
     let post = |body: &'static str| {
         let req = api
-            .client
-            .post(api.server.url("/api/gists"))
+            .request(Method::POST, &api.url("/api/gists"))
             .header("authorization", format!("token {token}"))
             .body(body);
         async move {
-            let res = req.send().await.unwrap();
-            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+            let res = req.send().await;
+            (res.status.as_u16(), res.json())
         }
     };
     assert_eq!(
@@ -793,20 +793,23 @@ async fn errors_are_precise_json() {
         405
     );
 
-    // 413 before the body is read.
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let addr = api.server.base.trim_start_matches("http://").to_owned();
-    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
-    let head = format!(
-        "POST /api/gists HTTP/1.1\r\nHost: {addr}\r\nAuthorization: token {token}\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n"
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
-    let mut buf = vec![0; 64];
-    let n = stream.read(&mut buf).await.unwrap();
-    assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 413"));
+    // 413 before the body is read: a body that never comes is not waited for.
+    let never = futures_util::stream::pending::<Result<Vec<u8>, std::io::Error>>();
+    let refused = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        api.request(Method::POST, "/api/gists")
+            .header("authorization", format!("token {token}"))
+            .header("content-type", "application/json")
+            .header("content-length", "999999999")
+            .body(Body::from_stream(never))
+            .send(),
+    )
+    .await
+    .expect("answered without reading the body");
+    assert_eq!(refused.status, 413);
 
     // A taken username is a conflict.
-    api.user("bob");
+    api.user("bob").await;
     let taken = api
         .send(
             Method::PATCH,
@@ -821,10 +824,10 @@ async fn errors_are_precise_json() {
 #[tokio::test]
 async fn stars_forks_comments_and_users() {
     let api = Api::start().await;
-    api.user("alice");
-    api.user("bob");
-    let alice = api.token("alice", "gist:write,user:write");
-    let bob = api.token("bob", "gist:write,user:write");
+    api.user("alice").await;
+    api.user("bob").await;
+    let alice = api.token("alice", "gist:write,user:write").await;
+    let bob = api.token("bob", "gist:write,user:write").await;
     let gist = api.create(&alice, gist_body("public")).await;
     let id = gist["id"].as_str().unwrap();
 
@@ -861,7 +864,7 @@ async fn stars_forks_comments_and_users() {
         let starred = api.get(path, Some(&bob)).await;
         assert_eq!(starred.body[0]["id"], id, "{path}");
     }
-    let gist_only = api.token("bob", "gist:write");
+    let gist_only = api.token("bob", "gist:write").await;
     assert_eq!(
         api.send(
             Method::PUT,
@@ -905,7 +908,7 @@ async fn stars_forks_comments_and_users() {
     let fork_id = fork.body["id"].as_str().unwrap();
     assert_eq!(
         fork.header("location"),
-        api.server.url(&format!("/api/gists/{fork_id}"))
+        api.url(&format!("/api/gists/{fork_id}"))
     );
     assert_eq!(fork.body["fork_of"]["id"], id);
     assert_eq!(fork.body["owner"]["login"], "bob");
@@ -1016,7 +1019,7 @@ async fn stars_forks_comments_and_users() {
     );
     assert_eq!(api.get("/api/users/nobody", None).await.status, 404);
     let me = api
-        .get("/api/user", Some(&api.token("alice", "user:read")))
+        .get("/api/user", Some(&api.token("alice", "user:read").await))
         .await;
     assert_eq!(me.body["email"], "alice@example.com");
     let updated = api
@@ -1047,8 +1050,8 @@ async fn stars_forks_comments_and_users() {
 #[tokio::test]
 async fn v3_prefix_is_kept_in_urls() {
     let api = Api::start().await;
-    api.user("alice");
-    let token = api.token("alice", "gist:write");
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write").await;
     let created = api
         .send(
             Method::POST,
@@ -1061,7 +1064,7 @@ async fn v3_prefix_is_kept_in_urls() {
     let id = created.body["id"].as_str().unwrap();
     assert_eq!(
         created.header("location"),
-        api.server.url(&format!("/api/v3/gists/{id}"))
+        api.url(&format!("/api/v3/gists/{id}"))
     );
     assert!(
         created.body["url"]
@@ -1089,14 +1092,12 @@ async fn v3_prefix_is_kept_in_urls() {
 async fn openapi_document_is_served() {
     let api = Api::start().await;
     let res = api
-        .client
-        .get(api.server.url("/api/openapi.yaml"))
+        .request(Method::GET, &api.url("/api/openapi.yaml"))
         .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    assert_eq!(res.headers()["content-type"], "application/yaml");
-    let yaml = res.text().await.unwrap();
+        .await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.headers["content-type"], "application/yaml");
+    let yaml = res.body;
     assert!(yaml.starts_with("openapi: 3.1"));
     for path in [
         "/gists/{gist_id}/comments/{comment_id}:",
@@ -1109,27 +1110,10 @@ async fn openapi_document_is_served() {
 
 #[tokio::test]
 async fn instance_gates() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
-    let out = run(
-        home,
-        &[
-            "admin",
-            "create-user",
-            "--username",
-            "alice",
-            "--email",
-            "a@example.com",
-            "--password-stdin",
-        ],
-        "password123\n",
-    );
-    assert!(out.status.success());
-    let token = common::create_token(home, "alice", "gist:write");
-    let client = reqwest::Client::new();
-
-    // API switched off: every /api route is 403, tokens included.
-    let off = Server::start_in(home, &[("OG_API_ENABLED", "false")]).await;
+    // API switched off in the configuration: every /api route is 403, tokens included.
+    let off = Api::with_env(&[("OG_API_ENABLED", "false")]).await;
+    off.user("alice").await;
+    let token = off.token("alice", "gist:write").await;
     for path in [
         "/api/gists/public",
         "/api/v3/gists",
@@ -1137,31 +1121,32 @@ async fn instance_gates() {
         "/api/users/alice",
         "/api/nowhere",
     ] {
-        let res = client
-            .get(off.url(path))
-            .header("authorization", format!("token {token}"))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 403, "{path}");
+        let res = off.get(path, Some(&token)).await;
+        assert_eq!(res.status, 403, "{path}");
         assert_eq!(
-            res.headers()["content-type"],
+            res.headers["content-type"],
             "application/json; charset=utf-8"
         );
     }
     drop(off);
 
-    // Back on: the same token works again.
-    let on = Server::start_in(home, &[]).await;
-    let res = client
-        .post(on.url("/api/gists"))
-        .header("authorization", format!("token {token}"))
-        .json(&json!({"public": true, "files": {"a.txt": {"content": "x"}}}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let gist: Value = res.json().await.unwrap();
+    // Switched off by the admin at run time, then back on: the same token works again.
+    let api = Api::start().await;
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write").await;
+    api.app.settings(|s| s.api_enabled = false).await;
+    assert_eq!(api.get("/api/gists/public", Some(&token)).await.status, 403);
+    api.app.settings(|s| s.api_enabled = true).await;
+    let res = api
+        .send(
+            Method::POST,
+            "/api/gists",
+            Some(&token),
+            Some(json!({"public": true, "files": {"a.txt": {"content": "x"}}})),
+        )
+        .await;
+    assert_eq!(res.status, 201);
+    let gist: Value = res.body;
     let id = gist["id"].as_str().unwrap().to_owned();
     let raw = gist["files"]["a.txt"]["raw_url"]
         .as_str()
@@ -1169,59 +1154,31 @@ async fn instance_gates() {
         .to_owned();
 
     // "Require login": anonymous callers are turned away everywhere...
-    let db = app::db::connect(&format!("sqlite://{}/gistful.db", home.display()))
-        .await
-        .unwrap();
-    let mut settings = app::services::settings::load(&db).await.unwrap();
-    settings.require_login = true;
-    app::services::settings::save(&db, &settings).await.unwrap();
+    api.app.settings(|s| s.require_login = true).await;
     for path in [
         "/api/gists/public".to_owned(),
         format!("/api/gists/{id}"),
         format!("/api/gists/{id}/commits"),
     ] {
-        let res = client.get(on.url(&path)).send().await.unwrap();
-        assert_eq!(res.status(), 401, "{path}");
+        assert_eq!(api.get(&path, None).await.status, 401, "{path}");
     }
-    assert_eq!(client.get(&raw).send().await.unwrap().status(), 401);
-    let authed = client
-        .get(on.url("/api/gists/public"))
-        .header("authorization", format!("token {token}"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(authed.status(), 200);
+    assert_eq!(api.get(&raw, None).await.status, 401);
+    assert_eq!(api.get("/api/gists/public", Some(&token)).await.status, 200);
 
     // ...unless single gists stay open: those, and only those, answer anonymously.
-    settings.allow_individual_gists = true;
-    app::services::settings::save(&db, &settings).await.unwrap();
+    api.app.settings(|s| s.allow_individual_gists = true).await;
     for path in [
         format!("/api/gists/{id}"),
         format!("/api/gists/{id}/commits"),
     ] {
-        assert_eq!(
-            client.get(on.url(&path)).send().await.unwrap().status(),
-            200,
-            "{path}"
-        );
+        assert_eq!(api.get(&path, None).await.status, 200, "{path}");
     }
-    assert_eq!(client.get(&raw).send().await.unwrap().status(), 200);
+    assert_eq!(api.get(&raw, None).await.status, 200);
+    assert_eq!(api.get("/api/gists/public", None).await.status, 401);
     assert_eq!(
-        client
-            .get(on.url("/api/gists/public"))
-            .send()
+        api.get(&format!("/api/gists/{id}/forks"), None)
             .await
-            .unwrap()
-            .status(),
-        401
-    );
-    assert_eq!(
-        client
-            .get(on.url(&format!("/api/gists/{id}/forks")))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+            .status,
         401
     );
 }
@@ -1230,13 +1187,14 @@ async fn instance_gates() {
 #[tokio::test]
 async fn binary_files_are_base64() {
     let api = Api::start().await;
-    api.user("alice");
-    let token = api.token("alice", "gist:write");
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write").await;
     let gist = api.create(&token, gist_body("public")).await;
     let id = gist["id"].as_str().unwrap();
 
     let repo = api
-        .server
+        .app
+        .state
         .home
         .join("repos")
         .join(&id[..2])
@@ -1290,7 +1248,7 @@ async fn binary_files_are_base64() {
     // The database learns of commits made outside the server through fsck (pushes over
     // HTTP will sync in the same request).
     assert!(
-        run(&api.server.home, &["admin", "fsck"], "")
+        common::run(&api.app.state.home, &["admin", "fsck"], "")
             .status
             .success()
     );
@@ -1315,16 +1273,11 @@ async fn binary_files_are_base64() {
         "the pushed file survives an edit"
     );
     let raw = api
-        .client
-        .get(file["raw_url"].as_str().unwrap())
+        .request(Method::GET, file["raw_url"].as_str().unwrap())
         .send()
-        .await
-        .unwrap();
-    assert_eq!(raw.headers()["content-type"], "application/octet-stream");
-    assert_eq!(
-        raw.bytes().await.unwrap().as_ref(),
-        [0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]
-    );
+        .await;
+    assert_eq!(raw.headers["content-type"], "application/octet-stream");
+    assert_eq!(raw.bytes, [0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]);
 }
 
 /// `GET /api/search/gists`: the gist list shape, the lists' pagination headers, the
@@ -1332,10 +1285,10 @@ async fn binary_files_are_base64() {
 #[tokio::test]
 async fn search_gists() {
     let api = Api::start().await;
-    api.user("alice");
-    api.user("bob");
-    let alice = api.token("alice", "gist:write");
-    let bob = api.token("bob", "gist:write");
+    api.user("alice").await;
+    api.user("bob").await;
+    let alice = api.token("alice", "gist:write").await;
+    let bob = api.token("bob", "gist:write").await;
     let mut ids = Vec::new();
     for (visibility, name) in [
         ("public", "one.rs"),

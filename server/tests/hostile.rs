@@ -882,7 +882,6 @@ async fn hostile_input_suite() {
         &[
             ("OG_HTTP_TRUSTED_PROXIES", "127.0.0.1"),
             ("OG_GIT_IDLE_TIMEOUT", "2"),
-            ("OG_LOG_LEVEL", "error"),
         ],
     )
     .await;

@@ -1,46 +1,66 @@
-//! The web side's server functions over real HTTP: sessions, cross-site refusal,
-//! throttling, and their status codes.
+//! The web side's server functions and pages, in process through the whole router
+//! (`TestApp`, no port): sessions, cross-site refusal, throttling, and their status codes.
 
 mod common;
 
-use common::Server;
-use reqwest::header::{HeaderMap, SET_COOKIE};
+use axum::http::Method;
+use axum::http::header::SET_COOKIE;
+
+use app::services::users::NewUser;
+use common::app::{Answer, TestApp};
 
 struct Web {
-    server: Server,
-    client: reqwest::Client,
+    app: TestApp,
     origin: String,
 }
 
-struct Answer {
-    status: u16,
-    headers: HeaderMap,
-    body: String,
-}
-
 impl Web {
-    async fn start(env: &[(&str, &str)], origin: Option<&str>) -> (Web, tempfile::TempDir) {
-        let dir = tempfile::tempdir().unwrap();
-        let server = Server::start_in(dir.path(), env).await;
-        let origin = origin
-            .map(str::to_owned)
-            .unwrap_or_else(|| server.base.clone());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        (
-            Web {
-                server,
-                client,
-                origin,
-            },
-            dir,
-        )
+    async fn start(env: &[(&str, &str)], origin: Option<&str>) -> Web {
+        let app = TestApp::with_env(env).await;
+        let origin = origin.map(str::to_owned).unwrap_or_else(|| app.origin());
+        Web { app, origin }
     }
 
-    fn user(&self, name: &str, password: &str) {
-        common::create_user(&self.server.home, name, password);
+    /// An account made through the account service (the first one is the admin).
+    async fn user(&self, name: &str, password: &str) {
+        self.app
+            .state
+            .users
+            .register(NewUser {
+                username: name.into(),
+                email: format!("{name}@example.com"),
+                password: password.into(),
+                admin: false,
+            })
+            .await
+            .unwrap();
+    }
+
+    async fn token(&self, name: &str, scopes: &str) -> String {
+        let user = self
+            .app
+            .state
+            .users
+            .find_by_username(name)
+            .await
+            .unwrap()
+            .unwrap();
+        self.app
+            .token(&user, &app::rules::parse_scopes(scopes).unwrap())
+            .await
+    }
+
+    /// Creates a gist through the API; returns its JSON.
+    async fn create_gist(&self, token: &str, body: serde_json::Value) -> serde_json::Value {
+        let answer = self
+            .app
+            .request(Method::POST, "/api/gists")
+            .header("authorization", format!("token {token}"))
+            .json(&body)
+            .send()
+            .await;
+        assert_eq!(answer.status, 201, "{}", answer.body);
+        answer.json()
     }
 
     async fn call(
@@ -50,14 +70,17 @@ impl Web {
         cookie: Option<&str>,
         origin: Option<&str>,
     ) -> Answer {
-        let mut req = self
-            .client
-            .post(self.server.url(&format!("/sfn/{function}")))
+        let mut call = self
+            .app
+            .request(Method::POST, &format!("/sfn/{function}"))
             .form(form);
         if let Some(origin) = origin {
-            req = req.header("origin", origin);
+            call = call.header("origin", origin);
         }
-        send(req, cookie).await
+        if let Some(cookie) = cookie {
+            call = call.header("cookie", cookie);
+        }
+        call.send().await
     }
 
     async fn login(&self, username: &str, password: &str) -> Answer {
@@ -69,18 +92,28 @@ impl Web {
         )
         .await
     }
-}
 
-/// Sends `req` with the session cookie, if any, and keeps what came back.
-async fn send(mut req: reqwest::RequestBuilder, cookie: Option<&str>) -> Answer {
-    if let Some(cookie) = cookie {
-        req = req.header("cookie", cookie);
+    async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let mut call = self.app.request(Method::GET, path);
+        if let Some(cookie) = cookie {
+            call = call.header("cookie", cookie);
+        }
+        call.send().await
     }
-    let res = req.send().await.unwrap();
-    Answer {
-        status: res.status().as_u16(),
-        headers: res.headers().clone(),
-        body: res.text().await.unwrap(),
+
+    /// Logs in and returns the `name=value` of the session cookie.
+    async fn session(&self, username: &str, password: &str) -> String {
+        let login = self.login(username, password).await;
+        session_cookie(&login).split(';').next().unwrap().to_owned()
+    }
+
+    async fn api(&self, method: Method, path: &str, token: &str) -> Answer {
+        self.app
+            .request(method, &format!("/api{path}"))
+            .header("authorization", format!("token {token}"))
+            .header("content-length", "0")
+            .send()
+            .await
     }
 }
 
@@ -96,11 +129,16 @@ fn session_cookie(answer: &Answer) -> String {
 
 #[tokio::test]
 async fn sessions_start_and_end() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
 
     let answer = web.login("alice", "password123").await;
-    assert!(answer.status < 400, "{} {}", answer.status, answer.body);
+    assert!(
+        answer.status.as_u16() < 400,
+        "{} {}",
+        answer.status,
+        answer.body
+    );
     let cookie = session_cookie(&answer);
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
@@ -115,15 +153,12 @@ async fn sessions_start_and_end() {
     assert_eq!(me.status, 200);
     assert!(me.body.contains("\"username\":\"alice\""), "{}", me.body);
     let page = web
-        .client
-        .get(web.server.url("/"))
+        .app
+        .request(Method::GET, "/")
         .header("cookie", &pair)
         .send()
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .body;
     assert!(
         page.contains(">alice</a>") && page.contains("Log out"),
         "the server renders the signed-in header"
@@ -144,8 +179,8 @@ async fn sessions_start_and_end() {
 
 #[tokio::test]
 async fn cross_site_calls_are_refused() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
     let form = [("username", "alice"), ("password", "password123")];
     for origin in [Some("https://evil.example"), Some("null"), None] {
         let answer = web.call("login", &form, None, origin).await;
@@ -156,8 +191,8 @@ async fn cross_site_calls_are_refused() {
 
 #[tokio::test]
 async fn failures_have_their_own_status() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
     let wrong = web.login("alice", "nope-nope").await;
     assert_eq!(wrong.status, 403);
     assert!(
@@ -182,8 +217,8 @@ async fn failures_have_their_own_status() {
 
 #[tokio::test]
 async fn repeated_failures_lock_the_account_for_a_while() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
     for _ in 0..5 {
         assert_eq!(web.login("alice", "guess-guess").await.status, 403);
     }
@@ -198,30 +233,25 @@ async fn repeated_failures_lock_the_account_for_a_while() {
 
 #[tokio::test]
 async fn https_instances_get_secure_cookies() {
-    let (web, _dir) = Web::start(
+    let web = Web::start(
         &[("OG_EXTERNAL_URL", "https://gists.example.com")],
         Some("https://gists.example.com"),
     )
     .await;
-    web.user("alice", "password123");
+    web.user("alice", "password123").await;
     let answer = web.login("alice", "password123").await;
     assert!(session_cookie(&answer).contains("Secure"));
 }
 
 #[tokio::test]
 async fn signup_can_be_closed() {
-    let (web, dir) = Web::start(&[], None).await;
+    let web = Web::start(&[], None).await;
     let form = [
         ("username", "newbie"),
         ("email", "n@example.com"),
         ("password", "password123"),
     ];
-    let db = app::db::connect(&format!("sqlite://{}/gistful.db", dir.path().display()))
-        .await
-        .unwrap();
-    let mut settings = app::services::settings::load(&db).await.unwrap();
-    settings.disable_signup = true;
-    app::services::settings::save(&db, &settings).await.unwrap();
+    web.app.settings(|s| s.disable_signup = true).await;
     let closed = web.call("register", &form, None, Some(&web.origin)).await;
     assert_eq!(closed.status, 403);
     assert!(
@@ -230,51 +260,42 @@ async fn signup_can_be_closed() {
         closed.body
     );
 
-    settings.disable_signup = false;
-    app::services::settings::save(&db, &settings).await.unwrap();
+    web.app.settings(|s| s.disable_signup = false).await;
     let open = web.call("register", &form, None, Some(&web.origin)).await;
-    assert!(open.status < 400, "{} {}", open.status, open.body);
+    assert!(open.status.as_u16() < 400, "{} {}", open.status, open.body);
     session_cookie(&open);
 }
 
 #[tokio::test]
 async fn require_login_sends_visitors_to_the_login_page() {
-    let (web, dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
-    let token = common::create_token(&web.server.home, "alice", "gist:write");
-    let created = common::create_gist(
-        &web.server.base,
-        &token,
-        serde_json::json!({"public": true, "files": {"a.txt": {"content": "hello"}}}),
-    )
-    .await;
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
+    let token = web.token("alice", "gist:write").await;
+    let created = web
+        .create_gist(
+            &token,
+            serde_json::json!({"public": true, "files": {"a.txt": {"content": "hello"}}}),
+        )
+        .await;
     let gist_page = format!("/alice/{}", created["id"].as_str().unwrap());
 
-    let db = app::db::connect(&format!("sqlite://{}/gistful.db", dir.path().display()))
-        .await
-        .unwrap();
-    let mut settings = app::services::settings::load(&db).await.unwrap();
-    settings.require_login = true;
-    app::services::settings::save(&db, &settings).await.unwrap();
+    web.app.settings(|s| s.require_login = true).await;
 
     let get = |path: String, cookie: Option<String>| {
-        let mut req = web.client.get(web.server.url(&path));
-        if let Some(cookie) = cookie {
-            req = req.header("cookie", cookie);
-        }
-        async move { req.send().await.unwrap() }
+        let web = &web;
+        async move { web.get(&path, cookie.as_deref()).await }
     };
     for path in ["/", "/explore", "/alice", gist_page.as_str(), "/new"] {
         let res = get(path.to_owned(), None).await;
-        assert_eq!(res.status(), 302, "{path}");
-        let location = res.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(res.status, 302, "{path}");
+        let location = res.headers["location"].to_str().unwrap().to_owned();
         assert!(
             location.starts_with("/login?next=%2F"),
             "{path}: {location}"
         );
     }
-    assert_eq!(get("/login".into(), None).await.status(), 200);
-    assert_eq!(get("/register".into(), None).await.status(), 200);
+    assert_eq!(get("/login".into(), None).await.status, 200);
+    assert_eq!(get("/register".into(), None).await.status, 200);
     let data = web
         .call(
             "list_gists",
@@ -293,47 +314,43 @@ async fn require_login_sends_visitors_to_the_login_page() {
     let login = web.login("alice", "password123").await;
     let cookie = session_cookie(&login).split(';').next().unwrap().to_owned();
     assert_eq!(
-        get("/explore".into(), Some(cookie.clone())).await.status(),
+        get("/explore".into(), Some(cookie.clone())).await.status,
         200
     );
-    assert_eq!(get(gist_page.clone(), Some(cookie)).await.status(), 200);
+    assert_eq!(get(gist_page.clone(), Some(cookie)).await.status, 200);
 
     // Individual gists may stay readable by link.
-    settings.allow_individual_gists = true;
-    app::services::settings::save(&db, &settings).await.unwrap();
+    web.app.settings(|s| s.allow_individual_gists = true).await;
     let page = get(gist_page.clone(), None).await;
-    assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains("hello"));
-    assert_eq!(get("/explore".into(), None).await.status(), 302);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("hello"));
+    assert_eq!(get("/explore".into(), None).await.status, 302);
 }
 
 #[tokio::test]
 async fn downloads_zips_and_private_raw_files_for_their_owner() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
-    let token = common::create_token(&web.server.home, "alice", "gist:write");
-    let created = common::create_gist(&web.server.base, &token, serde_json::json!({"visibility": "private", "files": {"a b.txt": {"content": "alpha"}, "data.csv": {"content": "x,y\n1,2\n"}}})).await;
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
+    let token = web.token("alice", "gist:write").await;
+    let created = web.create_gist(&token, serde_json::json!({"visibility": "private", "files": {"a b.txt": {"content": "alpha"}, "data.csv": {"content": "x,y\n1,2\n"}}})).await;
     let id = created["id"].as_str().unwrap();
     let login = web.login("alice", "password123").await;
     let cookie = session_cookie(&login).split(';').next().unwrap().to_owned();
     let get = |path: String, cookie: Option<String>| {
-        let mut req = web.client.get(web.server.url(&path));
-        if let Some(cookie) = cookie {
-            req = req.header("cookie", cookie);
-        }
-        async move { req.send().await.unwrap() }
+        let web = &web;
+        async move { web.get(&path, cookie.as_deref()).await }
     };
 
     let raw = format!("/alice/{id}/raw/HEAD/a%20b.txt");
     assert_eq!(
-        get(raw.clone(), None).await.status(),
+        get(raw.clone(), None).await.status,
         404,
         "private: not for anonymous visitors"
     );
     let own = get(raw, Some(cookie.clone())).await;
-    assert_eq!(own.status(), 200, "the owner reads their own raw file");
-    assert!(own.headers().get("content-disposition").is_none());
-    assert_eq!(own.text().await.unwrap(), "alpha");
+    assert_eq!(own.status, 200, "the owner reads their own raw file");
+    assert!(own.headers.get("content-disposition").is_none());
+    assert_eq!(own.body, "alpha");
 
     let download = get(
         format!("/alice/{id}/download/HEAD/a%20b.txt"),
@@ -341,25 +358,25 @@ async fn downloads_zips_and_private_raw_files_for_their_owner() {
     )
     .await;
     assert_eq!(
-        download.headers()["content-disposition"],
+        download.headers["content-disposition"],
         "attachment; filename=\"a_b.txt\"; filename*=UTF-8''a%20b.txt"
     );
-    assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(download.headers["x-content-type-options"], "nosniff");
 
     let archive = get(
         format!("/alice/{id}/archive/HEAD.zip"),
         Some(cookie.clone()),
     )
     .await;
-    assert_eq!(archive.status(), 200);
-    assert_eq!(archive.headers()["content-type"], "application/zip");
+    assert_eq!(archive.status, 200);
+    assert_eq!(archive.headers["content-type"], "application/zip");
     assert!(
-        archive.headers()["content-disposition"]
+        archive.headers["content-disposition"]
             .to_str()
             .unwrap()
             .contains(&format!("{id}-"))
     );
-    let bytes = archive.bytes().await.unwrap();
+    let bytes = archive.bytes;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
     let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
     names.sort();
@@ -370,7 +387,7 @@ async fn downloads_zips_and_private_raw_files_for_their_owner() {
     assert_eq!(
         get(format!("/alice/{id}/archive/HEAD.zip"), None)
             .await
-            .status(),
+            .status,
         404
     );
     assert_eq!(
@@ -379,49 +396,21 @@ async fn downloads_zips_and_private_raw_files_for_their_owner() {
             Some(cookie.clone())
         )
         .await
-        .status(),
+        .status,
         404
     );
 
     // The page shows the CSV as a table.
-    let page = get(format!("/alice/{id}"), Some(cookie))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = get(format!("/alice/{id}"), Some(cookie)).await.body;
     assert!(page.contains("<table class=\"csv\"><thead><tr><th>x</th><th>y</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"), "{page}");
-}
-
-impl Web {
-    async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
-        send(self.client.get(self.server.url(path)), cookie).await
-    }
-
-    /// Logs in and returns the `name=value` of the session cookie.
-    async fn session(&self, username: &str, password: &str) -> String {
-        let login = self.login(username, password).await;
-        session_cookie(&login).split(';').next().unwrap().to_owned()
-    }
-
-    async fn api(&self, method: reqwest::Method, path: &str, token: &str) -> reqwest::Response {
-        self.client
-            .request(method, self.server.url(&format!("/api{path}")))
-            .header("authorization", format!("token {token}"))
-            .header("content-length", "0")
-            .send()
-            .await
-            .unwrap()
-    }
 }
 
 #[tokio::test]
 async fn embeds_write_the_gist_into_other_pages() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
-    let token = common::create_token(&web.server.home, "alice", "gist:write");
-    let public = common::create_gist(
-        &web.server.base,
-        &token,
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
+    let token = web.token("alice", "gist:write").await;
+    let public = web.create_gist(&token,
         serde_json::json!({"public": true, "files": {
             "main.rs": {"content": "fn main() { println!(\"<b>hi</b>\"); }\n"},
             "notes.md": {"content": "# Notes\n\n<script>alert(1)</script><img src=x onerror=alert(2)>\n"}
@@ -497,12 +486,12 @@ async fn embeds_write_the_gist_into_other_pages() {
     );
 
     // Private: only its owner, as everywhere.
-    let private = common::create_gist(
-        &web.server.base,
-        &token,
-        serde_json::json!({"visibility": "private", "files": {"p.txt": {"content": "secret"}}}),
-    )
-    .await;
+    let private = web
+        .create_gist(
+            &token,
+            serde_json::json!({"visibility": "private", "files": {"p.txt": {"content": "secret"}}}),
+        )
+        .await;
     let private_id = private["id"].as_str().unwrap();
     for format in ["js", "json"] {
         let path = format!("/alice/{private_id}.{format}");
@@ -518,16 +507,16 @@ async fn embeds_write_the_gist_into_other_pages() {
 
 #[tokio::test]
 async fn admin_panel_is_for_admins_only() {
-    let (web, dir) = Web::start(&[], None).await;
-    web.user("alice", "password123"); // the first account: admin
-    web.user("bob", "password456");
-    let bob_token = common::create_token(&web.server.home, "bob", "gist:write");
-    let bobs = common::create_gist(
-        &web.server.base,
-        &bob_token,
-        serde_json::json!({"visibility": "private", "files": {"b.txt": {"content": "bob's"}}}),
-    )
-    .await;
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await; // the first account: admin
+    web.user("bob", "password456").await;
+    let bob_token = web.token("bob", "gist:write").await;
+    let bobs = web
+        .create_gist(
+            &bob_token,
+            serde_json::json!({"visibility": "private", "files": {"b.txt": {"content": "bob's"}}}),
+        )
+        .await;
     let bobs_id = bobs["id"].as_str().unwrap().to_owned();
     let alice = web.session("alice", "password123").await;
     let bob = web.session("bob", "password456").await;
@@ -578,10 +567,7 @@ async fn admin_panel_is_for_admins_only() {
         )
         .await;
     assert_eq!(saved.status, 200, "{}", saved.body);
-    let db = app::db::connect(&format!("sqlite://{}/gistful.db", dir.path().display()))
-        .await
-        .unwrap();
-    let settings = app::services::settings::load(&db).await.unwrap();
+    let settings = web.app.state.settings.load().await.unwrap();
     assert!(settings.require_login && settings.disable_signup);
     assert!(!settings.api_enabled && !settings.allow_individual_gists);
     assert_eq!(web.get("/explore", None).await.status, 302);
@@ -655,17 +641,17 @@ async fn admin_panel_is_for_admins_only() {
 
 #[tokio::test]
 async fn consistency_report_names_what_is_wrong() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
-    let token = common::create_token(&web.server.home, "alice", "gist:write");
-    let created = common::create_gist(
-        &web.server.base,
-        &token,
-        serde_json::json!({"public": true, "files": {"a.txt": {"content": "a"}}}),
-    )
-    .await;
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
+    let token = web.token("alice", "gist:write").await;
+    let created = web
+        .create_gist(
+            &token,
+            serde_json::json!({"public": true, "files": {"a.txt": {"content": "a"}}}),
+        )
+        .await;
     let id = created["id"].as_str().unwrap();
-    let repos = web.server.home.join("repos");
+    let repos = web.app.state.home.join("repos");
     let moved = walk(&repos)
         .into_iter()
         .find(|p| p.to_string_lossy().contains(id))
@@ -695,36 +681,26 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 #[tokio::test]
 async fn forks_stargazers_topics_and_a_users_forks() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
-    web.user("bob", "password456");
-    let alice_token = common::create_token(&web.server.home, "alice", "gist:write");
-    let bob_token = common::create_token(&web.server.home, "bob", "gist:write,user:write");
-    let created = common::create_gist(
-        &web.server.base,
-        &alice_token,
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
+    web.user("bob", "password456").await;
+    let alice_token = web.token("alice", "gist:write").await;
+    let bob_token = web.token("bob", "gist:write,user:write").await;
+    let created = web.create_gist(&alice_token,
         serde_json::json!({"public": true, "description": "topical", "topics": ["rust", "cli"], "files": {"a.rs": {"content": "fn a() {}"}}}),
     )
     .await;
     let id = created["id"].as_str().unwrap();
     let fork = web
-        .api(
-            reqwest::Method::POST,
-            &format!("/gists/{id}/forks"),
-            &bob_token,
-        )
+        .api(Method::POST, &format!("/gists/{id}/forks"), &bob_token)
         .await;
-    assert_eq!(fork.status(), 201);
-    let fork: serde_json::Value = fork.json().await.unwrap();
+    assert_eq!(fork.status, 201);
+    let fork: serde_json::Value = fork.json();
     let fork_id = fork["id"].as_str().unwrap();
     let star = web
-        .api(
-            reqwest::Method::PUT,
-            &format!("/gists/{id}/star"),
-            &bob_token,
-        )
+        .api(Method::PUT, &format!("/gists/{id}/star"), &bob_token)
         .await;
-    assert_eq!(star.status(), 204, "{:?}", star.text().await);
+    assert_eq!(star.status, 204, "{:?}", star.body);
 
     let forks = web.get(&format!("/alice/{id}/forks"), None).await;
     assert_eq!(forks.status, 200);
@@ -753,7 +729,9 @@ async fn forks_stargazers_topics_and_a_users_forks() {
     let alices_forks = web.get("/alice?tab=forks", None).await;
     assert!(
         alices_forks.body.contains("No gists here yet."),
-        "alice forked nothing"
+        "alice forked nothing: {} {}",
+        alices_forks.status,
+        alices_forks.body
     );
     let page = web.get(&format!("/bob/{fork_id}"), None).await;
     assert!(
@@ -763,12 +741,12 @@ async fn forks_stargazers_topics_and_a_users_forks() {
 
     // Wrong owner, or a private gist seen by others: nothing there.
     assert_eq!(web.get(&format!("/bob/{id}/forks"), None).await.status, 404);
-    let private = common::create_gist(
-        &web.server.base,
-        &alice_token,
-        serde_json::json!({"visibility": "private", "files": {"p.txt": {"content": "p"}}}),
-    )
-    .await;
+    let private = web
+        .create_gist(
+            &alice_token,
+            serde_json::json!({"visibility": "private", "files": {"p.txt": {"content": "p"}}}),
+        )
+        .await;
     let private_id = private["id"].as_str().unwrap();
     let bob = web.session("bob", "password456").await;
     for what in ["forks", "stargazers"] {
@@ -780,8 +758,8 @@ async fn forks_stargazers_topics_and_a_users_forks() {
 
 #[tokio::test]
 async fn topics_typed_in_the_editor() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
     let alice = web.session("alice", "password123").await;
     let form = |topics: &'static str| {
         vec![
@@ -812,14 +790,9 @@ async fn topics_typed_in_the_editor() {
             Some(&web.origin),
         )
         .await;
-    assert!(made.status < 400, "{}", made.body);
-    let token = common::create_token(&web.server.home, "alice", "gist:read");
-    let list: serde_json::Value = web
-        .api(reqwest::Method::GET, "/gists", &token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    assert!(made.status.as_u16() < 400, "{}", made.body);
+    let token = web.token("alice", "gist:read").await;
+    let list: serde_json::Value = web.api(Method::GET, "/gists", &token).await.json();
     let id = list[0]["id"].as_str().unwrap().to_owned();
     assert_eq!(
         topics_of(&web, &alice, &id).await,
@@ -848,7 +821,7 @@ async fn topics_typed_in_the_editor() {
             Some(&web.origin),
         )
         .await;
-    assert!(edit.status < 400, "{}", edit.body);
+    assert!(edit.status.as_u16() < 400, "{}", edit.body);
     assert_eq!(
         topics_of(&web, &alice, &id).await,
         serde_json::json!(["web"])
@@ -877,16 +850,16 @@ async fn editable(web: &Web, cookie: &str, id: &str) -> serde_json::Value {
 /// the save is refused with 409 and says why; the gist keeps every file.
 #[tokio::test]
 async fn a_stale_edit_form_never_deletes_what_it_did_not_show() {
-    let (web, _dir) = Web::start(&[], None).await;
-    web.user("alice", "password123");
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
     let alice = web.session("alice", "password123").await;
-    let token = common::create_token(&web.server.home, "alice", "gist:read,gist:write");
-    let gist = common::create_gist(
-        &web.server.base,
-        &token,
-        serde_json::json!({"public": true, "files": {"a.txt": {"content": "one"}}}),
-    )
-    .await;
+    let token = web.token("alice", "gist:read,gist:write").await;
+    let gist = web
+        .create_gist(
+            &token,
+            serde_json::json!({"public": true, "files": {"a.txt": {"content": "one"}}}),
+        )
+        .await;
     let id = gist["id"].as_str().unwrap().to_owned();
     let loaded = editable(&web, &alice, &id).await;
     let base = loaded["revision"].as_str().unwrap().to_owned();
@@ -894,14 +867,13 @@ async fn a_stale_edit_form_never_deletes_what_it_did_not_show() {
 
     // Meanwhile, a script adds a file.
     let added = web
-        .client
-        .patch(web.server.url(&format!("/api/gists/{id}")))
+        .app
+        .request(Method::PATCH, &format!("/api/gists/{id}"))
         .header("authorization", format!("token {token}"))
         .json(&serde_json::json!({"files": {"added.txt": {"content": "from the API"}}}))
         .send()
-        .await
-        .unwrap();
-    assert_eq!(added.status(), 200);
+        .await;
+    assert_eq!(added.status, 200);
 
     let form = [
         ("id", id.as_str()),
@@ -923,11 +895,9 @@ async fn a_stale_edit_form_never_deletes_what_it_did_not_show() {
         stale.body
     );
     let now: serde_json::Value = web
-        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token)
+        .api(Method::GET, &format!("/gists/{id}"), &token)
         .await
-        .json()
-        .await
-        .unwrap();
+        .json();
     assert_eq!(now["files"]["added.txt"]["content"], "from the API");
     assert_eq!(
         now["files"]["a.txt"]["content"], "one",
@@ -948,13 +918,11 @@ async fn a_stale_edit_form_never_deletes_what_it_did_not_show() {
     let saved = web
         .call("update_gist", &form, Some(&alice), Some(&web.origin))
         .await;
-    assert!(saved.status < 400, "{}", saved.body);
+    assert!(saved.status.as_u16() < 400, "{}", saved.body);
     let now: serde_json::Value = web
-        .api(reqwest::Method::GET, &format!("/gists/{id}"), &token)
+        .api(Method::GET, &format!("/gists/{id}"), &token)
         .await
-        .json()
-        .await
-        .unwrap();
+        .json();
     assert_eq!(now["files"]["a.txt"]["content"], "one, edited");
     assert_eq!(now["files"]["added.txt"]["content"], "from the API");
 }

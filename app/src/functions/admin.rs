@@ -21,7 +21,7 @@ pub struct InstanceSwitches {
 pub async fn admin_settings() -> Result<InstanceSwitches, Error> {
     super::context::require_admin()?;
     let state = super::context::state()?;
-    let settings = crate::services::settings::load(&state.db).await?;
+    let settings = state.settings.load().await?;
     Ok(InstanceSwitches {
         disable_signup: settings.disable_signup,
         require_login: settings.require_login,
@@ -39,7 +39,7 @@ pub async fn save_admin_settings(
     allow_individual_gists: Option<String>,
     api_enabled: Option<String>,
 ) -> Result<(), Error> {
-    use crate::services::settings::{InstanceSettings, save};
+    use crate::services::settings::InstanceSettings;
 
     super::context::require_admin()?;
     let settings = InstanceSettings {
@@ -48,7 +48,7 @@ pub async fn save_admin_settings(
         allow_individual_gists: allow_individual_gists.is_some(),
         api_enabled: api_enabled.is_some(),
     };
-    save(&super::context::state()?.db, &settings).await
+    super::context::state()?.settings.save(&settings).await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,12 +132,12 @@ pub async fn admin_delete_user(username: String) -> Result<(), Error> {
 /// Every gist, private ones included, newest activity first.
 #[server(prefix = "/sfn", endpoint = "admin_gists")]
 pub async fn admin_gists(page: u64) -> Result<GistList, Error> {
-    use crate::services::listing::{ListQuery, ListScope, list};
+    use crate::services::listing::{ListQuery, ListScope};
 
     let admin = super::context::require_admin()?;
     let state = super::context::state()?;
     let query = ListQuery::new(ListScope::All, Some(admin.id)).page(page, PER_PAGE);
-    let found = list(&state.db, &query).await?;
+    let found = state.gists.list(&query).await?;
     Ok(GistList {
         cards: crate::views::lists::cards(&found.items),
         page: found.page,

@@ -44,10 +44,7 @@ pub async fn register(username: String, email: String, password: String) -> Resu
     use crate::services::users::NewUser;
 
     let state = super::context::state()?;
-    if crate::services::settings::load(&state.db)
-        .await?
-        .disable_signup
-    {
+    if state.settings.load().await?.disable_signup {
         return Err(Error::Forbidden(
             "Registration is closed on this instance".into(),
         ));

@@ -20,7 +20,7 @@ pub async fn list_gists(
     page: u64,
     sort: String,
 ) -> Result<GistList, Error> {
-    use crate::services::listing::{ListQuery, ListScope, SortBy, list as list_page};
+    use crate::services::listing::{ListQuery, ListScope, SortBy};
 
     let state = super::context::state()?;
     let viewer = super::context::viewer().id();
@@ -47,7 +47,7 @@ pub async fn list_gists(
     } else {
         SortBy::Updated
     };
-    let found = list_page(&state.db, &query).await?;
+    let found = state.gists.list(&query).await?;
     Ok(GistList {
         cards: cards(&found.items),
         page: found.page,

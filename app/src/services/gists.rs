@@ -133,6 +133,14 @@ fn validation(errors: Vec<FieldError>) -> Result<()> {
 }
 
 impl GistService {
+    /// One page of a gist list (public, a user's, forks, starred...) with its total.
+    pub async fn list(
+        &self,
+        query: &super::listing::ListQuery,
+    ) -> Result<super::listing::Page<GistSummary>> {
+        super::listing::list(&self.db, query).await
+    }
+
     pub fn new(db: DatabaseConnection, store: GitStore, limits: Limits) -> Self {
         GistService {
             db,

@@ -149,7 +149,7 @@ fn ordered(select: Select<gist::Entity>, sort: SortBy) -> Select<gist::Entity> {
 }
 
 /// One page of gists with their owners and file rows, and the total count.
-pub async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<Page<GistSummary>> {
+pub(crate) async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<Page<GistSummary>> {
     let select = select(query);
     let total = select.clone().count(db).await?;
     // The page's ids first, from the ordering index alone; only those rows are read. An
@@ -176,7 +176,10 @@ pub async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<Page<Gis
 }
 
 /// Loads owners and files for a page of gists in two queries.
-pub async fn attach(db: &DatabaseConnection, gists: Vec<gist::Model>) -> Result<Vec<GistSummary>> {
+pub(crate) async fn attach(
+    db: &DatabaseConnection,
+    gists: Vec<gist::Model>,
+) -> Result<Vec<GistSummary>> {
     let ids: Vec<String> = gists.iter().map(|g| g.id.clone()).collect();
     let owner_ids: Vec<i64> = gists.iter().map(|g| g.owner_id).collect();
     let owners: HashMap<i64, user::Model> = user::Entity::find()

@@ -1,5 +1,6 @@
-//! The business logic, behind plain async functions over the database and the git store.
-//! Server functions, REST handlers and the CLI are thin doors onto these.
+//! The business logic: one service per concern, each built once and held on `AppState`
+//! (or built by the CLI from the same constructors). Server functions, REST handlers, git
+//! and the CLI are thin doors onto these.
 
 pub mod comments;
 pub mod fsck;
@@ -17,6 +18,7 @@ pub mod users;
 
 pub use comments::CommentService;
 pub use gists::GistService;
+pub use settings::SettingsService;
 pub use tokens::TokenService;
 pub use users::UserService;
 

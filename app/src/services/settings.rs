@@ -55,8 +55,29 @@ impl InstanceSettings {
     }
 }
 
-/// Reads the settings (one small query; defaults for keys never written).
-pub async fn load(db: &DatabaseConnection) -> Result<InstanceSettings> {
+/// The instance settings, read and written through one service held on `AppState`.
+#[derive(Clone)]
+pub struct SettingsService {
+    db: DatabaseConnection,
+}
+
+impl SettingsService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        SettingsService { db }
+    }
+
+    /// Reads the settings (one small query; defaults for keys never written). Not cached:
+    /// another server on the same database may have changed them a moment ago.
+    pub async fn load(&self) -> Result<InstanceSettings> {
+        load(&self.db).await
+    }
+
+    pub async fn save(&self, settings: &InstanceSettings) -> Result<()> {
+        save(&self.db, settings).await
+    }
+}
+
+async fn load(db: &DatabaseConnection) -> Result<InstanceSettings> {
     let mut settings = InstanceSettings::default();
     for row in instance_setting::Entity::find().all(db).await? {
         if KEYS.contains(&row.key.as_str()) {
@@ -66,7 +87,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<InstanceSettings> {
     Ok(settings)
 }
 
-pub async fn save(db: &DatabaseConnection, settings: &InstanceSettings) -> Result<()> {
+async fn save(db: &DatabaseConnection, settings: &InstanceSettings) -> Result<()> {
     let rows = KEYS.iter().map(|key| instance_setting::ActiveModel {
         key: Set((*key).to_owned()),
         value: Set(settings.get(key).to_string()),

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 use app::rules::{Scope, Visibility};
 use app::services::gists::{GistDetail, GistUpdate, NewGist};
-use app::services::listing::{ListQuery, ListScope, list};
+use app::services::listing::{ListQuery, ListScope};
 use app::state::AppState;
 
 use super::body::JsonObject;
@@ -31,7 +31,7 @@ pub(super) async fn gist_page(
     let paging = params.parse()?;
     let mut query = ListQuery::new(scope, viewer).page(paging.page, paging.per_page);
     query.since = paging.since;
-    let page = list(&state.db, &query).await?;
+    let page = state.gists.list(&query).await?;
     let base = format!("{}{}", urls.web, uri.path());
     let headers = page_headers(&base, uri.query(), page.page, page.per_page, page.total);
     let body: Vec<Gist> = page.items.iter().map(|s| Gist::new(s, urls)).collect();
@@ -66,12 +66,11 @@ pub(super) async fn full_gist(
         .collect();
     // The row counts its forks: most gists have none, and need no query for them.
     let fork_rows = if detail.summary.gist.fork_count > 0 {
-        list(
-            &state.db,
-            &ListQuery::new(ListScope::Forks(id.clone()), viewer).page(1, 100),
-        )
-        .await?
-        .items
+        state
+            .gists
+            .list(&ListQuery::new(ListScope::Forks(id.clone()), viewer).page(1, 100))
+            .await?
+            .items
     } else {
         Vec::new()
     };

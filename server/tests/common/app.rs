@@ -9,18 +9,17 @@ use std::net::SocketAddr;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use axum::http::{HeaderMap, Request, StatusCode};
+use axum::http::{HeaderMap, Method, Request, StatusCode, request};
 use tower::ServiceExt;
 
 use app::entities::user;
 use app::rules::update::FileEntry;
 use app::rules::{Scope, Visibility};
 use app::services::gists::NewGist;
-use app::services::sessions::SessionService;
-use app::services::settings::{self, InstanceSettings};
+use app::services::settings::InstanceSettings;
 use app::services::tokens::NewToken;
 use app::services::users::NewUser;
-use app::services::{TokenService, UserService};
+
 use app::state::AppState;
 
 pub struct TestApp {
@@ -67,13 +66,14 @@ impl TestApp {
 
     /// Changes the instance settings, as the admin panel does.
     pub async fn settings(&self, change: impl FnOnce(&mut InstanceSettings)) {
-        let mut current = settings::load(&self.state.db).await.unwrap();
+        let mut current = self.state.settings.load().await.unwrap();
         change(&mut current);
-        settings::save(&self.state.db, &current).await.unwrap();
+        self.state.settings.save(&current).await.unwrap();
     }
 
     pub async fn user(&self, username: &str, admin: bool) -> user::Model {
-        UserService::new(self.state.db.clone())
+        self.state
+            .users
             .register(NewUser {
                 username: username.into(),
                 email: format!("{username}@example.com"),
@@ -86,16 +86,14 @@ impl TestApp {
 
     /// A session cookie (`name=value`) for `user`, as logging in sets it.
     pub async fn session(&self, user: &user::Model) -> String {
-        let secret = SessionService::new(self.state.db.clone())
-            .create(user.id)
-            .await
-            .unwrap();
+        let secret = self.state.sessions.create(user.id).await.unwrap();
         format!("{}={secret}", app::services::sessions::COOKIE)
     }
 
     /// A personal access token for `user` with `scopes`.
     pub async fn token(&self, user: &user::Model, scopes: &[Scope]) -> String {
-        TokenService::new(self.state.db.clone())
+        self.state
+            .tokens
             .create(NewToken {
                 user_id: user.id,
                 name: "test".into(),
@@ -110,7 +108,9 @@ impl TestApp {
     /// A token of `user` whose expiry has passed.
     pub async fn expired_token(&self, user: &user::Model) -> String {
         use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
-        let created = TokenService::new(self.state.db.clone())
+        let created = self
+            .state
+            .tokens
             .create(NewToken {
                 user_id: user.id,
                 name: "expired".into(),
@@ -165,11 +165,70 @@ impl TestApp {
         }
     }
 
+    /// A request to `path`, or to a whole URL this instance gave out, put together as
+    /// with `reqwest`'s builder and sent through the router.
+    pub fn request(&self, method: Method, path: &str) -> Call<'_> {
+        let path = path.strip_prefix(&self.state.external_url).unwrap_or(path);
+        assert!(path.starts_with('/'), "not this instance's: {path}");
+        Call {
+            app: self,
+            request: Request::builder().method(method).uri(path),
+            body: Body::empty(),
+        }
+    }
+
     /// This site's origin, which server-function calls must come from.
     pub fn origin(&self) -> String {
         url::Url::parse(&self.state.external_url)
             .unwrap()
             .origin()
             .ascii_serialization()
+    }
+}
+
+impl Answer {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// One request being put together.
+pub struct Call<'a> {
+    app: &'a TestApp,
+    request: request::Builder,
+    body: Body,
+}
+
+impl Call<'_> {
+    pub fn header(mut self, name: &str, value: impl AsRef<str>) -> Self {
+        self.request = self.request.header(name, value.as_ref());
+        self
+    }
+
+    pub fn json(mut self, body: &serde_json::Value) -> Self {
+        self.request = self.request.header("content-type", "application/json");
+        self.body = Body::from(body.to_string());
+        self
+    }
+
+    /// An `application/x-www-form-urlencoded` body, as a form without JavaScript posts.
+    pub fn form(mut self, fields: &[(&str, &str)]) -> Self {
+        let encoded = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        self.request = self
+            .request
+            .header("content-type", "application/x-www-form-urlencoded");
+        self.body = Body::from(encoded);
+        self
+    }
+
+    pub fn body(mut self, body: impl Into<Body>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    pub async fn send(self) -> Answer {
+        self.app.send(self.request.body(self.body).unwrap()).await
     }
 }

@@ -1,10 +1,10 @@
-//! Drives the real `gistful` binary: CLI runs and a served instance on a free port.
+//! Drives the real `gistful` binary: CLI runs and a served instance on a port of its own.
 
 #![allow(dead_code)]
 
 pub mod app;
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -114,14 +114,6 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 pub struct Server {
     pub child: Child,
     pub base: String,
@@ -138,22 +130,45 @@ impl Server {
         server
     }
 
-    /// Starts `gistful serve` on a free port with extra environment, and waits until healthy.
+    /// Starts `gistful serve` with extra environment on a port the system picks (port 0:
+    /// nothing to race for), reads the address from its log and waits until healthy.
     pub async fn start_in(home: &Path, env: &[(&str, &str)]) -> Server {
-        let port = free_port();
         let mut cmd = gistful(home);
         cmd.arg("serve")
-            .env("OG_HTTP_PORT", port.to_string())
-            .stdout(Stdio::null())
+            .env("OG_HTTP_PORT", "0")
+            .env("OG_LOG_LEVEL", "info")
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         for (k, v) in env {
+            assert_ne!(*k, "OG_LOG_LEVEL", "the address is read from the info log");
             cmd.env(k, v);
         }
-        let child = cmd.spawn().expect("start gistful serve");
-        let base = format!("http://127.0.0.1:{port}");
+        let mut child = cmd.spawn().expect("start gistful serve");
+        let log = child.stdout.take().unwrap();
+        let (found, address) = std::sync::mpsc::channel();
+        // Reads the log to its end, so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(log).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on http://").nth(1) {
+                    let bound: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
+                        .collect();
+                    let _ = found.send(bound);
+                }
+            }
+        });
+        let bound = match address.recv_timeout(Duration::from_secs(30)) {
+            Ok(bound) => bound,
+            Err(_) => {
+                let _ = child.kill();
+                let out = child.wait_with_output().unwrap();
+                panic!("server did not start: {}", stderr(&out));
+            }
+        };
         let server = Server {
             child,
-            base,
+            base: format!("http://{bound}"),
             home: home.to_path_buf(),
             _dir: None,
         };
