@@ -19,7 +19,7 @@ setup:
 
 ## Release build of the server and the hydrated site (wasm optimised with wasm-opt).
 build: setup
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 ## Load-test the release server against a hello-world baseline; report in bench/results/.
 bench:

@@ -25,13 +25,23 @@ page1_db = by_name["list_page_1_uncached"]["p50_ms"]
 deep_db = by_name["list_page_deep_uncached"]["p50_ms"]
 peak_mb = int(peak_kb) / 1024
 wasm_kb = int(wasm_gz) / 1024
+# The headline (issue 16): reads past the response cache, each request a random gist.
+headline = [
+    ("API gist, random gist, >= 12% of baseline", "api_gist_random", 0.12),
+    ("gist page, random gist, >= 5% of baseline", "gist_page_random", 0.05),
+    ("raw file, random gist, >= 15% of baseline", "raw_file_random", 0.15),
+    ("list page 1 past the cache >= 5% of baseline", "list_page_1_uncached", 0.05),
+    (f"search ({connections} connections) >= 2% of baseline", "search", 0.02),
+]
 targets = [
+    (label, ratio(name) >= floor, f"{ratio(name):.1%}") for label, name, floor in headline
+] + [
     ("GET /api/gists/{id} >= 30% of baseline, p99 <= 10 ms",
      ratio("api_gist") >= 0.30 and by_name["api_gist"]["p99_ms"] <= 10,
      f'{ratio("api_gist"):.0%}, p99 {by_name["api_gist"]["p99_ms"]:.1f} ms'),
     ("SSR gist page >= 20% of baseline", ratio("gist_page") >= 0.20, f'{ratio("gist_page"):.0%}'),
-    ("POST /api/gists >= 400/s", by_name["create_gist"]["rps"] >= 400, f'{by_name["create_gist"]["rps"]:.0f}/s'),
-    ("PATCH /api/gists/{id} >= 300/s", by_name["update_gist"]["rps"] >= 300, f'{by_name["update_gist"]["rps"]:.0f}/s'),
+    ("POST /api/gists >= 800/s", by_name["create_gist"]["rps"] >= 800, f'{by_name["create_gist"]["rps"]:.0f}/s'),
+    ("PATCH /api/gists/{id} >= 600/s", by_name["update_gist"]["rps"] >= 600, f'{by_name["update_gist"]["rps"]:.0f}/s'),
     ("deep list page p50 within 1.5x of page 1", deep <= 1.5 * page1, f"{deep / page1:.2f}x"),
     ("... and past the response cache (database path)", deep_db <= 1.5 * page1_db,
      f"{deep_db / page1_db:.2f}x ({page1_db:.1f} / {deep_db:.1f} ms)"),
@@ -40,7 +50,7 @@ targets = [
      f'{by_name["search_one_searcher"]["p99_ms"]:.1f} ms (under {connections} connections: '
      f'{by_name["search"]["rps"]:.0f} searches/s, p99 {by_name["search"]["p99_ms"]:.0f} ms)'),
     ("peak RSS <= 150 MB", peak_mb <= 150, f"{peak_mb:.0f} MB"),
-    ("hydrate wasm <= 400 KB gzipped", wasm_kb <= 400, f"{wasm_kb:.0f} KB"),
+    ("hydrate wasm a reading page loads <= 250 KiB compressed", wasm_kb <= 250, f"{wasm_kb:.0f} KiB"),
     ("no errors in any scenario", all(r.get("errors", 0) == 0 for r in rows),
      str(sum(r.get("errors", 0) for r in rows))),
 ]
@@ -75,7 +85,7 @@ if clone:
     lines.append(f'| git clone, 100 files (median of 5) | 1 | | | {clone["seconds"] * 1000:.0f} | | 0 | |')
 lines += [
     "",
-    f"Server peak RSS: {peak_mb:.0f} MB. Hydrate wasm: {wasm_kb:.0f} KB gzipped. "
+    f"Server peak RSS: {peak_mb:.0f} MB. Hydrate wasm on the wire: {wasm_kb:.0f} KiB compressed. "
     f"Binary: {int(binary) / 1024 / 1024:.1f} MB.",
     "",
     "| target | met | measured |",

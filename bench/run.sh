@@ -23,7 +23,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 step "release build: server, site, baseline and seeder"
-cargo leptos build --release
+cargo leptos build --release --precompress
 cargo build --release --locked -p server --example baseline --example seed
 
 rm -rf "$TMP" && mkdir -p "$TMP"
@@ -92,6 +92,14 @@ load list_page_1_uncached "http://127.0.0.1:$PORT/api/gists/public?page=1" bench
 load list_page_deep_uncached "http://127.0.0.1:$PORT/api/gists/public?page=$deep" bench/uncached.lua
 # Full-text search past the response cache: every gist matches "words index". Once as
 # one person searching (the latency a searcher sees), then under the full load.
+# The headline: what a visitor to any of thousands of gists meets. Each request a random
+# gist of the seeded spread (up to 2,000 across the whole set), past the response cache.
+python3 -c "import json; print('\n'.join(json.load(open('$TMP/seed.json'))['spread']))" > "$TMP/spread.txt"
+export BENCH_PATHS="$TMP/spread.txt"
+BENCH_KIND=api load api_gist_random "http://127.0.0.1:$PORT/" bench/random.lua
+BENCH_KIND=page load gist_page_random "http://127.0.0.1:$PORT/" bench/random.lua
+BENCH_KIND=page BENCH_ACCEPT="gzip, deflate, br" load gist_page_random_br "http://127.0.0.1:$PORT/" bench/random.lua
+BENCH_KIND=raw load raw_file_random "http://127.0.0.1:$PORT/" bench/random.lua
 load search_one_searcher "http://127.0.0.1:$PORT/api/search/gists?q=words+index" bench/uncached.lua 1
 load search "http://127.0.0.1:$PORT/api/search/gists?q=words+index" bench/uncached.lua
 load search_page_uncached "http://127.0.0.1:$PORT/search?q=words+index" bench/uncached.lua
@@ -115,6 +123,11 @@ print(json.dumps({"name": "git_clone_100_files", "seconds": sorted(times)[len(ti
 PY
 
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
-wasm_gz=$(gzip -9 -c target/site/pkg/gistful.wasm | wc -c)
+# What a browser is sent: the brotli file built with `--precompress`, else gzip -9.
+if [ -f target/site/pkg/gistful.wasm.br ]; then
+  wasm_gz=$(stat -c %s target/site/pkg/gistful.wasm.br)
+else
+  wasm_gz=$(gzip -9 -c target/site/pkg/gistful.wasm | wc -c)
+fi
 binary=$(stat -c %s target/release/gistful)
 python3 bench/report.py "$results" "$TMP/seed.json" "$peak_kb" "$wasm_gz" "$binary" "$CONNECTIONS" "$SECONDS_EACH"

@@ -96,3 +96,20 @@ test("the content security policy lets the app run and reports nothing", async (
   await hydrated(page);
   expect(violations).toEqual([]);
 });
+
+test("the page, its script and its styles arrive compressed", async ({ page }) => {
+  const seen: Promise<[string, string | undefined]>[] = [];
+  page.on("response", (res) => {
+    seen.push(
+      res.allHeaders().then((h) => [new URL(res.url()).pathname, h["content-encoding"]]),
+    );
+  });
+  await page.goto("/");
+  await hydrated(page);
+  const encodings = new Map(await Promise.all(seen));
+  // Chromium offers `gzip, deflate, br, zstd`: the server picks brotli.
+  expect(encodings.get("/")).toBe("br");
+  expect(encodings.get("/pkg/gistful.js")).toBe("br");
+  expect(encodings.get("/pkg/gistful.css")).toBe("br");
+  expect(encodings.get("/highlight.css")).toBe("br");
+});

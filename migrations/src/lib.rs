@@ -6,6 +6,7 @@ mod m20261121_000001_accounts;
 mod m20261121_000002_gists;
 mod m20261121_000003_search;
 mod m20261202_000004_commit_email;
+mod m20261203_000005_gist_counts;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_gists::Migration),
             Box::new(m20261121_000003_search::Migration),
             Box::new(m20261202_000004_commit_email::Migration),
+            Box::new(m20261203_000005_gist_counts::Migration),
         ]
     }
 }

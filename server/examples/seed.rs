@@ -1,7 +1,8 @@
 //! Seeds a benchmark dataset into a fresh data directory through the same services the
 //! server uses: users, gists of 1-5 files (public, unlisted, private), stars, forks,
 //! revisions, a two-file gist, a 100-file gist, and a token. Prints what the load
-//! generator needs as JSON.
+//! generator needs as JSON, with up to 2,000 public gists spread over the set for the
+//! scenarios that read a random gist each request.
 //!
 //! `cargo run --release -p server --example seed -- <home> <gists> <users>`
 
@@ -104,7 +105,7 @@ async fn main() -> anyhow::Result<()> {
                         },
                     )
                     .await
-                    .map(|d| (d.summary.gist.id, owner, visibility))
+                    .map(|d| (d.summary.gist.id, owner, visibility, n))
             }
         })
         .buffer_unordered(8)
@@ -112,27 +113,27 @@ async fn main() -> anyhow::Result<()> {
         .await
         .into_iter()
         .collect::<Result<Vec<_>, _>>()?;
-    let public: Vec<&(String, _, Visibility)> = made
+    let public: Vec<&(String, _, Visibility, usize)> = made
         .iter()
-        .filter(|(_, _, v)| *v == Visibility::Public)
+        .filter(|(_, _, v, _)| *v == Visibility::Public)
         .collect();
 
     // Stars (20 per user), forks (one gist in 50), revisions (one in 20).
     for (u, person) in people.iter().enumerate() {
         for s in 0..20u64 {
-            let (id, owner, _) = public[(mix(u as u64 * 100 + s) as usize) % public.len()];
+            let (id, owner, _, _) = public[(mix(u as u64 * 100 + s) as usize) % public.len()];
             if owner.id != person.id {
                 let _ = service.star(person, id).await;
             }
         }
     }
-    for (n, (id, owner, _)) in public.iter().enumerate().step_by(50) {
+    for (n, (id, owner, _, _)) in public.iter().enumerate().step_by(50) {
         let forker = &people[(n + 1) % people.len()];
         if forker.id != owner.id {
             service.fork(forker, id).await?;
         }
     }
-    for (n, (id, owner, _)) in made.iter().enumerate().step_by(20) {
+    for (n, (id, owner, _, _)) in made.iter().enumerate().step_by(20) {
         let change = FileChange {
             filename: None,
             content: Some(format!("revised {n}\n")),
@@ -171,6 +172,14 @@ async fn main() -> anyhow::Result<()> {
             .await?;
         patchable.push(gist.summary.gist.id);
     }
+    // Up to 2,000 public gists spread over the whole set: the "a visitor opens any gist"
+    // scenarios ask a random one of these each request, as `user/id/first-file`.
+    let spread: Vec<String> = public
+        .iter()
+        .step_by((public.len() / 2000).max(1))
+        .take(2000)
+        .map(|(id, owner, _, n)| format!("{}/{id}/{}", owner.username, file(*n, 0).name))
+        .collect();
     let public_total = public.len() + 202;
     println!(
         "{}",
@@ -184,6 +193,7 @@ async fn main() -> anyhow::Result<()> {
             "raw_file": format!("/{}/{}/raw/HEAD/{}", bench.username, two.summary.gist.id, two.contents[0].name),
             "hundred_file_gist": hundred.summary.gist.id,
             "patchable": patchable,
+            "spread": spread,
         })
     );
     Ok(())

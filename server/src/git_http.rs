@@ -228,9 +228,12 @@ async fn serve(
                                 let _ = tokio::fs::remove_dir_all(&path).await;
                             }
                             GitRepo::Gist { .. } => {
-                                let guard = state.gists.lock(&id).await;
-                                remove_push_leftovers(&path, std::time::Duration::ZERO);
-                                drop(guard);
+                                // Without the lock (the database is gone) the
+                                // leftovers wait for the next push's sweep.
+                                if let Ok(guard) = state.gists.lock(&id).await {
+                                    remove_push_leftovers(&path, std::time::Duration::ZERO);
+                                    drop(guard);
+                                }
                                 // The ref may have moved just before git was stopped.
                                 let _ = state.gists.sync_from_git(&id).await;
                             }
@@ -654,7 +657,11 @@ type PushResult = std::io::Result<Result<Response, BodyError>>;
 
 /// A push to an existing gist, under its write lock; the database follows at once.
 async fn push(state: &AppState, id: &str, path: &Path, upload: Upload) -> PushResult {
-    let _lock = state.gists.lock(id).await;
+    let _lock = state
+        .gists
+        .lock(id)
+        .await
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
     let report = match receive(state, path, upload, None).await? {
         Ok(report) => report,
         Err(refused) => return Ok(Err(refused)),

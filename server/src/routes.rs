@@ -17,6 +17,8 @@ use tower::util::option_layer;
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::LatencyUnit;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, CompressionLevel, DefaultPredicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
@@ -73,7 +75,9 @@ pub fn router(state: AppState, options: Options) -> Router {
         // Explicit, so that `/{user}/{id}` pages never shadow the app's own files.
         .nest_service(
             "/pkg",
-            ServeDir::new(format!("{}/pkg", state.leptos_options.site_root)),
+            ServeDir::new(format!("{}/pkg", state.leptos_options.site_root))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
             let options = state.leptos_options.clone();
@@ -131,6 +135,7 @@ pub fn router(state: AppState, options: Options) -> Router {
                 // A bug that panics still answers (500, logged) instead of dropping the
                 // connection or leaving the request hanging.
                 .layer(CatchPanicLayer::custom(answer_panic))
+                .layer(compression())
                 .layer(middleware::from_fn(classify))
                 .layer(middleware::from_fn_with_state(edge, crate::edge::client_address))
                 .layer(middleware::from_fn(answer_in_time))
@@ -152,6 +157,24 @@ pub fn router(state: AppState, options: Options) -> Router {
 
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
+}
+
+/// Pages, JSON, raw text, styles and scripts leave compressed (brotli, else gzip, by the
+/// caller's `Accept-Encoding`). Not what is compressed already: git's packs, ZIP archives,
+/// images, opaque bytes, and the site's files that were compressed at build time (they
+/// carry their own `Content-Encoding`, which the layer leaves alone). Brotli at quality 4,
+/// not the crate's default 11: that costs tens of milliseconds a page.
+fn compression() -> CompressionLayer<impl Predicate> {
+    let predicate = DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/x-git-"))
+        .and(NotForContentType::const_new("application/zip"))
+        .and(NotForContentType::const_new("application/octet-stream"))
+        // Megabytes of wasm cost more to squeeze per request than to send: release builds
+        // compress it once (`--precompress`) and `/pkg` serves those files.
+        .and(NotForContentType::const_new("application/wasm"));
+    CompressionLayer::new()
+        .quality(CompressionLevel::Precise(4))
+        .compress_when(predicate)
 }
 
 /// Which route is this: the path is parsed once, and every layer and door after this one

@@ -3,6 +3,7 @@
 pub mod access_token;
 pub mod comment;
 pub mod gist;
+pub mod gist_count;
 pub mod gist_file;
 pub mod gist_topic;
 pub mod instance_setting;

@@ -143,9 +143,9 @@ impl GistService {
 
     pub fn new(db: DatabaseConnection, store: GitStore, limits: Limits) -> Self {
         GistService {
+            locks: GistLocks::new(&db),
             db,
             repos: Repos::new(store),
-            locks: GistLocks::default(),
             cache: GitCache::default(),
             limits,
             noreply_host: "localhost".into(),
@@ -391,7 +391,7 @@ impl GistService {
             changes.topics.as_ref(),
         )?;
 
-        let _guard = self.locks.lock(id).await;
+        let _guard = self.locks.lock(id).await?;
         let gist = self.caught_up(self.find_owned(actor, id).await?).await?;
         if base.is_some_and(|base| base != gist.head) {
             return Err(Error::Conflict(
@@ -500,7 +500,7 @@ impl GistService {
     }
 
     pub async fn delete(&self, actor: &user::Model, id: &str) -> Result<()> {
-        let _guard = self.locks.lock(id).await;
+        let _guard = self.locks.lock(id).await?;
         let gist = self.find_owned(actor, id).await?;
         self.remove(gist).await
     }
@@ -508,7 +508,7 @@ impl GistService {
     /// An admin's delete: any gist, whoever owns it and whatever its visibility. The caller
     /// checked the admin flag.
     pub async fn delete_as_admin(&self, id: &str) -> Result<()> {
-        let _guard = self.locks.lock(id).await;
+        let _guard = self.locks.lock(id).await?;
         let gist = gist::Entity::find_by_id(id)
             .one(&self.db)
             .await?
@@ -564,7 +564,7 @@ impl GistService {
 
         let new_id = new_id();
         // Hold the source still while its repository is copied.
-        let guard = self.locks.lock(id).await;
+        let guard = self.locks.lock(id).await?;
         let source = self.find(Some(actor.id), id).await?;
         self.repos.fork(id, &new_id).await?;
         drop(guard);
@@ -694,7 +694,7 @@ impl GistService {
     /// The consistency check's repair: resyncs the row from git only if it still says
     /// `seen` (nobody brought it up to date meanwhile).
     pub async fn resync_if_still(&self, id: &str, seen: &str) -> Result<()> {
-        let _guard = self.locks.lock(id).await;
+        let _guard = self.locks.lock(id).await?;
         let row = gist::Entity::find_by_id(id).one(&self.db).await?;
         if row.is_some_and(|row| row.head == seen) {
             self.sync_locked(id).await?;
@@ -705,13 +705,13 @@ impl GistService {
     /// Makes the database describe what the repository holds (after a push, or to repair
     /// a crash between the git and the database write). Returns the head it synced to.
     pub async fn sync_from_git(&self, id: &str) -> Result<String> {
-        let _guard = self.locks.lock(id).await;
+        let _guard = self.locks.lock(id).await?;
         self.sync_locked(id).await
     }
 
     /// Waits for and holds the gist's write lock: a `git push` holds it from receiving the
     /// pack until the database follows, so web and API edits queue behind it.
-    pub async fn lock(&self, id: &str) -> tokio::sync::OwnedMutexGuard<()> {
+    pub async fn lock(&self, id: &str) -> Result<super::locks::GistGuard> {
         self.locks.lock(id).await
     }
 

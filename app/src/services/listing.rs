@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::gists::GistSummary;
 use crate::access;
-use crate::entities::{gist, gist_file, gist_topic, star, user};
+use crate::entities::{gist, gist_count, gist_file, gist_topic, star, user};
 use crate::error::Result;
 use crate::rules::Visibility;
 
@@ -148,25 +148,63 @@ fn ordered(select: Select<gist::Entity>, sort: SortBy) -> Select<gist::Entity> {
     select.order_by_desc(order).order_by_desc(gist::Column::Id)
 }
 
+/// The counter that holds this list's length, when one does: the lists every visitor
+/// pages through (public, a user's, the admin's all). The others are bounded by one
+/// user's stars or one gist's forks, or filtered by time, and are counted.
+fn counter(query: &ListQuery) -> Option<String> {
+    if query.since.is_some() {
+        return None;
+    }
+    let public = Visibility::Public.as_str();
+    match &query.scope {
+        ListScope::Public => Some(format!("v:{public}")),
+        ListScope::All => Some("all".to_owned()),
+        ListScope::User(owner) if access::list_every_gist_of(query.viewer, *owner) => {
+            Some(format!("owner:{owner}"))
+        }
+        ListScope::User(owner) => Some(format!("owner:{owner}:v:{public}")),
+        _ => None,
+    }
+}
+
+/// How many gists the whole list holds: one primary-key read where a counter is kept.
+async fn total(
+    db: &DatabaseConnection,
+    query: &ListQuery,
+    select: &Select<gist::Entity>,
+) -> Result<u64> {
+    match counter(query) {
+        Some(scope) => Ok(gist_count::Entity::find_by_id(scope)
+            .one(db)
+            .await?
+            .map_or(0, |row| row.n.max(0) as u64)),
+        None => Ok(select.clone().count(db).await?),
+    }
+}
+
 /// One page of gists with their owners and file rows, and the total count.
 pub(crate) async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<Page<GistSummary>> {
     let select = select(query);
-    let total = select.clone().count(db).await?;
     // The page's ids first, from the ordering index alone; only those rows are read. An
     // offset still walks the index, but a deep page no longer reads every row it skips.
     let page_ids = select
+        .clone()
         .select_only()
         .column(gist::Column::Id)
         .offset((query.page - 1).saturating_mul(query.per_page))
         .limit(query.per_page)
         .into_query();
-    let gists = ordered(
-        gist::Entity::find().filter(gist::Column::Id.in_subquery(page_ids)),
-        query.sort,
-    )
-    .all(db)
-    .await?;
-    let items = attach(db, gists).await?;
+    let items = async {
+        let gists = ordered(
+            gist::Entity::find().filter(gist::Column::Id.in_subquery(page_ids)),
+            query.sort,
+        )
+        .all(db)
+        .await?;
+        attach(db, gists).await
+    };
+    // The count and the page are independent: asked together, one waits for neither.
+    let (total, items) = tokio::try_join!(total(db, query, &select), items)?;
     Ok(Page {
         items,
         total,

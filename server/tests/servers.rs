@@ -1,0 +1,307 @@
+//! Two `gistful serve` processes on one PostgreSQL database and one data directory: the
+//! way to outgrow one machine. Edits spread over both lose nothing (the gist's write lock
+//! holds across processes), a push through one is visible through the other at once, and
+//! each server's search index follows the other's writes.
+//!
+//! PostgreSQL is the one `make test` starts (`GISTFUL_TEST_PG`); run alone, the test
+//! starts its own with `scripts/pg.sh`.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Server, git, stderr, stdout};
+use serde_json::{Value, json};
+
+/// A PostgreSQL server: the suite's, or one started for this test and stopped after.
+struct Postgres {
+    uri: String,
+    own_dir: Option<String>,
+}
+
+impl Postgres {
+    fn start() -> Postgres {
+        if let Ok(uri) = std::env::var("GISTFUL_TEST_PG")
+            && !uri.is_empty()
+        {
+            return Postgres { uri, own_dir: None };
+        }
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh");
+        let out = Command::new("bash")
+            .arg(script)
+            .output()
+            .expect("run pg.sh");
+        assert!(out.status.success(), "pg.sh: {}", stderr(&out));
+        let vars = stdout(&out);
+        let var = |name: &str| {
+            vars.lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}=")))
+                .unwrap_or_else(|| panic!("pg.sh printed no {name}: {vars}"))
+                .to_owned()
+        };
+        Postgres {
+            uri: var("GISTFUL_TEST_PG"),
+            own_dir: Some(var("GISTFUL_PG_DIR")),
+        }
+    }
+
+    /// A fresh, empty database on this server; its URI.
+    async fn database(&self) -> String {
+        use sea_orm::ConnectionTrait;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let name = format!("gistful_servers_{nanos:x}_{}", std::process::id());
+        let admin = app::db::connect(&self.uri).await.unwrap();
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+        let base = self
+            .uri
+            .rsplit_once('/')
+            .map_or(self.uri.as_str(), |(b, _)| b);
+        format!("{base}/{name}")
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.own_dir {
+            let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh");
+            let _ = Command::new("bash").args([script, "stop", dir]).status();
+        }
+    }
+}
+
+/// `gistful args...` on the shared data directory and database.
+fn cli(home: &Path, db: &str, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = common::gistful(home)
+        .env("OG_DB_URI", db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "gistful {args:?}: {}", stderr(&out));
+    out
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "git failed:\n{}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+async fn gist(client: &reqwest::Client, server: &Server, id: &str, token: &str) -> Value {
+    let res = client
+        .get(server.url(&format!("/api/gists/{id}")))
+        .header("authorization", format!("token {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+/// Waits until `server`'s search index has taken in every change in the database.
+async fn indexed(client: &reqwest::Client, server: &Server) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let health: Value = client
+            .get(server.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if health["search"]["pending"] == 0 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "index never caught up: {health}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn search(client: &reqwest::Client, server: &Server, q: &str) -> Vec<String> {
+    let res = client
+        .get(server.url(&format!("/api/search/gists?q={q}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let found: Vec<Value> = res.json().await.unwrap();
+    found
+        .iter()
+        .map(|g| g["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_servers_share_one_database_and_one_data_directory() {
+    let pg = Postgres::start();
+    let db = pg.database().await;
+    let home = tempfile::tempdir().unwrap();
+    let env = |search: &'static str| {
+        [
+            ("OG_DB_URI", db.clone()),
+            ("OG_SEARCH_DIR", search.to_owned()),
+        ]
+    };
+    let a_env = env("search-a");
+    let a_env: Vec<(&str, &str)> = a_env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let a = Server::start_in(home.path(), &a_env).await;
+    let b_env = env("search-b");
+    let b_env: Vec<(&str, &str)> = b_env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let b = Server::start_in(home.path(), &b_env).await;
+
+    cli(
+        home.path(),
+        &db,
+        &[
+            "admin",
+            "create-user",
+            "--username",
+            "alice",
+            "--email",
+            "a@example.com",
+            "--password-stdin",
+        ],
+        "password123\n",
+    );
+    let token = stdout(&cli(
+        home.path(),
+        &db,
+        &[
+            "admin",
+            "create-token",
+            "--username",
+            "alice",
+            "--name",
+            "t",
+            "--scopes",
+            "gist:write",
+        ],
+        "",
+    ))
+    .trim()
+    .to_owned();
+
+    let created = common::create_gist(
+        &a.base,
+        &token,
+        json!({"public": true, "files": {"a.txt": {"content": "first\n"}}}),
+    )
+    .await;
+    let id = created["id"].as_str().unwrap().to_owned();
+
+    // 100 edits of one gist at once, every other one through the other server, each
+    // adding a file of its own: none may fail, none may be lost.
+    let client = reqwest::Client::new();
+    let edits = (0..100).map(|n| {
+        let (client, token) = (client.clone(), token.clone());
+        let url = [&a, &b][n % 2].url(&format!("/api/gists/{id}"));
+        tokio::spawn(async move {
+            let res = client
+                .patch(url)
+                .header("authorization", format!("token {token}"))
+                .json(
+                    &json!({"files": {format!("f{n:03}.txt"): {"content": format!("edit {n}\n")}}}),
+                )
+                .send()
+                .await
+                .unwrap();
+            (n, res.status().as_u16(), res.text().await.unwrap())
+        })
+    });
+    for edit in edits.collect::<Vec<_>>() {
+        let (n, status, body) = edit.await.unwrap();
+        assert_eq!(status, 200, "edit {n}: {body}");
+    }
+    let expected: Vec<String> = std::iter::once("a.txt".to_owned())
+        .chain((0..100).map(|n| format!("f{n:03}.txt")))
+        .collect();
+    for server in [&a, &b] {
+        let seen = gist(&client, server, &id, &token).await;
+        let mut names: Vec<String> = seen["files"].as_object().unwrap().keys().cloned().collect();
+        names.sort();
+        assert_eq!(names, expected, "through {}", server.base);
+    }
+    // Git agrees with the database: 101 commits, every file there.
+    let work = tempfile::tempdir().unwrap();
+    let host = b.base.trim_start_matches("http://");
+    let url = format!("http://alice:{token}@{host}/alice/{id}.git");
+    ok(git(work.path(), &["clone", "-q", &url, "g"]));
+    let clone = work.path().join("g");
+    assert_eq!(
+        ok(git(&clone, &["rev-list", "--count", "HEAD"])).trim(),
+        "101"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&clone)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".git")
+        .collect();
+    files.sort();
+    assert_eq!(files, expected);
+
+    // A push through B is what A serves at once.
+    std::fs::write(clone.join("a.txt"), "pushed through b\n").unwrap();
+    ok(git(&clone, &["commit", "-q", "-am", "push"]));
+    ok(git(&clone, &["push", "-q", "origin", "HEAD"]));
+    let raw = client
+        .get(a.url(&format!("/alice/{id}/raw/HEAD/a.txt")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.status(), 200);
+    assert_eq!(raw.text().await.unwrap(), "pushed through b\n");
+    let head = ok(git(&clone, &["rev-parse", "HEAD"]));
+    assert_eq!(
+        gist(&client, &a, &id, &token).await["history"][0]["version"],
+        head.trim()
+    );
+
+    // Each index follows the other's writes: made on A, found on B, and the other way.
+    let on_a = common::create_gist(
+        &a.base,
+        &token,
+        json!({"public": true, "files": {"w.txt": {"content": "wombat_from_a\n"}}}),
+    )
+    .await;
+    let on_b = common::create_gist(
+        &b.base,
+        &token,
+        json!({"public": true, "files": {"w.txt": {"content": "quokka_from_b\n"}}}),
+    )
+    .await;
+    indexed(&client, &a).await;
+    indexed(&client, &b).await;
+    assert_eq!(
+        search(&client, &b, "wombat_from_a").await,
+        [on_a["id"].as_str().unwrap()]
+    );
+    assert_eq!(
+        search(&client, &a, "quokka_from_b").await,
+        [on_b["id"].as_str().unwrap()]
+    );
+    assert_eq!(search(&client, &a, "pushed").await, [id.as_str()]);
+}
