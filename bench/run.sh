@@ -130,4 +130,32 @@ else
   wasm_gz=$(gzip -9 -c target/site/pkg/gistful.wasm | wc -c)
 fi
 binary=$(stat -c %s target/release/gistful)
+# The same reads on PostgreSQL (where the response cache is off by default): a throwaway
+# cluster from scripts/pg.sh, seeded alike. BENCH_PG=0 skips it.
+if [ "${BENCH_PG:-1}" = 1 ]; then
+  step "PostgreSQL: a throwaway cluster, the same seed, the read scenarios again"
+  kill "$server" 2>/dev/null || true
+  eval "$(scripts/pg.sh)"
+  trap 'cleanup; scripts/pg.sh stop "$GISTFUL_PG_DIR"' EXIT
+  pg_uri="${GISTFUL_TEST_PG%/*}/gistful_bench"
+  psql -q "$GISTFUL_TEST_PG" -c "CREATE DATABASE gistful_bench"
+  target/release/examples/seed "$TMP/pg-home" "$GISTS" "$USERS" "$pg_uri" > "$TMP/pg-seed.json"
+  OG_HOME="$TMP/pg-home" OG_DB_URI="$pg_uri" OG_HTTP_PORT=$PORT OG_LOG_LEVEL=warn target/release/gistful serve & server=$!
+  pids+=("$server")
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+  for _ in $(seq 1800); do
+    pending=$(curl -sf "http://127.0.0.1:$PORT/healthz" | python3 -c "import json,sys; print(json.load(sys.stdin)['search']['pending'])" || echo '?')
+    [ "$pending" = 0 ] && break
+    sleep 1
+  done
+  python3 -c "import json; print('\n'.join(json.load(open('$TMP/pg-seed.json'))['spread']))" > "$TMP/pg-spread.txt"
+  export BENCH_PATHS="$TMP/pg-spread.txt"
+  BENCH_KIND=api load pg_api_gist_random "http://127.0.0.1:$PORT/" bench/random.lua
+  BENCH_KIND=page load pg_gist_page_random "http://127.0.0.1:$PORT/" bench/random.lua
+  BENCH_KIND=raw load pg_raw_file_random "http://127.0.0.1:$PORT/" bench/random.lua
+  load pg_list_page_1_uncached "http://127.0.0.1:$PORT/api/gists/public?page=1" bench/uncached.lua
+  load pg_list_page_deep_uncached "http://127.0.0.1:$PORT/api/gists/public?page=$deep" bench/uncached.lua
+  load pg_search "http://127.0.0.1:$PORT/api/search/gists?q=words+index" bench/uncached.lua
+fi
+
 python3 bench/report.py "$results" "$TMP/seed.json" "$peak_kb" "$wasm_gz" "$binary" "$CONNECTIONS" "$SECONDS_EACH"

@@ -4,7 +4,8 @@
 //! generator needs as JSON, with up to 2,000 public gists spread over the set for the
 //! scenarios that read a random gist each request.
 //!
-//! `cargo run --release -p server --example seed -- <home> <gists> <users>`
+//! `cargo run --release -p server --example seed -- <home> <gists> <users> [db-uri]`
+//! (the database defaults to SQLite in `<home>/gistful.db`).
 
 use std::path::PathBuf;
 
@@ -43,12 +44,11 @@ async fn main() -> anyhow::Result<()> {
     let home = PathBuf::from(args.next().unwrap_or_else(|| "bench/tmp/home".into()));
     let gists: usize = args.next().map_or(Ok(10_000), |v| v.parse())?;
     let users: usize = args.next().map_or(Ok(100), |v| v.parse())?;
+    let db_uri = args
+        .next()
+        .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", home.join("gistful.db").display()));
     std::fs::create_dir_all(&home)?;
-    let db = app::db::connect_and_migrate(&format!(
-        "sqlite://{}?mode=rwc",
-        home.join("gistful.db").display()
-    ))
-    .await?;
+    let db = app::db::connect_and_migrate(&db_uri).await?;
     let store = GitStore::new(home.join("repos"));
     let service = GistService::new(db.clone(), store, Limits::default());
     let accounts = UserService::new(db.clone());
