@@ -6,7 +6,9 @@
 # Build the binaries first, e.g. `cargo build --release -p server --bin gistful` at each
 # revision (copy each out of target/), and the seeder and baseline examples at the newer.
 #   BENCH_GISTS (10000), BENCH_USERS (100), BENCH_SECONDS per scenario (10),
-#   BENCH_CONNECTIONS (64), BENCH_ONLY (a regex of scenario names; the baseline always runs).
+#   BENCH_CONNECTIONS (64), BENCH_ONLY (a regex of scenario names; the baseline always runs),
+#   BENCH_PREPARE_A (a command run with a copy of the seeded home as its argument, which A
+#   then serves: e.g. to take a newer schema back to what an older build knows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$1 B=$2 ROUNDS=${3:-3}
@@ -20,6 +22,7 @@ TMP=bench/tmp-compare
 EXAMPLES=${BENCH_EXAMPLES:-target/release/examples}
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+command -v wrk >/dev/null || { echo "compare.sh: needs wrk (make bench installs it)" >&2; exit 1; }
 rm -rf "$TMP" && mkdir -p "$TMP"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -52,10 +55,19 @@ load() { # build round name url [lua] [connections]
   printf '{"build":"%s","round":%s,"name":"%s",%s\n' "$build" "$round" "$name" "${line#\{}" >> "$results"
 }
 
+home_a="$TMP/home"
+if [ -n "${BENCH_PREPARE_A:-}" ]; then
+  home_a="$TMP/home-a"
+  cp -a "$TMP/home" "$home_a"
+  $BENCH_PREPARE_A "$home_a"
+fi
+
 turn() { # build binary round
   local build=$1 binary=$2 round=$3
+  local home="$TMP/home"
+  [ "$build" = A ] && home=$home_a
   step "round $round: $build ($binary)"
-  OG_HOME="$TMP/home" OG_HTTP_PORT=$PORT OG_LOG_LEVEL=warn "$binary" serve & local server=$!
+  OG_HOME="$home" OG_HTTP_PORT=$PORT OG_LOG_LEVEL=warn "$binary" serve & local server=$!
   pids+=("$server")
   for _ in $(seq 100); do
     curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break
