@@ -19,7 +19,7 @@ setup:
 
 ## Release build of the server and the hydrated site (wasm optimised with wasm-opt).
 build: setup
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 ## Load-test the release server against a hello-world baseline; report in bench/results/.
 bench:

@@ -23,7 +23,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 step "release build: server, site, baseline and seeder"
-cargo leptos build --release --precompress
+cargo leptos build --release --precompress --split
 cargo build --release --locked -p server --example baseline --example seed
 
 rm -rf "$TMP" && mkdir -p "$TMP"

@@ -28,7 +28,7 @@ step "GitHub clients against the real server: PyGithub, @octokit/rest, schemathe
 scripts/clients.sh
 
 step "building the site (wasm, JS, CSS) and the server"
-cargo leptos build
+cargo leptos build --split
 
 step "Playwright in Debian's Chromium"
 (cd end2end && npx playwright test)

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createGist, signedIn } from "./helpers";
 
 /** Resolves once the wasm has hydrated the page (an effect flips this attribute). */
 async function hydrated(page: Page) {
@@ -106,10 +107,62 @@ test("the page, its script and its styles arrive compressed", async ({ page }) =
   });
   await page.goto("/");
   await hydrated(page);
-  const encodings = new Map(await Promise.all(seen));
+  // The bundle is named by its version (`/pkg/<16 hex digits>/...`).
+  const encodings = new Map(
+    (await Promise.all(seen)).map(([path, enc]) => [path.replace(/^\/pkg\/[0-9a-f]{16}\//, "/pkg/v/"), enc]),
+  );
   // Chromium offers `gzip, deflate, br, zstd`: the server picks brotli.
   expect(encodings.get("/")).toBe("br");
-  expect(encodings.get("/pkg/gistful.js")).toBe("br");
-  expect(encodings.get("/pkg/gistful.css")).toBe("br");
+  expect(encodings.get("/pkg/v/gistful.js")).toBe("br");
+  expect(encodings.get("/pkg/v/gistful.css")).toBe("br");
   expect(encodings.get("/highlight.css")).toBe("br");
+});
+
+test("a cold reading page loads its own chunk of the wasm, never the editor's or the admin's", async ({ browser }) => {
+  const { context: writer, page: author } = await signedIn(browser);
+  const url = await createGist(author, "public", [["read.md", "# Read me\n"]], "Cold read");
+  await writer.close();
+
+  // A new visitor: nothing cached.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const wasm: Promise<{ path: string; bytes: number; cache?: string }>[] = [];
+  page.on("response", (res) => {
+    const path = new URL(res.url()).pathname;
+    if (!path.endsWith(".wasm")) return;
+    wasm.push(
+      Promise.all([res.allHeaders(), res.request().sizes()]).then(([h, sizes]) => ({
+        path,
+        bytes: sizes.responseBodySize,
+        cache: h["cache-control"],
+      })),
+    );
+  });
+  await page.goto(url);
+  await hydrated(page);
+  await expect(page.locator(".markdown-body h1")).toHaveText("Read me");
+  const loaded = await Promise.all(wasm);
+  const names = loaded.map((w) => w.path.split("/").pop()!);
+  expect(names).toContain("gistful.wasm");
+  expect(names.some((n) => n.startsWith("split___gist_view_"))).toBe(true);
+  for (const page of ["edit", "new_gist", "admin", "settings", "search", "revisions"]) {
+    expect(names.filter((n) => n.startsWith(`split___${page}_view_`))).toEqual([]);
+  }
+  for (const w of loaded) {
+    expect(w.path).toMatch(/^\/pkg\/[0-9a-f]{16}\//);
+    expect(w.cache).toBe("public, max-age=31536000, immutable");
+  }
+  // Less than half of the whole bundle (the release build's sizes, brotli, are in `make bench`).
+  const manifest = await (await page.request.get(loaded[0].path.replace(/[^/]+$/, "__wasm_split_manifest.json"))).json();
+  const everything = new Set<string>(["gistful"]);
+  for (const chunks of Object.values(manifest) as string[][]) chunks.forEach((c) => everything.add(c));
+  const base = loaded[0].path.replace(/[^/]+$/, "");
+  let whole = 0;
+  for (const chunk of everything) {
+    whole += (await (await page.request.get(`${base}${chunk}.wasm`, { headers: { "accept-encoding": "identity" } })).body()).length;
+  }
+  const read = loaded.reduce((sum, w) => sum + w.bytes, 0);
+  expect(read).toBeGreaterThan(0);
+  expect(read / whole).toBeLessThan(0.5);
+  await context.close();
 });

@@ -5,6 +5,7 @@
 
 pub mod admin;
 mod api;
+mod assets;
 pub mod cli;
 pub mod config;
 mod edge;

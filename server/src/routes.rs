@@ -21,7 +21,7 @@ use tower_http::compression::predicate::{NotForContentType, Predicate};
 use tower_http::compression::{CompressionLayer, CompressionLevel, DefaultPredicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -35,6 +35,26 @@ use crate::response_cache::{self, ResponseCache};
 use crate::{api, embed, git_http, health, identify, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The built bundle in `<site>/pkg`, precompressed files first, sent with `cache_control`.
+fn bundle(state: &AppState, cache_control: &'static str) -> Router {
+    Router::new()
+        .fallback_service(
+            ServeDir::new(format!("{}/pkg", state.leptos_options.site_root))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        // Not on a 404: a file missing now may come with the next build.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            move |response: &Response| {
+                response
+                    .status()
+                    .is_success()
+                    .then(|| HeaderValue::from_static(cache_control))
+            },
+        ))
+}
 
 /// What the router is built with besides the app state.
 pub struct Options {
@@ -72,12 +92,16 @@ pub fn router(state: AppState, options: Options) -> Router {
         .route("/avatars/{file}", get(raw::avatar))
         .route("/highlight.css", get(highlight_css))
         .route("/embed.css", get(embed::stylesheet))
-        // Explicit, so that `/{user}/{id}` pages never shadow the app's own files.
+        // Explicit, so that `/{user}/{id}` pages never shadow the app's own files. Pages
+        // load the bundle under its version (`assets`), which may be kept for good.
         .nest_service(
-            "/pkg",
-            ServeDir::new(format!("{}/pkg", state.leptos_options.site_root))
-                .precompressed_br()
-                .precompressed_gzip(),
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            bundle(&state, crate::assets::IMMUTABLE),
+        )
+        .nest_service("/pkg", bundle(&state, crate::assets::REVALIDATE))
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(format!("{}/favicon.svg", state.leptos_options.site_root)),
         )
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
             let options = state.leptos_options.clone();

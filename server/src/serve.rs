@@ -66,10 +66,12 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         "target/site".into()
     });
     let addr = config.addr();
+    // Pages name the bundle by its version: see `assets`.
+    let assets = crate::assets::version(&site_root.join("pkg"));
     let leptos_options = LeptosOptions::builder()
         .output_name("gistful")
         .site_root(site_root.display().to_string())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(format!("pkg/{assets}"))
         .site_addr(addr)
         .build();
 

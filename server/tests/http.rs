@@ -46,7 +46,10 @@ async fn home_page_is_server_rendered() {
     assert!(html.contains(r#"href="/new""#), "header links to new gist");
     assert!(html.contains(r#"href="/explore""#));
     assert!(html.contains(r#"href="/login""#));
-    assert!(html.contains("/pkg/gistful.css"), "stylesheet is linked");
+    assert!(
+        html.contains("/gistful.css") && html.contains(r#"href="/pkg/"#),
+        "stylesheet is linked from the bundle"
+    );
 }
 
 /// Pages allow only their own scripts: the CSP nonce is the one on the page's scripts,

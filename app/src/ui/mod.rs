@@ -11,28 +11,23 @@ mod pages;
 mod revisions;
 mod search;
 mod settings;
+mod split;
 mod theme;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    ParamSegment, SsrMode, StaticSegment,
+    Lazy, ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
-use admin::AdminPage;
-use auth::{LoginPage, RegisterPage};
-use gist::{EditPage, GistPage, NewGistPage};
-use lists::{ExplorePage, ForksPage, ProfilePage, StargazersPage, TopicPage};
-use revisions::RevisionsPage;
-use search::SearchPage;
-use settings::SettingsPage;
-
 use layout::Layout;
-use pages::{HomePage, NotFound};
+use pages::NotFound;
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    provide_split_manifest(&options);
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -41,14 +36,40 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <link rel="stylesheet" href=format!("/{}/gistful.css", options.site_pkg_dir)/>
                 <link rel="stylesheet" href="/highlight.css"/>
+                <HydrationScripts options/>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Which lazily loaded wasm chunks each page needs, so the server can tell the browser to
+/// fetch them alongside the main module instead of after it. `HydrationScripts` looks for
+/// cargo-leptos's manifest under the versioned bundle path, which is a URL prefix only
+/// (`server::assets`), so it finds none; this reads the file where it is and gives the
+/// versioned path as the place to fetch chunks from.
+#[cfg(feature = "ssr")]
+fn provide_split_manifest(options: &LeptosOptions) {
+    use std::sync::OnceLock;
+    static MANIFEST: OnceLock<Option<leptos::WasmSplitManifest>> = OnceLock::new();
+    let manifest = MANIFEST.get_or_init(|| {
+        let file = std::path::Path::new(options.site_root.as_ref())
+            .join("pkg")
+            .join("__wasm_split_manifest.json");
+        let chunks = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+        Some(leptos::WasmSplitManifest(ArcStoredValue::new((
+            format!("/{}", options.site_pkg_dir),
+            chunks,
+            "__wasm_split.______________________.js".to_owned(),
+        ))))
+    });
+    if let Some(manifest) = manifest {
+        provide_context(manifest.clone());
     }
 }
 
@@ -96,27 +117,26 @@ pub fn App() -> impl IntoView {
     content_security_policy();
     auth::AuthActions::provide();
     view! {
-        <Stylesheet id="gistful" href="/pkg/gistful.css"/>
         <Title formatter=page_title/>
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
                     // Async: every page arrives complete, readable without JavaScript.
-                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("new") view=NewGistPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("explore") view=ExplorePage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("search") view=SearchPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("settings") view=SettingsPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async/>
-                    <Route path=(StaticSegment("topics"), ParamSegment("topic")) view=TopicPage ssr=SsrMode::Async/>
-                    <Route path=ParamSegment("user") view=ProfilePage ssr=SsrMode::Async/>
-                    <Route path=(ParamSegment("user"), ParamSegment("id")) view=GistPage ssr=SsrMode::Async/>
-                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("edit")) view=EditPage ssr=SsrMode::Async/>
-                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("revisions")) view=RevisionsPage ssr=SsrMode::Async/>
-                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("forks")) view=ForksPage ssr=SsrMode::Async/>
-                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("stargazers")) view=StargazersPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("") view={Lazy::<split::Home>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("login") view={Lazy::<split::Login>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("register") view={Lazy::<split::Register>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("new") view={Lazy::<split::NewGist>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("explore") view={Lazy::<split::Explore>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("search") view={Lazy::<split::Search>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("settings") view={Lazy::<split::Settings>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("admin") view={Lazy::<split::Admin>::new()} ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("topics"), ParamSegment("topic")) view={Lazy::<split::Topic>::new()} ssr=SsrMode::Async/>
+                    <Route path=ParamSegment("user") view={Lazy::<split::Profile>::new()} ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id")) view={Lazy::<split::Gist>::new()} ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("edit")) view={Lazy::<split::Edit>::new()} ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("revisions")) view={Lazy::<split::Revisions>::new()} ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("forks")) view={Lazy::<split::Forks>::new()} ssr=SsrMode::Async/>
+                    <Route path=(ParamSegment("user"), ParamSegment("id"), StaticSegment("stargazers")) view={Lazy::<split::Stargazers>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>
