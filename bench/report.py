@@ -93,7 +93,7 @@ if clone:
     lines.append(f'| git clone, 100 files (median of 5) | 1 | | | {clone["seconds"] * 1000:.0f} | | 0 | |')
 lines += [
     "",
-    f"Server peak RSS: {peak_mb:.0f} MB. Hydrate wasm on the wire: {wasm_kb:.0f} KiB compressed. "
+    f"Server peak RSS: {peak_mb:.0f} MB. Wasm a cold gist page loads (main module + its chunks): {wasm_kb:.0f} KiB compressed. "
     f"Binary: {int(binary) / 1024 / 1024:.1f} MB.",
     "",
     "| target | met | measured |",

@@ -123,12 +123,8 @@ print(json.dumps({"name": "git_clone_100_files", "seconds": sorted(times)[len(ti
 PY
 
 peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
-# What a browser is sent: the brotli file built with `--precompress`, else gzip -9.
-if [ -f target/site/pkg/gistful.wasm.br ]; then
-  wasm_gz=$(stat -c %s target/site/pkg/gistful.wasm.br)
-else
-  wasm_gz=$(gzip -9 -c target/site/pkg/gistful.wasm | wc -c)
-fi
+# What a cold gist page makes a browser fetch: the main module and the page's chunks.
+wasm_gz=$(python3 bench/reading-wasm.py target/site/pkg)
 binary=$(stat -c %s target/release/gistful)
 # The same reads on PostgreSQL (where the response cache is off by default): a throwaway
 # cluster from scripts/pg.sh, seeded alike. BENCH_PG=0 skips it.
