@@ -26,8 +26,6 @@ use pages::NotFound;
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    provide_split_manifest(&options);
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -45,31 +43,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
-    }
-}
-
-/// Which lazily loaded wasm chunks each page needs, so the server can tell the browser to
-/// fetch them alongside the main module instead of after it. `HydrationScripts` looks for
-/// cargo-leptos's manifest under the versioned bundle path, which is a URL prefix only
-/// (`server::assets`), so it finds none; this reads the file where it is and gives the
-/// versioned path as the place to fetch chunks from.
-#[cfg(feature = "ssr")]
-fn provide_split_manifest(options: &LeptosOptions) {
-    use std::sync::OnceLock;
-    static MANIFEST: OnceLock<Option<leptos::WasmSplitManifest>> = OnceLock::new();
-    let manifest = MANIFEST.get_or_init(|| {
-        let file = std::path::Path::new(options.site_root.as_ref())
-            .join("pkg")
-            .join("__wasm_split_manifest.json");
-        let chunks = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
-        Some(leptos::WasmSplitManifest(ArcStoredValue::new((
-            format!("/{}", options.site_pkg_dir),
-            chunks,
-            "__wasm_split.______________________.js".to_owned(),
-        ))))
-    });
-    if let Some(manifest) = manifest {
-        provide_context(manifest.clone());
     }
 }
 
