@@ -3,6 +3,9 @@ import { expect, type Browser, type BrowserContextOptions, type Page } from "@pl
 /** Waits until the wasm app has taken over the server-rendered page. */
 export async function hydrated(page: Page) {
   await expect(page.locator(".app")).toHaveAttribute("data-hydrated", "true");
+  // The shell flips the attribute; the page itself is a lazily loaded chunk that hydrates
+  // once it has arrived, so wait until nothing is loading any more.
+  await page.waitForLoadState("networkidle");
 }
 
 export const unique = (prefix = "u") =>

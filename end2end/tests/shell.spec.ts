@@ -4,6 +4,9 @@ import { createGist, signedIn } from "./helpers";
 /** Resolves once the wasm has hydrated the page (an effect flips this attribute). */
 async function hydrated(page: Page) {
   await expect(page.locator(".app")).toHaveAttribute("data-hydrated", "true");
+  // The shell flips the attribute; the page itself is a lazily loaded chunk that hydrates
+  // once it has arrived, so wait until nothing is loading any more.
+  await page.waitForLoadState("networkidle");
 }
 
 async function background(page: Page) {
