@@ -22,7 +22,10 @@ pub async fn connect(uri: &str) -> Result<DatabaseConnection, DbErr> {
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10));
     if uri.starts_with("sqlite:") {
+        // A file on this machine does not drop connections: no ping before each query
+        // (sqlx's default), which on SQLite is a round trip to the connection's thread.
         options
+            .test_before_acquire(false)
             .max_connections(8)
             .min_connections(1)
             .map_sqlx_sqlite_opts(|o| {
@@ -32,7 +35,12 @@ pub async fn connect(uri: &str) -> Result<DatabaseConnection, DbErr> {
                     .foreign_keys(true)
             });
     } else {
-        options.max_connections(16).min_connections(1);
+        // A connection idle for a while may have been closed by the server or a proxy:
+        // only those are pinged, not every checkout (a network round trip per query).
+        options
+            .max_connections(16)
+            .min_connections(1)
+            .test_before_acquire_if_idle_for(Duration::from_secs(30));
     }
     Database::connect(options).await
 }

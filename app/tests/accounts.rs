@@ -329,3 +329,35 @@ async fn profiles_update_and_usernames_stay_unique() {
         );
     }
 }
+
+/// Two servers on one database: each keeps the settings it read for a moment, sees its
+/// own change at once and the other's once that moment has passed.
+#[tokio::test]
+async fn instance_settings_are_kept_for_a_moment_and_shared_between_servers() {
+    use app::services::settings::{InstanceSettings, SettingsService};
+    use std::time::Duration;
+    for ctx in backends().await {
+        let fresh_for = Duration::from_millis(300);
+        let one = SettingsService::fresh_for(ctx.db.clone(), fresh_for);
+        let two = SettingsService::fresh_for(ctx.db.clone(), fresh_for);
+        assert_eq!(one.load().await.unwrap(), InstanceSettings::default());
+        assert_eq!(two.load().await.unwrap(), InstanceSettings::default());
+
+        let changed = InstanceSettings {
+            require_login: true,
+            ..InstanceSettings::default()
+        };
+        one.save(&changed).await.unwrap();
+        assert_eq!(one.load().await.unwrap(), changed, "its own change at once");
+        // The other server answers from memory, without asking the database...
+        assert!(!two.load().await.unwrap().require_login);
+        tokio::time::sleep(fresh_for + Duration::from_millis(50)).await;
+        // ...until its copy is older than `fresh_for`.
+        assert_eq!(two.load().await.unwrap(), changed);
+
+        // Zero: every load reads.
+        let always = SettingsService::fresh_for(ctx.db.clone(), Duration::ZERO);
+        two.save(&InstanceSettings::default()).await.unwrap();
+        assert_eq!(always.load().await.unwrap(), InstanceSettings::default());
+    }
+}

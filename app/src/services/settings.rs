@@ -1,5 +1,12 @@
 //! Instance settings the admin changes at run time, kept in the database so every server
 //! instance sees the same values.
+//!
+//! Every request asks for them (the login gate, the API switch), so a server keeps what it
+//! read for [`FRESH_FOR`]: a change made through this server is seen at once, one made
+//! through another server on the same database within that time.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{DatabaseConnection, EntityTrait, Set};
@@ -55,25 +62,55 @@ impl InstanceSettings {
     }
 }
 
+/// How long a server trusts the settings it read: the most another server's change waits.
+pub const FRESH_FOR: Duration = Duration::from_secs(1);
+
 /// The instance settings, read and written through one service held on `AppState`.
 #[derive(Clone)]
 pub struct SettingsService {
     db: DatabaseConnection,
+    fresh_for: Duration,
+    /// The last read or write, and when.
+    kept: Arc<Mutex<Option<(Instant, InstanceSettings)>>>,
 }
 
 impl SettingsService {
     pub fn new(db: DatabaseConnection) -> Self {
-        SettingsService { db }
+        Self::fresh_for(db, FRESH_FOR)
     }
 
-    /// Reads the settings (one small query; defaults for keys never written). Not cached:
-    /// another server on the same database may have changed them a moment ago.
+    /// A service that trusts what it read for `fresh_for` (zero: always reads).
+    pub fn fresh_for(db: DatabaseConnection, fresh_for: Duration) -> Self {
+        SettingsService {
+            db,
+            fresh_for,
+            kept: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// The settings: from memory if read less than `fresh_for` ago, else one small query
+    /// (defaults for keys never written).
     pub async fn load(&self) -> Result<InstanceSettings> {
-        load(&self.db).await
+        let kept = *self.kept.lock().expect("settings lock");
+        if let Some((at, settings)) = kept
+            && at.elapsed() < self.fresh_for
+        {
+            return Ok(settings);
+        }
+        let asked = Instant::now();
+        let settings = load(&self.db).await?;
+        let mut kept = self.kept.lock().expect("settings lock");
+        // A save that landed while this read was under way is newer: keep it.
+        if kept.is_none_or(|(at, _)| at < asked) {
+            *kept = Some((asked, settings));
+        }
+        Ok(settings)
     }
 
     pub async fn save(&self, settings: &InstanceSettings) -> Result<()> {
-        save(&self.db, settings).await
+        save(&self.db, settings).await?;
+        *self.kept.lock().expect("settings lock") = Some((Instant::now(), *settings));
+        Ok(())
     }
 }
 
