@@ -56,7 +56,7 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
     let shown = {
         let limits = state.display;
         let files: Vec<StoredFile> = files.iter().map(|f| (*f).clone()).collect();
-        tokio::task::spawn_blocking(move || {
+        app::services::cpu(move || {
             files
                 .iter()
                 .map(|f| app::render::file(&f.name, &f.content, &limits))

@@ -183,7 +183,7 @@ pub async fn archive(
         Ok(detail) => detail,
         Err(response) => return response,
     };
-    let zipped = tokio::task::spawn_blocking(move || {
+    let zipped = app::services::cpu(move || {
         let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);

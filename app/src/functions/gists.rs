@@ -29,7 +29,7 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
     // Highlighting is CPU work: on the blocking pool, so no file holds an async worker.
     let limits = state.display;
     let contents = std::mem::take(&mut detail.contents);
-    let rendered = crate::services::blocking(move || {
+    let rendered = crate::services::cpu(move || {
         contents
             .iter()
             .map(|file| {

@@ -22,7 +22,7 @@ pub use settings::SettingsService;
 pub use tokens::TokenService;
 pub use users::UserService;
 
-/// Runs blocking or CPU-heavy work (argon2, git2) off the async executor.
+/// Runs blocking work (git2, files) off the async executor.
 pub(crate) async fn blocking<T, F>(work: F) -> crate::error::Result<T>
 where
     F: FnOnce() -> T + Send + 'static,
@@ -31,4 +31,27 @@ where
     tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| crate::Error::internal("blocking task failed", e))
+}
+
+/// How many CPU-heavy tasks may run at once: one per core. More cannot finish sooner,
+/// and each running highlighter or argon2 hash holds memory of its own (the regex
+/// engines' per-thread caches, argon2's 19 MiB): 64 pages at once on two cores
+/// grew the server past 700 MB before this bound (issue 16).
+static CPU: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    tokio::sync::Semaphore::new(cores)
+});
+
+/// Runs CPU-heavy work (highlighting, argon2, zipping) off the async executor, waiting
+/// its turn so that at most one such task per core runs at once.
+pub async fn cpu<T, F>(work: F) -> crate::error::Result<T>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    let _turn = CPU
+        .acquire()
+        .await
+        .map_err(|e| crate::Error::internal("the CPU queue is closed", e))?;
+    blocking(work).await
 }

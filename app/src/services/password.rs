@@ -3,11 +3,11 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Argon2, password_hash::rand_core::OsRng};
 
-use super::blocking;
+use super::cpu;
 use crate::error::{Error, Result};
 
 pub async fn hash(password: String) -> Result<String> {
-    blocking(move || {
+    cpu(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -19,7 +19,7 @@ pub async fn hash(password: String) -> Result<String> {
 
 /// False for a wrong password and for a hash that cannot be parsed.
 pub async fn verify(password: String, phc: String) -> Result<bool> {
-    blocking(move || {
+    cpu(move || {
         PasswordHash::new(&phc)
             .map(|parsed| {
                 Argon2::default()
