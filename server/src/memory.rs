@@ -2,8 +2,8 @@
 //!
 //! glibc gives busy threads arenas of their own and keeps what is freed in them for
 //! reuse, so under varied load the server's resident memory only grew (bench: heap 60 →
-//! 164 MB over one run at 10,000 gists). Capping the arenas (`MALLOC_ARENA_MAX=2`) halved
-//! write throughput and mimalloc kept even more. Trimming every second kept the heap
+//! 164 MB over one run at 10,000 gists). Rust's allocations now go to mimalloc (see
+//! `main.rs`); SQLite's own still come from glibc. Trimming every second kept the heap
 //! small but cost throughput everywhere (pages handed back were faulted in again at
 //! once); every ten seconds bounds the growth at a small cost.
 
