@@ -2,13 +2,13 @@
 
 use clap::Parser;
 
+use server::cli::{Cli, Command};
+use server::{admin, config, hooks, serve};
+
 /// mimalloc: glibc's allocator took 40% of a gist page's CPU under load, much of it
 /// waiting on its arena locks (perf, issue 16); mimalloc's per-thread heaps need none.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-use server::cli::{Cli, Command};
-use server::{admin, config, hooks, serve};
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
