@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::cache::ByteLru;
 use crate::rules::language::language_for;
 use crate::services::gists::is_binary;
+use crate::store::StoredFile;
 use crate::views::gist::FileKind;
 
 /// How much of a file a page shows. GitHub's behaviour: a file past `max_bytes` or
@@ -61,16 +62,59 @@ type RenderKey = (String, [u8; 32], DisplayLimits);
 static RENDERED: LazyLock<ByteLru<RenderKey, RenderedFile>> =
     LazyLock::new(|| ByteLru::new(64 * 1024 * 1024));
 
+/// A file at most this big is looked up in the cache by the calling task (hashing it costs
+/// tens of microseconds); a bigger one is hashed with its render, on the CPU pool.
+const LOOKUP_ON_CALLER: usize = 64 * 1024;
+
+fn key(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderKey {
+    (name.to_owned(), Sha256::digest(content).into(), *limits)
+}
+
 /// The file as pages and embeds show it. CPU-bound (highlighting): callers run it on the
-/// blocking pool, never on an async worker.
+/// blocking pool, never on an async worker; [`files`] does that for them.
 pub fn file(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderedFile {
-    let key = (name.to_owned(), Sha256::digest(content).into(), *limits);
+    let key = key(name, content, limits);
     if let Some(done) = RENDERED.get(&key) {
         return done.as_ref().clone();
     }
     let rendered = render(name, content, limits);
     RENDERED.put(key, std::sync::Arc::new(rendered.clone()));
     rendered
+}
+
+/// The files as pages and embeds show them, in order. Files rendered before come from the
+/// cache on the calling task; only the others wait for a CPU turn ([`crate::services::cpu`]),
+/// so a page whose files are warm never queues behind pages being highlighted.
+pub async fn files(
+    files: Vec<StoredFile>,
+    limits: DisplayLimits,
+) -> crate::error::Result<Vec<RenderedFile>> {
+    let mut shown: Vec<Option<RenderedFile>> = files
+        .iter()
+        .map(|f| {
+            (f.content.len() <= LOOKUP_ON_CALLER)
+                .then(|| RENDERED.get(&key(&f.name, &f.content, &limits)))
+                .flatten()
+                .map(|done| done.as_ref().clone())
+        })
+        .collect();
+    let cold: Vec<(usize, StoredFile)> = files
+        .into_iter()
+        .enumerate()
+        .filter(|(at, _)| shown[*at].is_none())
+        .collect();
+    if !cold.is_empty() {
+        let rendered = crate::services::cpu(move || {
+            cold.into_iter()
+                .map(|(at, f)| (at, file(&f.name, &f.content, &limits)))
+                .collect::<Vec<_>>()
+        })
+        .await?;
+        for (at, done) in rendered {
+            shown[at] = Some(done);
+        }
+    }
+    Ok(shown.into_iter().flatten().collect())
 }
 
 /// The part of `text` a page shows: at most `max_bytes` (cut at a line end when there is
@@ -171,6 +215,63 @@ fn csv_table(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn warm_files_do_not_wait_for_a_cpu_turn() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::time::Duration;
+
+        let limits = DisplayLimits::default();
+        let warm = StoredFile {
+            name: "warm_turn.rs".into(),
+            content: b"fn warm_turn() {}\n".to_vec(),
+        };
+        let cold = StoredFile {
+            name: "cold_turn.rs".into(),
+            content: b"fn cold_turn() {}\n".to_vec(),
+        };
+        files(vec![warm.clone()], limits).await.unwrap();
+
+        // Every CPU turn taken by work that waits until its sender is dropped.
+        let running = Arc::new(AtomicUsize::new(0));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let (gates, occupiers): (Vec<_>, Vec<_>) = (0..cores)
+            .map(|_| {
+                let (gate, wait) = std::sync::mpsc::channel::<()>();
+                let running = running.clone();
+                let occupier = tokio::spawn(crate::services::cpu(move || {
+                    running.fetch_add(1, Ordering::SeqCst);
+                    let _ = wait.recv();
+                }));
+                (gate, occupier)
+            })
+            .unzip();
+        while running.load(Ordering::SeqCst) < cores {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+
+        let shown = tokio::time::timeout(Duration::from_secs(5), files(vec![warm.clone()], limits))
+            .await
+            .expect("a warm file waited for a CPU turn")
+            .unwrap();
+        assert!(shown[0].html.contains("warm_turn"), "{}", shown[0].html);
+
+        let pending = tokio::spawn(files(vec![warm, cold], limits));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(
+            !pending.is_finished(),
+            "a cold file is rendered in its turn only"
+        );
+        drop(gates);
+        let both = pending.await.unwrap().unwrap();
+        assert_eq!(both.len(), 2);
+        assert!(both[0].html.contains("warm_turn"), "{}", both[0].html);
+        assert!(both[1].html.contains("cold_turn"), "{}", both[1].html);
+        for occupier in occupiers {
+            occupier.await.unwrap().unwrap();
+        }
+    }
 
     #[test]
     fn each_distinct_file_is_rendered_once() {

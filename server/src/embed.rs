@@ -52,18 +52,9 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
             .into_response();
     }
     let base = state.external_url.trim_end_matches('/');
-    // Highlighting is CPU work: on the blocking pool, never on an async worker.
-    let shown = {
-        let limits = state.display;
-        let files: Vec<StoredFile> = files.iter().map(|f| (*f).clone()).collect();
-        app::services::cpu(move || {
-            files
-                .iter()
-                .map(|f| app::render::file(&f.name, &f.content, &limits))
-                .collect::<Vec<_>>()
-        })
-        .await
-    };
+    // Highlighting is CPU work, done off the async workers (warm files come from the cache).
+    let shown =
+        app::render::files(files.iter().map(|f| (*f).clone()).collect(), state.display).await;
     let Ok(shown) = shown else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };

@@ -26,22 +26,17 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         Some(user) => state.gists.is_starred(user, &id).await?,
         None => false,
     };
-    // Highlighting is CPU work: on the blocking pool, so no file holds an async worker.
-    let limits = state.display;
+    // Highlighting is CPU work, done off the async workers (warm files come from the cache).
     let contents = std::mem::take(&mut detail.contents);
-    let rendered = crate::services::cpu(move || {
-        contents
-            .iter()
-            .map(|file| {
-                let shown = crate::render::file(&file.name, &file.content, &limits);
-                (file.name.clone(), file.content.len(), shown)
-            })
-            .collect::<Vec<_>>()
-    })
-    .await?;
-    let files = rendered
+    let sizes: Vec<(String, usize)> = contents
+        .iter()
+        .map(|f| (f.name.clone(), f.content.len()))
+        .collect();
+    let rendered = crate::render::files(contents, state.display).await?;
+    let files = sizes
         .into_iter()
-        .map(|(name, size, shown)| FileView::new(login, &id, &detail.revision, name, size, shown))
+        .zip(rendered)
+        .map(|((name, size), shown)| FileView::new(login, &id, &detail.revision, name, size, shown))
         .collect();
     let gist = &summary.gist;
     let forked_from = match &gist.fork_of {
