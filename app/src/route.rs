@@ -30,6 +30,9 @@ pub enum Route {
     Api(ApiRoute),
     /// `/sfn/{name}`: a server function called by the browser.
     ServerFunction(String),
+    /// `/oauth/{provider}` and `/oauth/{provider}/callback`: signing in through an
+    /// identity provider.
+    OAuth,
 }
 
 /// A gist named in a URL: its owner's name and its id.
@@ -146,6 +149,7 @@ pub const OWNED: &[&str] = &[
     "embed.css",
     "gist",
     "init",
+    "oauth",
 ];
 
 /// A gist id as URLs carry it: hex, at most 64 characters.
@@ -188,6 +192,7 @@ impl Route {
                 Route::Asset
             }
             ["healthz"] => Route::Health,
+            ["oauth", _] | ["oauth", _, "callback"] => Route::OAuth,
             [""] => Route::Page(Page::Home),
             ["login"] => Route::Page(Page::Login),
             ["register"] => Route::Page(Page::Register),
@@ -231,11 +236,15 @@ impl Route {
     /// only reads (GET or HEAD): "allow individual gists" opens reads only.
     pub fn reach(&self, read: bool) -> Reach {
         match self {
-            Route::Health | Route::Asset | Route::Page(Page::Login | Page::Register) => {
-                Reach::Always
-            }
+            Route::Health
+            | Route::Asset
+            | Route::OAuth
+            | Route::Page(Page::Login | Page::Register) => Reach::Always,
             Route::ServerFunction(name)
-                if matches!(name.as_str(), "login" | "register" | "current_user") =>
+                if matches!(
+                    name.as_str(),
+                    "login" | "register" | "current_user" | "sign_in_providers"
+                ) =>
             {
                 Reach::Always
             }

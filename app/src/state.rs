@@ -9,7 +9,9 @@ use sea_orm::DatabaseConnection;
 use crate::search::SearchIndex;
 use crate::services::ratelimit::LoginLimiter;
 use crate::services::sessions::SessionService;
-use crate::services::{CommentService, GistService, SettingsService, TokenService, UserService};
+use crate::services::{
+    CommentService, GistService, IdentityService, SettingsService, TokenService, UserService,
+};
 use crate::store::GitStore;
 
 #[derive(Clone, FromRef)]
@@ -29,6 +31,9 @@ pub struct AppState {
     pub users: UserService,
     pub tokens: TokenService,
     pub sessions: SessionService,
+    pub identities: IdentityService,
+    /// The identity providers configured, as the login page offers them.
+    pub sign_in: std::sync::Arc<Vec<crate::functions::auth::SignInProvider>>,
     pub settings: SettingsService,
     pub login_limiter: LoginLimiter,
     pub search: SearchIndex,

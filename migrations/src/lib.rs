@@ -7,6 +7,7 @@ mod m20261121_000002_gists;
 mod m20261121_000003_search;
 mod m20261202_000004_commit_email;
 mod m20261203_000005_gist_counts;
+mod m20261204_000006_identities;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_search::Migration),
             Box::new(m20261202_000004_commit_email::Migration),
             Box::new(m20261203_000005_gist_counts::Migration),
+            Box::new(m20261204_000006_identities::Migration),
         ]
     }
 }

@@ -34,6 +34,8 @@ pub struct Config {
     pub git_timeouts: GitTimeouts,
     /// How much of a file pages and embeds show.
     pub display: app::render::DisplayLimits,
+    /// Sign-in through an OpenID Connect provider, when configured.
+    pub oidc: Option<crate::oauth::OidcConfig>,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -127,6 +129,19 @@ struct FileConfig {
     render: Option<FileRender>,
     response_cache_mb: Option<u64>,
     search_dir: Option<String>,
+    oidc: Option<FileOidc>,
+}
+
+/// Opengist's names, so that its configuration carries over.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileOidc {
+    provider_name: Option<String>,
+    client_key: Option<String>,
+    secret: Option<String>,
+    discovery_url: Option<String>,
+    group_claim_name: Option<String>,
+    admin_group: Option<String>,
 }
 
 /// A list in YAML, or one comma-separated string (as in the environment).
@@ -205,6 +220,12 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_GIST_MAX_TOTAL_SIZE", "gist.max-total-size"),
     ("OG_RESPONSE_CACHE_MB", "response-cache-mb"),
     ("OG_SEARCH_DIR", "search-dir"),
+    ("OG_OIDC_PROVIDER_NAME", "oidc.provider-name"),
+    ("OG_OIDC_CLIENT_KEY", "oidc.client-key"),
+    ("OG_OIDC_SECRET", "oidc.secret"),
+    ("OG_OIDC_DISCOVERY_URL", "oidc.discovery-url"),
+    ("OG_OIDC_GROUP_CLAIM_NAME", "oidc.group-claim-name"),
+    ("OG_OIDC_ADMIN_GROUP", "oidc.admin-group"),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -384,6 +405,38 @@ pub fn load(
         idle: seconds("git.idle-timeout", git.idle_timeout, defaults.idle)?,
     };
 
+    let oidc = {
+        let file = from_file.oidc.unwrap_or_default();
+        let text = |key: &str, value: Option<String>| {
+            pick(key, value).filter(|raw| !raw.value.trim().is_empty())
+        };
+        let key = text("oidc.client-key", file.client_key);
+        let secret = text("oidc.secret", file.secret);
+        let discovery = text("oidc.discovery-url", file.discovery_url);
+        match (key, secret, discovery) {
+            (None, None, None) => None,
+            (Some(key), Some(secret), Some(discovery)) => Some(crate::oauth::OidcConfig {
+                provider_name: text("oidc.provider-name", file.provider_name).map_or_else(
+                    || "OpenID Connect".to_owned(),
+                    |raw| raw.value.trim().to_owned(),
+                ),
+                client_key: key.value.trim().to_owned(),
+                secret: secret.value,
+                issuer: crate::oauth::issuer_of(&discovery.value)
+                    .map_err(|why| discovery.error(why))?,
+                group_claim_name: text("oidc.group-claim-name", file.group_claim_name)
+                    .map_or_else(|| "groups".to_owned(), |raw| raw.value.trim().to_owned()),
+                admin_group: text("oidc.admin-group", file.admin_group)
+                    .map(|raw| raw.value.trim().to_owned()),
+            }),
+            _ => {
+                return Err(ConfigError(
+                    "oidc: client-key, secret and discovery-url are needed together".into(),
+                ));
+            }
+        }
+    };
+
     let warnings = vars
         .into_iter()
         .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
@@ -405,6 +458,7 @@ pub fn load(
         allowed_origins,
         git_timeouts,
         display,
+        oidc,
         warnings,
     })
 }

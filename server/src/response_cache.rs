@@ -216,7 +216,7 @@ fn key(req: &Request<Body>) -> Option<Box<[u8]>> {
         .cloned()
         .unwrap_or_else(|| Route::parse(path));
     let never = match route {
-        Route::ServerFunction(_) | Route::Health | Route::Archive(_) => true,
+        Route::ServerFunction(_) | Route::Health | Route::Archive(_) | Route::OAuth => true,
         // git's own endpoints: credentials are checked (and rate limited) on every call.
         Route::Git(..) => true,
         // The app's bundle is served from disk, with its own caching headers.

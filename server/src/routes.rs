@@ -65,6 +65,8 @@ pub struct Options {
     pub cache: Option<Arc<ResponseCache>>,
     pub edge: Arc<Edge>,
     pub git: git_http::Limits,
+    /// The identity providers `/oauth` signs in through.
+    pub providers: Arc<crate::oauth::Providers>,
 }
 
 pub fn router(state: AppState, options: Options) -> Router {
@@ -73,6 +75,7 @@ pub fn router(state: AppState, options: Options) -> Router {
         cache,
         edge,
         git,
+        providers,
     } = options;
     let page_routes = generate_route_list(App);
     let context = {
@@ -83,6 +86,7 @@ pub fn router(state: AppState, options: Options) -> Router {
     let api = api::router().with_state(state.clone());
     let site = Router::new()
         .route("/healthz", get(health::healthz))
+        .nest_service("/oauth", crate::oauth::router(state.clone(), providers))
         .route("/{user}/{id}/raw/{rev}/{file}", get(raw::raw_file))
         .route(
             "/{user}/{id}/download/{rev}/{file}",

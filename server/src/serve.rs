@@ -8,6 +8,7 @@ use axum::Router;
 use leptos::prelude::LeptosOptions;
 
 use app::search::SearchIndex;
+use app::services::IdentityService;
 use app::services::sessions::SessionService;
 use app::services::{CommentService, GistService, SettingsService, TokenService, UserService};
 use app::state::AppState;
@@ -98,6 +99,10 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
     tokio::spawn(crate::memory::keep_trimmed());
     let gists = GistService::new(db.clone(), store.clone(), config.limits)
         .with_noreply_host(&config.noreply_host());
+    let providers = Arc::new(
+        crate::oauth::Providers::new(config.oidc.clone(), &config.external_url)
+            .context("cannot set up the sign-in providers")?,
+    );
     let state = AppState {
         leptos_options,
         db: db.clone(),
@@ -109,6 +114,8 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         users: UserService::new(db.clone()),
         tokens: TokenService::new(db.clone()),
         sessions: SessionService::new(db.clone()),
+        identities: IdentityService::new(db.clone()),
+        sign_in: Arc::new(providers.buttons()),
         settings: SettingsService::new(db.clone()),
         store,
         login_limiter: Default::default(),
@@ -136,6 +143,7 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
             cache,
             edge,
             git,
+            providers,
         },
     );
     Ok((app, state))

@@ -7,6 +7,8 @@ pub mod gist_count;
 pub mod gist_file;
 pub mod gist_topic;
 pub mod instance_setting;
+pub mod login_flow;
 pub mod session;
 pub mod star;
 pub mod user;
+pub mod user_identity;

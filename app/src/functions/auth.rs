@@ -23,12 +23,26 @@ pub async fn current_user() -> Result<Option<SessionUser>, Error> {
     }))
 }
 
+/// An identity provider the login page offers ("Sign in with ...").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInProvider {
+    /// Where the sign-in starts: `/oauth/{provider}`.
+    pub path: String,
+    /// As the button names it.
+    pub name: String,
+}
+
+#[server(prefix = "/sfn", endpoint = "sign_in_providers")]
+pub async fn sign_in_providers() -> Result<Vec<SignInProvider>, Error> {
+    Ok(super::context::state()?.sign_in.as_ref().clone())
+}
+
 /// Only local paths: `next` must not send a fresh login to another site. Browsers drop
 /// tabs and newlines from a `Location` and read a backslash as `/`, so `/\t/evil.example` would
 /// become `//evil.example`: a path with any control character, whitespace or backslash
 /// is refused, and so is one whose second character makes it scheme-relative.
 #[cfg(any(feature = "ssr", test))]
-fn local_path(next: Option<String>) -> String {
+pub fn local_path(next: Option<String>) -> String {
     next.filter(|n| {
         n.starts_with('/')
             && !n

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::access::{Credential, Viewer};
 use crate::entities::user;
 use crate::error::{Error, Result};
-use crate::services::sessions::{COOKIE as SESSION_COOKIE, LIFETIME_DAYS};
+use crate::services::sessions::COOKIE as SESSION_COOKIE;
 use crate::state::AppState;
 
 pub fn state() -> Result<AppState> {
@@ -70,14 +70,9 @@ fn set_cookie(value: String) {
 pub async fn start_session(user_id: i64) -> Result<()> {
     let state = state()?;
     let secret = state.sessions.create(user_id).await?;
-    let secure = if state.external_url.starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
-    let max_age = LIFETIME_DAYS * 24 * 60 * 60;
-    set_cookie(format!(
-        "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    set_cookie(crate::services::sessions::cookie(
+        &secret,
+        state.external_url.starts_with("https://"),
     ));
     Ok(())
 }

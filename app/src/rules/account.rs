@@ -22,6 +22,7 @@ const RESERVED: &[&str] = &[
     "logout",
     "metrics",
     "new",
+    "oauth",
     "pkg",
     "raw",
     "register",
@@ -94,6 +95,58 @@ pub fn validate_password(password: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// Usernames to try, in order, for an account an identity provider creates: the
+/// provider's preferred name made valid (letters, digits and single inner dashes, at most
+/// [`USERNAME_MAX`]), then the same with `-2`, `-3`... Empty or reserved names fall back
+/// to `member`. Every candidate passes [`validate_username`]; the caller takes the first
+/// free one.
+pub fn username_candidates(preferred: &str) -> impl Iterator<Item = String> {
+    let mut base = String::new();
+    for c in preferred.chars() {
+        if c.is_ascii_alphanumeric() {
+            base.push(c);
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let mut base = base.trim_end_matches('-').to_owned();
+    if validate_username(&base).is_err() {
+        base.truncate(USERNAME_MAX);
+        base = base.trim_end_matches('-').to_owned();
+    }
+    if validate_username(&base).is_err() {
+        base = "member".to_owned();
+    }
+    let first = base.clone();
+    std::iter::once(first).chain((2..).map(move |n: u32| {
+        let suffix = format!("-{n}");
+        let mut stem = base.clone();
+        stem.truncate(USERNAME_MAX - suffix.len());
+        format!("{}{suffix}", stem.trim_end_matches('-'))
+    }))
+}
+
+/// What the login page says when a sign-in through a provider came back without one
+/// (`/login?error=<code>`, set by the server's `oauth` module). Fixed texts: nothing the
+/// provider or the URL says is shown.
+pub fn sign_in_failure(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "denied" => "Sign-in was cancelled at the provider.",
+        "state" => "This sign-in expired or was already used. Please try again.",
+        "provider" => {
+            "The sign-in provider could not be reached or its answer could not be verified. Please try again later."
+        }
+        "closed" => {
+            "Registration is closed on this instance: only accounts already linked to this provider can sign in."
+        }
+        "email" => {
+            "An account with this email already exists. Sign in to it with its password; accounts are never merged by email."
+        }
+        "internal" => "Something went wrong on our side. Please try again.",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +174,38 @@ mod tests {
             validate_username("Admin").unwrap_err().message,
             "this username is reserved"
         );
+    }
+
+    #[test]
+    fn provider_names_become_usernames() {
+        let first = |p: &str| username_candidates(p).next().unwrap();
+        assert_eq!(first("alice"), "alice");
+        assert_eq!(first("Alice Smith"), "Alice-Smith");
+        assert_eq!(first("alice@example.com"), "alice-example-com");
+        assert_eq!(first("--ünï--"), "n");
+        assert_eq!(first("--"), "member");
+        assert_eq!(first(""), "member");
+        assert_eq!(first("admin"), "member");
+        assert_eq!(first(&"b".repeat(60)), "b".repeat(39));
+        let many: Vec<String> = username_candidates("bob").take(3).collect();
+        assert_eq!(many, ["bob", "bob-2", "bob-3"]);
+        let long: Vec<String> = username_candidates(&"c".repeat(39)).take(2).collect();
+        assert_eq!(long[1], format!("{}-2", "c".repeat(37)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_candidate_is_a_valid_username(preferred in "\\PC{0,80}") {
+            for name in username_candidates(&preferred).take(12) {
+                proptest::prop_assert!(validate_username(&name).is_ok(), "{:?} from {:?}", name, preferred);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_sign_in_failures_show_nothing() {
+        assert!(sign_in_failure("state").is_some());
+        assert_eq!(sign_in_failure("<script>"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod comments;
 pub mod fsck;
 pub mod gists;
 mod git_cache;
+pub mod identities;
 pub mod listing;
 mod locks;
 pub mod password;
@@ -18,6 +19,7 @@ pub mod users;
 
 pub use comments::CommentService;
 pub use gists::GistService;
+pub use identities::IdentityService;
 pub use settings::SettingsService;
 pub use tokens::TokenService;
 pub use users::UserService;

@@ -11,6 +11,14 @@ use crate::services::tokens::hash_secret;
 pub const COOKIE: &str = "gistful_session";
 pub const LIFETIME_DAYS: i64 = 30;
 
+/// The `Set-Cookie` value that starts a session with `secret` (from [`SessionService::create`]).
+/// `secure` when the site is served over HTTPS.
+pub fn cookie(secret: &str, secure: bool) -> String {
+    let max_age = LIFETIME_DAYS * 24 * 60 * 60;
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+}
+
 #[derive(Clone)]
 pub struct SessionService {
     db: DatabaseConnection,

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::functions::auth::{Login, Logout, Register};
+use crate::functions::auth::{Login, Logout, Register, sign_in_providers};
 use crate::functions::settings::DeleteAccount;
 
 /// The account actions, shared so that whatever shows the signed-in user refreshes when
@@ -40,6 +40,7 @@ impl AuthActions {
         ]
     }
 }
+use crate::rules::account::sign_in_failure;
 use crate::rules::{validate_email, validate_password, validate_username};
 
 #[component]
@@ -53,6 +54,13 @@ pub fn LoginPage() -> impl IntoView {
             .get()
             .and_then(|r| r.err())
             .map(|e| e.message())
+            .or_else(|| {
+                query
+                    .read()
+                    .get("error")
+                    .and_then(|code| sign_in_failure(&code))
+                    .map(str::to_owned)
+            })
     };
     view! {
         <Title text="Log in"/>
@@ -73,6 +81,7 @@ pub fn LoginPage() -> impl IntoView {
                     "Log in"
                 </button>
             </ActionForm>
+            <ProviderButtons next=Signal::derive(next)/>
             <p class="auth-switch">"New here? " <A href="/register">"Create an account"</A></p>
         </section>
     }
@@ -143,7 +152,63 @@ pub fn RegisterPage() -> impl IntoView {
                     "Create account"
                 </button>
             </ActionForm>
+            <ProviderButtons next=Signal::derive(String::new)/>
             <p class="auth-switch">"Already have an account? " <A href="/login">"Log in"</A></p>
         </section>
+    }
+}
+
+/// "Sign in with ..." for each identity provider configured: plain links, so that they
+/// work with JavaScript off (the sign-in leaves the site anyway).
+#[component]
+fn ProviderButtons(next: Signal<String>) -> impl IntoView {
+    let providers = Resource::new(|| (), |_| sign_in_providers());
+    view! {
+        <Transition fallback=|| ()>
+            {move || providers.get().and_then(Result::ok).filter(|p| !p.is_empty()).map(|providers| view! {
+                <div class="sign-in-providers">
+                    <p class="sign-in-or">"or"</p>
+                    {providers.into_iter().map(|p| {
+                        let label = format!("Sign in with {}", p.name);
+                        let href = move || {
+                            let next = next.get();
+                            if next.is_empty() {
+                                p.path.clone()
+                            } else {
+                                format!("{}?next={}", p.path, urlencode(&next))
+                            }
+                        };
+                        view! {
+                            <a class="button sign-in-provider" rel="external" href=href>
+                                {label}
+                            </a>
+                        }
+                    }).collect_view()}
+                </div>
+            })}
+        </Transition>
+    }
+}
+
+/// Percent-encodes a query value (everything but unreserved characters).
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_is_encoded_into_the_query() {
+        assert_eq!(urlencode("/alice/abc?x=1&y"), "/alice/abc%3Fx%3D1%26y");
     }
 }

@@ -189,6 +189,12 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
+    /// Keeps `dir` (the server's home) until the server is dropped.
+    #[allow(dead_code)]
+    pub fn keep(&mut self, dir: tempfile::TempDir) {
+        self._dir = Some(dir);
+    }
+
     /// Sends SIGTERM and waits for the process to exit.
     pub fn terminate(&mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();

@@ -1,0 +1,205 @@
+//! Accounts and identity providers (OpenID Connect and the OAuth presets): the sign-in
+//! flows waiting for a provider's answer, and which account a provider's person is.
+//!
+//! The protocol (discovery, PKCE, token checks) is the server's `oauth` module; this
+//! service only sees what a verified answer says. A provider's person is known by the
+//! provider's subject, never by email: an email already used by an account is refused,
+//! not merged, since whoever controls a provider's email field would otherwise take the
+//! account over.
+
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set,
+};
+
+use crate::db::WriteTransaction;
+use crate::entities::{login_flow, user, user_identity};
+use crate::error::{Error, Result};
+use crate::rules::account::username_candidates;
+use crate::services::tokens::hash_secret;
+
+/// How long a sign-in may stay at the provider before its `state` is no longer accepted.
+pub const FLOW_LIFETIME_MINUTES: i64 = 10;
+
+/// How many usernames are tried for a new account before giving up.
+const USERNAME_TRIES: usize = 100;
+
+/// A sign-in leaving for a provider.
+#[derive(Debug, Clone)]
+pub struct NewFlow {
+    /// The `state` sent to the provider (only its hash is kept).
+    pub state: String,
+    pub provider: String,
+    pub pkce_verifier: String,
+    pub nonce: String,
+    /// A local path to go to once signed in.
+    pub next: String,
+}
+
+/// What a provider's verified answer says about the person.
+#[derive(Debug, Clone)]
+pub struct ProviderPerson {
+    pub provider: String,
+    pub subject: String,
+    pub preferred_username: String,
+    /// Empty when the provider gives none.
+    pub email: String,
+    /// `Some` when the provider decides admin rights (an admin group is configured):
+    /// applied at each sign-in, both ways.
+    pub admin: Option<bool>,
+}
+
+#[derive(Clone)]
+pub struct IdentityService {
+    db: DatabaseConnection,
+}
+
+impl IdentityService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        IdentityService { db }
+    }
+
+    /// Keeps a flow until its callback (or its expiry).
+    pub async fn begin(&self, flow: NewFlow) -> Result<()> {
+        let now = Utc::now();
+        login_flow::ActiveModel {
+            id: Set(hash_secret(&flow.state)),
+            provider: Set(flow.provider),
+            pkce_verifier: Set(flow.pkce_verifier),
+            nonce: Set(flow.nonce),
+            next: Set(flow.next),
+            link_user_id: Set(None),
+            expires_at: Set(now + Duration::minutes(FLOW_LIFETIME_MINUTES)),
+        }
+        .insert(&self.db)
+        .await?;
+        // Abandoned flows are swept as new ones start, so the table stays small.
+        login_flow::Entity::delete_many()
+            .filter(login_flow::Column::ExpiresAt.lt(now))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// The flow `state` names, removed so that it is taken once: `None` when it is
+    /// unknown, already taken, expired, or was started for another provider.
+    pub async fn take(&self, state: &str, provider: &str) -> Result<Option<login_flow::Model>> {
+        let id = hash_secret(state);
+        let Some(flow) = login_flow::Entity::find_by_id(id.clone())
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        // Whoever deletes the row owns the flow: two callbacks racing get one answer.
+        let deleted = login_flow::Entity::delete_by_id(id).exec(&self.db).await?;
+        Ok((deleted.rows_affected == 1
+            && flow.provider == provider
+            && flow.expires_at > Utc::now())
+        .then_some(flow))
+    }
+
+    /// The account `person` signs in to: the linked one, or a new one when sign-ups are
+    /// open. Admin rights follow `person.admin` when it is set.
+    pub async fn sign_in(&self, person: ProviderPerson, signup: bool) -> Result<user::Model> {
+        let linked = user_identity::Entity::find()
+            .filter(user_identity::Column::Provider.eq(&person.provider))
+            .filter(user_identity::Column::Subject.eq(&person.subject))
+            .find_also_related(user::Entity)
+            .one(&self.db)
+            .await?;
+        if let Some((_, Some(account))) = linked {
+            return match person.admin {
+                Some(admin) if admin != account.is_admin => {
+                    let mut active: user::ActiveModel = account.into();
+                    active.is_admin = Set(admin);
+                    active.updated_at = Set(Utc::now());
+                    Ok(active.update(&self.db).await?)
+                }
+                _ => Ok(account),
+            };
+        }
+        if !signup {
+            return Err(Error::Forbidden(
+                "Registration is closed on this instance: only accounts already linked to this provider can sign in".into(),
+            ));
+        }
+        let email = person.email.trim().to_owned();
+        if !email.is_empty()
+            && user::Entity::find()
+                .filter(user::Column::Email.eq(&email))
+                .count(&self.db)
+                .await?
+                > 0
+        {
+            return Err(Error::Conflict(
+                "An account with this email already exists. Sign in to it with its password; accounts are never merged by email".into(),
+            ));
+        }
+        let created = self
+            .db
+            .write_transaction::<_, user::Model, Error>(move |tx| {
+                Box::pin(async move {
+                    let mut username = None;
+                    for candidate in
+                        username_candidates(&person.preferred_username).take(USERNAME_TRIES)
+                    {
+                        let taken = user::Entity::find()
+                            .filter(user::Column::UsernameLower.eq(candidate.to_ascii_lowercase()))
+                            .count(tx)
+                            .await?
+                            > 0;
+                        if !taken {
+                            username = Some(candidate);
+                            break;
+                        }
+                    }
+                    let username = username.ok_or_else(|| {
+                        Error::Conflict("No free username for this account; ask an admin".into())
+                    })?;
+                    let first = user::Entity::find().count(tx).await? == 0;
+                    let now = Utc::now();
+                    let account = user::ActiveModel {
+                        username_lower: Set(username.to_ascii_lowercase()),
+                        username: Set(username),
+                        email: Set(email),
+                        // No password: the account signs in through its provider (and
+                        // uses tokens for the API and git). An empty hash matches nothing.
+                        password_hash: Set(String::new()),
+                        display_name: Set(String::new()),
+                        bio: Set(String::new()),
+                        // The provider decides when it has an admin group; else the first account
+                        // of an instance is its admin, as with a password.
+                        is_admin: Set(person.admin.unwrap_or(first)),
+                        commit_email_public: Set(false),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                        ..Default::default()
+                    }
+                    .insert(tx)
+                    .await?;
+                    user_identity::ActiveModel {
+                        user_id: Set(account.id),
+                        provider: Set(person.provider),
+                        subject: Set(person.subject),
+                        created_at: Set(now),
+                        ..Default::default()
+                    }
+                    .insert(tx)
+                    .await?;
+                    Ok(account)
+                })
+            })
+            .await?;
+        Ok(created)
+    }
+
+    /// The providers linked to an account.
+    pub async fn linked(&self, user_id: i64) -> Result<Vec<user_identity::Model>> {
+        Ok(user_identity::Entity::find()
+            .filter(user_identity::Column::UserId.eq(user_id))
+            .all(&self.db)
+            .await?)
+    }
+}

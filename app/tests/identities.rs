@@ -1,0 +1,153 @@
+//! Accounts made and found through identity providers, on SQLite and PostgreSQL.
+
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use app::Error;
+use app::services::identities::{NewFlow, ProviderPerson};
+use app::services::users::NewUser;
+use app::services::{IdentityService, UserService};
+use common::backends;
+
+fn person(subject: &str, name: &str, admin: Option<bool>) -> ProviderPerson {
+    ProviderPerson {
+        provider: "openid-connect".into(),
+        subject: subject.into(),
+        preferred_username: name.into(),
+        email: format!("{subject}@corp.example"),
+        admin,
+    }
+}
+
+fn flow(state: &str) -> NewFlow {
+    NewFlow {
+        state: state.into(),
+        provider: "openid-connect".into(),
+        pkce_verifier: "verifier".into(),
+        nonce: "nonce".into(),
+        next: "/".into(),
+    }
+}
+
+#[tokio::test]
+async fn a_flow_is_taken_once_and_only_by_its_provider() {
+    for ctx in backends().await {
+        let ids = IdentityService::new(ctx.db.clone());
+        ids.begin(flow("state-1")).await.unwrap();
+        assert!(
+            ids.take("state-1", "github").await.unwrap().is_none(),
+            "another provider"
+        );
+        // ...which spent it.
+        assert!(
+            ids.take("state-1", "openid-connect")
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        ids.begin(flow("state-2")).await.unwrap();
+        let taken = ids
+            .take("state-2", "openid-connect")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(taken.pkce_verifier, "verifier");
+        assert_ne!(taken.id, "state-2", "only the state's hash is kept");
+        assert!(
+            ids.take("state-2", "openid-connect")
+                .await
+                .unwrap()
+                .is_none(),
+            "replayed"
+        );
+        assert!(
+            ids.take("never-issued", "openid-connect")
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_subject_is_one_account_whose_admin_rights_follow_the_provider() {
+    for ctx in backends().await {
+        let users = UserService::new(ctx.db.clone());
+        let ids = IdentityService::new(ctx.db.clone());
+        // A local account takes the name the provider prefers.
+        users
+            .register(NewUser {
+                username: "dana".into(),
+                email: "dana@home.example".into(),
+                password: "correct horse".into(),
+                admin: false,
+            })
+            .await
+            .unwrap();
+
+        let first = ids
+            .sign_in(person("sub-1", "dana", Some(true)), true)
+            .await
+            .unwrap();
+        assert_eq!(first.username, "dana-2", "made unique");
+        assert!(first.is_admin);
+        assert_eq!(first.password_hash, "", "no password to sign in with");
+        assert!(users.verify_password("dana-2", "").await.is_err());
+
+        // The same subject, with another preferred name and out of the admin group.
+        let again = ids
+            .sign_in(person("sub-1", "someone-else", Some(false)), true)
+            .await
+            .unwrap();
+        assert_eq!(again.id, first.id);
+        assert!(!again.is_admin, "demoted at this sign-in");
+        // No admin group configured: rights stay as they are.
+        let kept = ids
+            .sign_in(person("sub-1", "dana", None), true)
+            .await
+            .unwrap();
+        assert!(!kept.is_admin);
+
+        // Linked accounts get in when sign-ups are closed; new people do not.
+        assert_eq!(
+            ids.sign_in(person("sub-1", "dana", None), false)
+                .await
+                .unwrap()
+                .id,
+            first.id
+        );
+        let closed = ids
+            .sign_in(person("sub-2", "erin", None), false)
+            .await
+            .unwrap_err();
+        assert!(matches!(closed, Error::Forbidden(_)), "{closed:?}");
+        assert!(users.find_by_username("erin").await.unwrap().is_none());
+        assert_eq!(ids.linked(first.id).await.unwrap().len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn an_email_in_use_is_never_merged() {
+    for ctx in backends().await {
+        let users = UserService::new(ctx.db.clone());
+        let ids = IdentityService::new(ctx.db.clone());
+        let local = users
+            .register(NewUser {
+                username: "frank".into(),
+                email: "sub-3@corp.example".into(),
+                password: "correct horse".into(),
+                admin: false,
+            })
+            .await
+            .unwrap();
+        let err = ids
+            .sign_in(person("sub-3", "frank", None), true)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::Conflict(_)), "{err:?}");
+        assert!(ids.linked(local.id).await.unwrap().is_empty());
+        assert!(users.find_by_username("frank-2").await.unwrap().is_none());
+    }
+}

@@ -1,0 +1,157 @@
+// A real OpenID provider for the tests: the certified `oidc-provider` package, on
+// 127.0.0.1, with one confidential client (PKCE required) and the people listed in a JSON
+// file that is read again at each sign-in, so a test can change someone's groups between
+// two sign-ins. Its own login and consent pages stand in for a company's identity provider.
+//
+// env: OIDC_PORT, OIDC_USERS (file: {"alice": {"password": "...", "email": "...",
+//      "groups": ["admins"], "preferred_username": "alice"}}), OIDC_REDIRECT_URIS
+//      (comma-separated), OIDC_CLIENT_ID, OIDC_CLIENT_SECRET.
+// Prints `ready <issuer>` once it listens.
+import http from "node:http";
+import { readFileSync } from "node:fs";
+import Provider from "oidc-provider";
+
+const port = Number(process.env.OIDC_PORT);
+const issuer = `http://127.0.0.1:${port}`;
+const usersFile = process.env.OIDC_USERS;
+const people = () => JSON.parse(readFileSync(usersFile, "utf8"));
+
+const provider = new Provider(issuer, {
+  clients: [
+    {
+      client_id: process.env.OIDC_CLIENT_ID ?? "gistful",
+      client_secret: process.env.OIDC_CLIENT_SECRET ?? "gistful-secret",
+      redirect_uris: (process.env.OIDC_REDIRECT_URIS ?? "").split(",").filter(Boolean),
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+    },
+  ],
+  pkce: { required: () => true },
+  claims: {
+    openid: ["sub"],
+    profile: ["preferred_username", "name"],
+    email: ["email", "email_verified"],
+    groups: ["groups"],
+  },
+  // Claims in the ID token itself, as Keycloak and authentik send them.
+  conformIdTokenClaims: false,
+  features: { devInteractions: { enabled: false } },
+  interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
+  cookies: { keys: ["gistful-test-provider"] },
+  async findAccount(ctx, id) {
+    const person = people()[id];
+    if (!person) return undefined;
+    return {
+      accountId: id,
+      async claims() {
+        return {
+          sub: id,
+          preferred_username: person.preferred_username ?? id,
+          name: person.name ?? id,
+          email: person.email,
+          email_verified: true,
+          groups: person.groups ?? [],
+        };
+      },
+    };
+  },
+});
+provider.proxy = false;
+
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (res, title, body) => {
+  res.statusCode = 200;
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  res.end(`<!doctype html><html><head><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1>${body}</body></html>`);
+};
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    let data = "";
+    req.on("data", (chunk) => {
+      data += chunk;
+      if (data.length > 65536) req.destroy();
+    });
+    req.on("end", () => resolve(new URLSearchParams(data)));
+    req.on("error", reject);
+  });
+
+function loginPage(res, uid, error) {
+  page(
+    res,
+    "Test identity provider: sign in",
+    `${error ? `<p role="alert">${escape(error)}</p>` : ""}
+    <form method="post" action="/interaction/${escape(uid)}/login">
+      <label>Username <input name="login" autocomplete="off"></label>
+      <label>Password <input name="password" type="password"></label>
+      <button type="submit">Sign in</button>
+    </form>
+    <form method="post" action="/interaction/${escape(uid)}/abort"><button type="submit">Cancel</button></form>`,
+  );
+}
+
+function consentPage(res, uid, client) {
+  page(
+    res,
+    "Test identity provider: allow access",
+    `<p>${escape(client)} asks for your profile, email and groups.</p>
+    <form method="post" action="/interaction/${escape(uid)}/confirm"><button type="submit">Allow</button></form>
+    <form method="post" action="/interaction/${escape(uid)}/abort"><button type="submit">Deny</button></form>`,
+  );
+}
+
+async function interaction(req, res, uid, action) {
+  const details = await provider.interactionDetails(req, res);
+  const { prompt, params, session } = details;
+  if (req.method === "GET") {
+    return prompt.name === "login" ? loginPage(res, uid) : consentPage(res, uid, params.client_id);
+  }
+  if (action === "login") {
+    const form = await readBody(req);
+    const login = form.get("login") ?? "";
+    const person = people()[login];
+    if (!person || person.password !== form.get("password")) {
+      return loginPage(res, uid, "Invalid username or password");
+    }
+    return provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+  }
+  if (action === "confirm") {
+    let grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+    const missing = prompt.details;
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(" "));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    if (missing.missingResourceScopes) {
+      for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes)) {
+        grant.addResourceScope(indicator, scopes.join(" "));
+      }
+    }
+    const grantId = await grant.save();
+    return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  }
+  if (action === "abort") {
+    return provider.interactionFinished(
+      req,
+      res,
+      { error: "access_denied", error_description: "End-User aborted interaction" },
+      { mergeWithLastSubmission: false },
+    );
+  }
+  res.statusCode = 404;
+  res.end();
+}
+
+const handle = provider.callback();
+http
+  .createServer(async (req, res) => {
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm|abort))?$/.exec(req.url.split("?")[0]);
+    if (!match) return handle(req, res);
+    try {
+      await interaction(req, res, match[1], match[2]);
+    } catch (e) {
+      res.statusCode = 400;
+      res.setHeader("Content-Type", "text/plain");
+      res.end(`interaction failed: ${e.message}\n`);
+    }
+  })
+  .listen(port, "127.0.0.1", () => console.log(`ready ${issuer}`));

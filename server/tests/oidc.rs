@@ -1,0 +1,473 @@
+//! Signing in through a real OpenID provider: the certified `oidc-provider` package from
+//! npm (`end2end/oidc/provider.mjs`), on 127.0.0.1, in front of a real `gistful serve`.
+//! A `reqwest` client with a cookie jar plays the browser, one redirect at a time.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::Server;
+use reqwest::{Response, Url};
+use serde_json::{Value, json};
+
+const CALLBACK: &str = "/oauth/openid-connect/callback";
+
+/// The provider, killed when dropped.
+struct Provider {
+    child: Child,
+    people: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Provider {
+    fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    }
+
+    fn start(port: u16, gistful: &Server, people: Value) -> Provider {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("people.json");
+        std::fs::write(&file, people.to_string()).unwrap();
+        let end2end = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end");
+        let mut child = Command::new("node")
+            .arg("oidc/provider.mjs")
+            .current_dir(end2end)
+            .env("OIDC_PORT", port.to_string())
+            .env("OIDC_USERS", &file)
+            .env("OIDC_REDIRECT_URIS", gistful.url(CALLBACK))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("node runs end2end/oidc/provider.mjs (make test installs it)");
+        let out = BufReader::new(child.stdout.take().unwrap());
+        let (ready, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in out.lines().map_while(Result::ok) {
+                if line.starts_with("ready ") {
+                    let _ = ready.send(());
+                }
+            }
+        });
+        wait.recv_timeout(Duration::from_secs(30))
+            .expect("the OpenID provider did not start");
+        Provider {
+            child,
+            people: file,
+            _dir: dir,
+        }
+    }
+
+    fn set_people(&self, people: Value) {
+        std::fs::write(&self.people, people.to_string()).unwrap();
+    }
+}
+
+impl Drop for Provider {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn people() -> Value {
+    json!({
+        "alice": {"password": "alice-pw", "email": "alice@corp.example", "groups": ["staff", "admins"]},
+        "bob": {"password": "bob-pw", "email": "bob@corp.example", "groups": ["staff"], "preferred_username": "Bob Builder"},
+        "carol": {"password": "carol-pw", "email": "carol@corp.example"},
+    })
+}
+
+/// Gistful configured for the provider on `port` (which need not listen yet: discovery
+/// happens at the first sign-in).
+async fn gistful(port: u16) -> Server {
+    let discovery = format!("http://127.0.0.1:{port}/.well-known/openid-configuration");
+    gistful_with(&[("OG_OIDC_DISCOVERY_URL", discovery.as_str())]).await
+}
+
+/// Gistful with the test client's settings and `env` (which must name the discovery URL).
+async fn gistful_with(env: &[(&str, &str)]) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = env.to_vec();
+    env.extend_from_slice(&[
+        ("OG_OIDC_PROVIDER_NAME", "Corp ID"),
+        ("OG_OIDC_CLIENT_KEY", "gistful"),
+        ("OG_OIDC_SECRET", "gistful-secret"),
+        ("OG_OIDC_ADMIN_GROUP", "admins"),
+    ]);
+    let mut server = Server::start_in(dir.path(), &env).await;
+    server.keep(dir);
+    server
+}
+
+/// A browser: a cookie jar, redirects taken one at a time.
+struct Browser {
+    http: reqwest::Client,
+}
+
+impl Browser {
+    fn new() -> Browser {
+        Browser {
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+        }
+    }
+
+    async fn get(&self, url: &str) -> Response {
+        self.http.get(url).send().await.unwrap()
+    }
+
+    async fn post(&self, url: &str, form: &[(&str, &str)]) -> Response {
+        self.http.post(url).form(form).send().await.unwrap()
+    }
+
+    /// Follows redirects until a page, or until the next URL is one `stop` picks (then
+    /// that URL, not fetched).
+    async fn follow(&self, mut res: Response, stop: impl Fn(&Url) -> bool) -> (Url, Response) {
+        for _ in 0..20 {
+            if !res.status().is_redirection() {
+                return (res.url().clone(), res);
+            }
+            let location = res.headers()["location"].to_str().unwrap();
+            let next = res.url().join(location).unwrap();
+            if stop(&next) {
+                return (next, res);
+            }
+            res = self.get(next.as_str()).await;
+        }
+        panic!("too many redirects");
+    }
+
+    async fn page(&self, res: Response) -> (Url, String) {
+        let (url, res) = self.follow(res, |_| false).await;
+        (url, res.text().await.unwrap())
+    }
+
+    /// Starts a sign-in on `gistful` and signs in at the provider as `who`; returns the
+    /// callback URL the provider sends the browser to, not yet visited.
+    async fn to_callback(&self, gistful: &Server, who: &str, password: &str) -> Url {
+        let is_callback = |url: &Url| url.path() == CALLBACK;
+        let start = self
+            .get(&gistful.url("/oauth/openid-connect?next=/settings"))
+            .await;
+        let (login, res) = self.follow(start, is_callback).await;
+        if is_callback(&login) {
+            // Still signed in at the provider: it sends the browser straight back.
+            return login;
+        }
+        let page = res.text().await.unwrap();
+        assert!(
+            page.contains("Test identity provider: sign in"),
+            "{login}: {page}"
+        );
+        let res = self
+            .post(
+                &format!("{login}/login"),
+                &[("login", who), ("password", password)],
+            )
+            .await;
+        let (url, res) = self.follow(res, is_callback).await;
+        if is_callback(&url) {
+            return url;
+        }
+        let page = res.text().await.unwrap();
+        assert!(page.contains("allow access"), "{url}: {page}");
+        let res = self.post(&format!("{url}/confirm"), &[]).await;
+        let (url, _) = self.follow(res, is_callback).await;
+        assert!(is_callback(&url), "{url}");
+        url
+    }
+
+    /// The whole sign-in; returns where it ends.
+    async fn sign_in(&self, gistful: &Server, who: &str, password: &str) -> Url {
+        let callback = self.to_callback(gistful, who, password).await;
+        let res = self.get(callback.as_str()).await;
+        let (url, _) = self.follow(res, |_| false).await;
+        url
+    }
+
+    /// The signed-in user as the pages see it (`null` when nobody is).
+    async fn who(&self, gistful: &Server) -> Value {
+        self.http
+            .post(gistful.url("/sfn/current_user"))
+            .header("origin", &gistful.base)
+            .form(&[("", "")][..0])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+fn error_of(url: &Url) -> Option<String> {
+    (url.path() == "/login")
+        .then(|| url.query_pairs().find(|(k, _)| k == "error"))
+        .flatten()
+        .map(|(_, v)| v.into_owned())
+}
+
+#[tokio::test]
+async fn sign_in_creates_the_account_and_the_admin_group_decides_admin_rights() {
+    let port = Provider::free_port();
+    let gistful = gistful(port).await;
+    let provider = Provider::start(port, &gistful, people());
+
+    // The login page offers the provider, by its configured name.
+    let login = Browser::new()
+        .get(&gistful.url("/login"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(login.contains("Sign in with Corp ID"), "{login}");
+    assert!(login.contains("href=\"/oauth/openid-connect\""), "{login}");
+
+    let browser = Browser::new();
+    let end = browser.sign_in(&gistful, "alice", "alice-pw").await;
+    assert_eq!(
+        end.as_str(),
+        gistful.url("/settings"),
+        "back where the sign-in started"
+    );
+    let me = browser.who(&gistful).await;
+    assert_eq!(me["username"], "alice");
+    assert_eq!(me["is_admin"], true, "alice is in the admin group");
+
+    // Bob: not an admin, though not the first account either way; a name made valid.
+    let bob = Browser::new();
+    bob.sign_in(&gistful, "bob", "bob-pw").await;
+    let me = bob.who(&gistful).await;
+    assert_eq!(me["username"], "Bob-Builder");
+    assert_eq!(me["is_admin"], false);
+
+    // Out of the group: not an admin at the next sign-in, on the same account.
+    let mut changed = people();
+    changed["alice"]["groups"] = json!(["staff"]);
+    provider.set_people(changed);
+    let again = Browser::new();
+    again.sign_in(&gistful, "alice", "alice-pw").await;
+    let me = again.who(&gistful).await;
+    assert_eq!(
+        me["username"], "alice",
+        "the same account, found by subject"
+    );
+    assert_eq!(me["is_admin"], false);
+    // And back in: admin again.
+    provider.set_people(people());
+    let back = Browser::new();
+    back.sign_in(&gistful, "alice", "alice-pw").await;
+    assert_eq!(back.who(&gistful).await["is_admin"], true);
+
+    // Such an account has no password: the form cannot sign in to it.
+    let form = Browser::new()
+        .http
+        .post(gistful.url("/sfn/login"))
+        .header("origin", &gistful.base)
+        .form(&[("username", "alice"), ("password", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 403);
+}
+
+#[tokio::test]
+async fn a_state_works_once_in_the_browser_that_started_it() {
+    let port = Provider::free_port();
+    let gistful = gistful(port).await;
+    let _provider = Provider::start(port, &gistful, people());
+    let browser = Browser::new();
+
+    // Tampered: a state the server never issued.
+    let callback = browser.to_callback(&gistful, "alice", "alice-pw").await;
+    let mut tampered = callback.clone();
+    let pairs: Vec<(String, String)> = callback
+        .query_pairs()
+        .map(|(k, v)| {
+            let v = if k == "state" {
+                format!("{v}x")
+            } else {
+                v.into_owned()
+            };
+            (k.into_owned(), v)
+        })
+        .collect();
+    tampered.query_pairs_mut().clear().extend_pairs(&pairs);
+    let (end, _) = browser
+        .follow(browser.get(tampered.as_str()).await, |_| false)
+        .await;
+    assert_eq!(error_of(&end).as_deref(), Some("state"), "{end}");
+    assert!(browser.who(&gistful).await.is_null());
+
+    // Another browser, with a genuine callback URL but without the flow's cookie.
+    let callback = browser.to_callback(&gistful, "alice", "alice-pw").await;
+    let thief = Browser::new();
+    let (end, _) = thief
+        .follow(thief.get(callback.as_str()).await, |_| false)
+        .await;
+    assert_eq!(error_of(&end).as_deref(), Some("state"), "{end}");
+    assert!(thief.who(&gistful).await.is_null());
+    // ...which also spent the flow: the right browser cannot use it now.
+    let (end, _) = browser
+        .follow(browser.get(callback.as_str()).await, |_| false)
+        .await;
+    assert_eq!(error_of(&end).as_deref(), Some("state"), "{end}");
+
+    // Genuine, once; replayed, refused.
+    let callback = browser.to_callback(&gistful, "alice", "alice-pw").await;
+    let (end, _) = browser
+        .follow(browser.get(callback.as_str()).await, |_| false)
+        .await;
+    assert_eq!(end.path(), "/settings");
+    assert_eq!(browser.who(&gistful).await["username"], "alice");
+    let replay = Browser::new();
+    let (end, _) = replay
+        .follow(replay.get(callback.as_str()).await, |_| false)
+        .await;
+    assert_eq!(error_of(&end).as_deref(), Some("state"), "{end}");
+}
+
+#[tokio::test]
+async fn a_code_from_another_sign_in_is_refused() {
+    // PKCE and the nonce tie a code to the flow that asked for it: the code of flow A
+    // sent with the state of flow B (whose verifier and nonce the server holds) fails.
+    let port = Provider::free_port();
+    let gistful = gistful(port).await;
+    let _provider = Provider::start(port, &gistful, people());
+    let browser = Browser::new();
+    let first = browser.to_callback(&gistful, "alice", "alice-pw").await;
+    let second = browser.to_callback(&gistful, "alice", "alice-pw").await;
+    let code = |url: &Url| {
+        url.query_pairs()
+            .find(|(k, _)| k == "code")
+            .unwrap()
+            .1
+            .into_owned()
+    };
+    let state = |url: &Url| {
+        url.query_pairs()
+            .find(|(k, _)| k == "state")
+            .unwrap()
+            .1
+            .into_owned()
+    };
+    let mut mixed = gistful.url(CALLBACK).parse::<Url>().unwrap();
+    mixed
+        .query_pairs_mut()
+        .append_pair("code", &code(&first))
+        .append_pair("state", &state(&second));
+    let (end, _) = browser
+        .follow(browser.get(mixed.as_str()).await, |_| false)
+        .await;
+    assert_eq!(error_of(&end).as_deref(), Some("provider"), "{end}");
+    assert!(browser.who(&gistful).await.is_null());
+}
+
+#[tokio::test]
+async fn refusals_and_failures_come_back_to_the_login_page_with_a_message() {
+    let port = Provider::free_port();
+    let gistful = gistful(port).await;
+
+    // The provider is down: a message, not an error page.
+    let browser = Browser::new();
+    let start = browser.get(&gistful.url("/oauth/openid-connect")).await;
+    let (end, page) = browser.page(start).await;
+    assert_eq!(error_of(&end).as_deref(), Some("provider"), "{end}");
+    assert!(page.contains("could not be reached"), "{page}");
+
+    let _provider = Provider::start(port, &gistful, people());
+    // Consent refused at the provider.
+    let start = browser.get(&gistful.url("/oauth/openid-connect")).await;
+    let (login, _) = browser.page(start).await;
+    let res = browser
+        .post(
+            &format!("{login}/login"),
+            &[("login", "alice"), ("password", "alice-pw")],
+        )
+        .await;
+    let (consent, _) = browser.page(res).await;
+    let res = browser.post(&format!("{consent}/abort"), &[]).await;
+    let (end, page) = browser.page(res).await;
+    assert_eq!(error_of(&end).as_deref(), Some("denied"), "{end}");
+    assert!(page.contains("cancelled at the provider"), "{page}");
+    assert!(browser.who(&gistful).await.is_null());
+
+    // A provider whose documents name another issuer than the one configured (here
+    // `localhost` for `127.0.0.1`) is not trusted.
+    let elsewhere = format!("http://localhost:{port}/.well-known/openid-configuration");
+    let impostor = gistful_with(&[("OG_OIDC_DISCOVERY_URL", elsewhere.as_str())]).await;
+    let browser = Browser::new();
+    let start = browser.get(&impostor.url("/oauth/openid-connect")).await;
+    let (end, _) = browser.page(start).await;
+    assert_eq!(error_of(&end).as_deref(), Some("provider"), "{end}");
+
+    // Unknown provider names are not routes to anywhere.
+    let res = browser.get(&gistful.url("/oauth/github")).await;
+    assert_eq!(res.status(), 404);
+}
+
+#[tokio::test]
+async fn closed_sign_ups_and_taken_emails_create_no_account() {
+    let port = Provider::free_port();
+    let gistful = gistful(port).await;
+    let _provider = Provider::start(port, &gistful, people());
+    let db = app::db::connect_and_migrate(&format!(
+        "sqlite://{}/gistful.db?mode=rwc",
+        gistful.home.display()
+    ))
+    .await
+    .unwrap();
+
+    // A local account already has bob's email: never merged.
+    let users = app::services::UserService::new(db.clone());
+    users
+        .register(app::services::users::NewUser {
+            username: "robert".into(),
+            email: "bob@corp.example".into(),
+            password: "password123".into(),
+            admin: false,
+        })
+        .await
+        .unwrap();
+    let browser = Browser::new();
+    let end = browser.sign_in(&gistful, "bob", "bob-pw").await;
+    assert_eq!(error_of(&end).as_deref(), Some("email"), "{end}");
+    assert!(browser.who(&gistful).await.is_null());
+    assert!(
+        users
+            .find_by_username("Bob-Builder")
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // Alice gets an account while sign-ups are open...
+    let alice = Browser::new();
+    alice.sign_in(&gistful, "alice", "alice-pw").await;
+    assert_eq!(alice.who(&gistful).await["username"], "alice");
+
+    // ...and keeps getting in once they are closed; carol, never seen, is refused.
+    let settings = app::services::SettingsService::new(db.clone());
+    let mut current = settings.load().await.unwrap();
+    current.disable_signup = true;
+    settings.save(&current).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await; // the server's settings cache
+    let again = Browser::new();
+    again.sign_in(&gistful, "alice", "alice-pw").await;
+    assert_eq!(again.who(&gistful).await["username"], "alice");
+    let carol = Browser::new();
+    let end = carol.sign_in(&gistful, "carol", "carol-pw").await;
+    assert_eq!(error_of(&end).as_deref(), Some("closed"), "{end}");
+    assert!(carol.who(&gistful).await.is_null());
+    assert!(users.find_by_username("carol").await.unwrap().is_none());
+}
