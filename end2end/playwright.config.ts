@@ -43,13 +43,41 @@ export default defineConfig({
     { name: "no-js", grep: /@nojs/, use: { ...chromium, javaScriptEnabled: false } },
   ],
   // The second server is admin.spec.ts's alone: its switches change the whole instance.
-  webServer: [[home, port], [`${home}-admin`, port + 1]].map(([dir, at]) => ({
+  // The third is a real OpenID provider (npm's `oidc-provider`, end2end/oidc), and the
+  // fourth a Gistful that signs in through it (sign-in.spec.ts).
+  webServer: [
+    ...[[home, port], [`${home}-admin`, port + 1]].map(([dir, at]) => gistful(String(dir), Number(at), {})),
+    {
+      command: `cp oidc/people.json ${home}-sso-people.json && node oidc/provider.mjs`,
+      url: `http://127.0.0.1:${port + 2}/.well-known/openid-configuration`,
+      env: {
+        OIDC_PORT: String(port + 2),
+        OIDC_USERS: `${home}-sso-people.json`,
+        OIDC_REDIRECT_URIS: `http://127.0.0.1:${port + 3}/oauth/openid-connect/callback`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
+    },
+    gistful(`${home}-sso`, port + 3, {
+      OG_OIDC_PROVIDER_NAME: "Corp ID",
+      OG_OIDC_CLIENT_KEY: "gistful",
+      OG_OIDC_SECRET: "gistful-secret",
+      OG_OIDC_DISCOVERY_URL: `http://127.0.0.1:${port + 2}/.well-known/openid-configuration`,
+      OG_OIDC_ADMIN_GROUP: "gistful-admins",
+    }),
+  ],
+});
+
+function gistful(dir: string, at: number, env: Record<string, string>) {
+  return {
     command: `rm -rf ${dir} && ${binary} serve`,
     url: `http://127.0.0.1:${at}/healthz`,
-    env: { OG_HOME: String(dir), OG_HTTP_PORT: String(at), OG_LOG_LEVEL: "warn" },
+    env: { OG_HOME: dir, OG_HTTP_PORT: String(at), OG_LOG_LEVEL: "warn", ...env },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
-  })),
-});
+  };
+}

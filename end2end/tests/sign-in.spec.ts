@@ -1,0 +1,62 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { hydrated } from "./helpers";
+
+// A Gistful configured for a real OpenID provider (npm's `oidc-provider`, started by
+// playwright.config.ts with the people of end2end/oidc/people.json).
+const port = Number(process.env.E2E_PORT ?? 3917);
+const gistful = `http://127.0.0.1:${port + 3}`;
+const people = `${process.env.E2E_HOME ?? ".home"}-sso-people.json`;
+test.use({ baseURL: gistful });
+
+/** From Gistful's login page through the provider's own pages, back to Gistful. */
+async function signInThroughProvider(page: Page, who: string, password: string) {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Sign in with Corp ID" }).click();
+  await expect(page.getByRole("heading", { name: "Test identity provider: sign in" })).toBeVisible();
+  await page.getByLabel("Username").fill(who);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Test identity provider: allow access" })).toBeVisible();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page).toHaveURL(`${gistful}/`);
+}
+
+test("signing in through the provider; its admin group decides who administers", async ({ browser }) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await signInThroughProvider(page, "dave", "dave-password");
+  await hydrated(page);
+  const header = page.locator("header");
+  await expect(header.getByRole("link", { name: "dave", exact: true })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Admin" })).toBeVisible();
+  await first.close();
+
+  // Out of the group at the provider: not an admin at the next sign-in.
+  const everyone = JSON.parse(readFileSync(people, "utf8"));
+  everyone.dave.groups = ["staff"];
+  writeFileSync(people, JSON.stringify(everyone));
+  const second = await browser.newContext();
+  const again = await second.newPage();
+  await signInThroughProvider(again, "dave", "dave-password");
+  await hydrated(again);
+  await expect(again.locator("header").getByRole("link", { name: "dave", exact: true })).toBeVisible();
+  await expect(again.locator("header").getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await second.close();
+});
+
+test("cancelling at the provider comes back to the login page with a message", async ({ page }) => {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Sign in with Corp ID" }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/login\?error=denied$/);
+  await expect(page.getByRole("alert")).toHaveText("Sign-in was cancelled at the provider.");
+  await expect(page.locator("header").getByRole("link", { name: "Log in" })).toBeVisible();
+});
+
+test("signing in through the provider works without JavaScript too @nojs", async ({ page }) => {
+  await signInThroughProvider(page, "nojs", "nojs-password");
+  await expect(page.locator("header").getByRole("link", { name: "nojs", exact: true })).toBeVisible();
+  await expect(page.locator("header").getByRole("link", { name: "Admin" })).toHaveCount(0);
+});
