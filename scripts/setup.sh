@@ -28,8 +28,9 @@ apt_install() {
 
 # Debian: the browser for Playwright, PostgreSQL for the database tests, pkg-config and a
 # C toolchain for the bundled libgit2/SQLite, git (the server runs it for clones and
-# pushes over HTTP), Node for Playwright and wasm-opt.
-apt_install chromium postgresql pkg-config build-essential curl git
+# pushes over HTTP), Node for Playwright and wasm-opt; slapd and ldap-utils for a private
+# LDAP directory the sign-in tests start (the system's slapd is never configured or run).
+apt_install chromium postgresql pkg-config build-essential curl git slapd ldap-utils
 command -v npm >/dev/null || apt_install nodejs npm
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -50,7 +51,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm: Playwright and binaryen's wasm-opt (runs on Node), pinned by end2end/package-lock.json.
+# npm: Playwright, binaryen's wasm-opt (runs on Node) and oidc-provider (the OpenID provider
+# the sign-in tests start), pinned by end2end/package-lock.json.
 stamp=end2end/node_modules/.gistful-lock
 if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
   step "npm: installing end2end packages"

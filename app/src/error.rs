@@ -42,6 +42,9 @@ pub enum Error {
     BadRequest(String),
     #[error("Too many attempts; wait a few minutes and try again")]
     RateLimited,
+    /// Something we depend on (a directory, a provider) did not answer.
+    #[error("{0}")]
+    Unavailable(String),
     /// A fault of ours. The cause is logged where it happens and never sent to a client.
     #[error("Internal server error")]
     Internal,
@@ -106,6 +109,7 @@ impl Error {
             Error::Forbidden(_) => 403,
             Error::BadRequest(_) => 400,
             Error::RateLimited => 429,
+            Error::Unavailable(_) => 503,
             Error::Internal => 500,
         }
     }

@@ -36,6 +36,8 @@ pub struct Config {
     pub display: app::render::DisplayLimits,
     /// Sign-in through an OpenID Connect provider, when configured.
     pub oidc: Option<crate::oauth::OidcConfig>,
+    /// Passwords also checked against an LDAP directory, when configured.
+    pub ldap: Option<app::services::ldap::LdapConfig>,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -130,6 +132,19 @@ struct FileConfig {
     response_cache_mb: Option<u64>,
     search_dir: Option<String>,
     oidc: Option<FileOidc>,
+    ldap: Option<FileLdap>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileLdap {
+    url: Option<String>,
+    start_tls: Option<bool>,
+    bind_dn: Option<String>,
+    bind_credentials: Option<String>,
+    search_base: Option<String>,
+    search_filter: Option<String>,
+    admin_group: Option<String>,
 }
 
 /// Opengist's names, so that its configuration carries over.
@@ -226,6 +241,13 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_OIDC_DISCOVERY_URL", "oidc.discovery-url"),
     ("OG_OIDC_GROUP_CLAIM_NAME", "oidc.group-claim-name"),
     ("OG_OIDC_ADMIN_GROUP", "oidc.admin-group"),
+    ("OG_LDAP_URL", "ldap.url"),
+    ("OG_LDAP_START_TLS", "ldap.start-tls"),
+    ("OG_LDAP_BIND_DN", "ldap.bind-dn"),
+    ("OG_LDAP_BIND_CREDENTIALS", "ldap.bind-credentials"),
+    ("OG_LDAP_SEARCH_BASE", "ldap.search-base"),
+    ("OG_LDAP_SEARCH_FILTER", "ldap.search-filter"),
+    ("OG_LDAP_ADMIN_GROUP", "ldap.admin-group"),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -437,6 +459,52 @@ pub fn load(
         }
     };
 
+    let ldap = {
+        let file = from_file.ldap.unwrap_or_default();
+        let text = |key: &str, value: Option<String>| {
+            pick(key, value).filter(|raw| !raw.value.trim().is_empty())
+        };
+        match text("ldap.url", file.url) {
+            None => None,
+            Some(url) => {
+                let parsed = url::Url::parse(url.value.trim())
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "ldap" | "ldaps") && u.host().is_some());
+                if parsed.is_none() {
+                    return Err(url.error("is not an ldap:// or ldaps:// URL"));
+                }
+                let search_base = text("ldap.search-base", file.search_base)
+                    .ok_or_else(|| ConfigError("ldap: search-base is needed with url".into()))?;
+                let search_filter = match text("ldap.search-filter", file.search_filter) {
+                    Some(raw) if !raw.value.contains("%s") => {
+                        return Err(raw.error("must contain %s where the username goes"));
+                    }
+                    Some(raw) => raw.value.trim().to_owned(),
+                    None => "(uid=%s)".to_owned(),
+                };
+                let start_tls = match pick("ldap.start-tls", file.start_tls.map(|b| b.to_string()))
+                {
+                    Some(raw) => parse_bool(&raw)?,
+                    None => false,
+                };
+                Some(app::services::ldap::LdapConfig {
+                    url: url.value.trim().to_owned(),
+                    start_tls,
+                    bind_dn: text("ldap.bind-dn", file.bind_dn)
+                        .map(|raw| raw.value.trim().to_owned())
+                        .unwrap_or_default(),
+                    bind_credentials: text("ldap.bind-credentials", file.bind_credentials)
+                        .map(|raw| raw.value)
+                        .unwrap_or_default(),
+                    search_base: search_base.value.trim().to_owned(),
+                    search_filter,
+                    admin_group: text("ldap.admin-group", file.admin_group)
+                        .map(|raw| raw.value.trim().to_owned()),
+                })
+            }
+        }
+    };
+
     let warnings = vars
         .into_iter()
         .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
@@ -459,6 +527,7 @@ pub fn load(
         git_timeouts,
         display,
         oidc,
+        ldap,
         warnings,
     })
 }
@@ -652,6 +721,35 @@ mod tests {
         assert_eq!(c.git_timeouts.total.as_secs(), 120);
         assert_eq!(c.git_timeouts.idle.as_secs(), 5);
         assert_eq!(c.display, app::render::DisplayLimits::default());
+        let c = load_with(
+            Some("ldap:\n  url: ldap://127.0.0.1:3389\n  search-base: dc=corp,dc=example\noidc:\n  client-key: k\n  secret: s\n  discovery-url: https://id.example/.well-known/openid-configuration\n"),
+            &[("OG_LDAP_SEARCH_FILTER", "(mail=%s)")],
+        )
+        .unwrap();
+        let ldap = c.ldap.unwrap();
+        assert_eq!(ldap.search_filter, "(mail=%s)");
+        assert_eq!(ldap.search_base, "dc=corp,dc=example");
+        assert!(!ldap.start_tls);
+        assert_eq!(c.oidc.unwrap().issuer, "https://id.example");
+        let e = load_with(
+            None,
+            &[("OG_LDAP_URL", "http://x"), ("OG_LDAP_SEARCH_BASE", "dc=x")],
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("ldap://"), "{e}");
+        let e = load_with(
+            None,
+            &[
+                ("OG_LDAP_URL", "ldap://x"),
+                ("OG_LDAP_SEARCH_BASE", "dc=x"),
+                ("OG_LDAP_SEARCH_FILTER", "(uid=*)"),
+            ],
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("%s"), "{e}");
+        let e = load_with(None, &[("OG_OIDC_CLIENT_KEY", "k")]).unwrap_err();
+        assert!(e.to_string().contains("together"), "{e}");
+
         let c = load_with(None, &[("OG_RENDER_MAX_DISPLAY_LINES", "500")]).unwrap();
         assert_eq!(c.display.max_lines, 500);
         let e = load_with(None, &[("OG_RENDER_MAX_DISPLAY_SIZE", "big")]).unwrap_err();

@@ -206,7 +206,15 @@ async fn git_credentials(
     if !state.login_limiter.allows(username, address) {
         return Err(Refused::Throttled);
     }
-    match state.users.verify_password(username, secret).await {
+    let signup = match state.settings.load().await {
+        Ok(settings) => !settings.disable_signup,
+        Err(_) => return Err(Refused::Internal),
+    };
+    match state
+        .identities
+        .check_password(username, secret, signup)
+        .await
+    {
         Ok(user) => {
             state.login_limiter.succeeded(username);
             Ok(Viewer::new(user, Credential::Password))

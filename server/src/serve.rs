@@ -114,7 +114,7 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         users: UserService::new(db.clone()),
         tokens: TokenService::new(db.clone()),
         sessions: SessionService::new(db.clone()),
-        identities: IdentityService::new(db.clone()),
+        identities: IdentityService::new(db.clone()).with_ldap(config.ldap.clone()),
         sign_in: Arc::new(providers.buttons()),
         settings: SettingsService::new(db.clone()),
         store,

@@ -84,9 +84,10 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     if !state.login_limiter.allows(&username, &address) {
         return Err(Error::RateLimited);
     }
+    let signup = !state.settings.load().await?.disable_signup;
     match state
-        .users
-        .verify_password(username.trim(), &password)
+        .identities
+        .check_password(username.trim(), &password, signup)
         .await
     {
         Ok(user) => {

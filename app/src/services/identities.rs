@@ -17,7 +17,12 @@ use crate::db::WriteTransaction;
 use crate::entities::{login_flow, user, user_identity};
 use crate::error::{Error, Result};
 use crate::rules::account::username_candidates;
+use crate::services::ldap::{self, LdapConfig};
+use crate::services::password;
 use crate::services::tokens::hash_secret;
+
+/// The provider name of accounts an LDAP directory vouches for.
+pub const LDAP: &str = "ldap";
 
 /// How long a sign-in may stay at the provider before its `state` is no longer accepted.
 pub const FLOW_LIFETIME_MINUTES: i64 = 10;
@@ -53,11 +58,78 @@ pub struct ProviderPerson {
 #[derive(Clone)]
 pub struct IdentityService {
     db: DatabaseConnection,
+    ldap: Option<std::sync::Arc<LdapConfig>>,
 }
 
 impl IdentityService {
     pub fn new(db: DatabaseConnection) -> Self {
-        IdentityService { db }
+        IdentityService { db, ldap: None }
+    }
+
+    /// Passwords are also checked against this directory.
+    pub fn with_ldap(mut self, ldap: Option<LdapConfig>) -> Self {
+        self.ldap = ldap.map(std::sync::Arc::new);
+        self
+    }
+
+    /// The account a username and password sign in to, for the login form and git's
+    /// Basic auth alike (callers throttle). A local account with a password of its own
+    /// is checked against that password only, never the directory: a directory entry
+    /// with the same name cannot take it over. Anyone else (nobody by that name, an
+    /// account an LDAP sign-in made, one without a password) is asked of the directory
+    /// when there is one; a new person gets an account when `signup` allows.
+    pub async fn check_password(
+        &self,
+        username: &str,
+        secret: &str,
+        signup: bool,
+    ) -> Result<user::Model> {
+        let local = user::Entity::find()
+            .filter(user::Column::UsernameLower.eq(username.to_ascii_lowercase()))
+            .one(&self.db)
+            .await?;
+        if let Some(account) = local
+            && !account.password_hash.is_empty()
+            && !self.is_linked(account.id, LDAP).await?
+        {
+            return match password::verify(secret.to_owned(), account.password_hash.clone()).await? {
+                true => Ok(account),
+                false => Err(Error::BadCredentials),
+            };
+        }
+        let Some(directory) = &self.ldap else {
+            return Err(Error::BadCredentials);
+        };
+        let person = match ldap::authenticate(directory, username, secret).await {
+            Ok(Some(person)) => person,
+            Ok(None) => return Err(Error::BadCredentials),
+            Err(e) => {
+                tracing::warn!(error = %e, "ldap: the directory could not be asked");
+                return Err(Error::Unavailable(
+                    "The directory (LDAP) could not be reached; try again later".into(),
+                ));
+            }
+        };
+        self.sign_in(
+            ProviderPerson {
+                provider: LDAP.into(),
+                subject: person.subject,
+                preferred_username: person.username,
+                email: person.email,
+                admin: person.admin,
+            },
+            signup,
+        )
+        .await
+    }
+
+    async fn is_linked(&self, user_id: i64, provider: &str) -> Result<bool> {
+        Ok(user_identity::Entity::find()
+            .filter(user_identity::Column::UserId.eq(user_id))
+            .filter(user_identity::Column::Provider.eq(provider))
+            .count(&self.db)
+            .await?
+            > 0)
     }
 
     /// Keeps a flow until its callback (or its expiry).
