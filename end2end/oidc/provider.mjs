@@ -7,6 +7,10 @@
 //      "groups": ["admins"], "preferred_username": "alice"}}), OIDC_REDIRECT_URIS
 //      (comma-separated), OIDC_CLIENT_ID, OIDC_CLIENT_SECRET.
 // Prints `ready <issuer>` once it listens.
+//
+// It also stands in for GitLab and Gitea (their OAuth 2.0 paths lead to the same
+// endpoints, and `/api/v4/user` and `/api/v1/user` answer who an access token is for),
+// so Gistful's presets for them are tested against a real authorization server too.
 import http from "node:http";
 import { readFileSync } from "node:fs";
 import Provider from "oidc-provider";
@@ -27,6 +31,8 @@ const provider = new Provider(issuer, {
     },
   ],
   pkce: { required: () => true },
+  // The forges' own scopes, so the presets' requests are valid here.
+  scopes: ["openid", "offline_access", "read_user", "read:user", "user:email"],
   claims: {
     openid: ["sub"],
     profile: ["preferred_username", "name"],
@@ -141,9 +147,35 @@ async function interaction(req, res, uid, action) {
   res.end();
 }
 
+// The forges' paths for the same endpoints.
+const aliases = {
+  "/oauth/authorize": "/auth",
+  "/login/oauth/authorize": "/auth",
+  "/oauth/token": "/token",
+  "/login/oauth/access_token": "/token",
+};
+
+/** `/api/v4/user` (GitLab) and `/api/v1/user` (Gitea): who the bearer token is for. */
+async function forgeUser(req, res, gitlab) {
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+  const found = token && (await provider.AccessToken.find(token));
+  const person = found && people()[found.accountId];
+  res.setHeader("Content-Type", "application/json");
+  if (!person) {
+    res.statusCode = 401;
+    return res.end(JSON.stringify({ message: "401 Unauthorized" }));
+  }
+  const id = [...found.accountId].reduce((n, c) => n * 31 + c.charCodeAt(0), 7) % 1000000;
+  const name = person.preferred_username ?? found.accountId;
+  res.end(JSON.stringify(gitlab ? { id, username: name, email: person.email } : { id, login: name, email: person.email }));
+}
+
 const handle = provider.callback();
 http
   .createServer(async (req, res) => {
+    const [path, query] = req.url.split("?");
+    if (aliases[path]) req.url = aliases[path] + (query === undefined ? "" : `?${query}`);
+    if (path === "/api/v4/user" || path === "/api/v1/user") return forgeUser(req, res, path === "/api/v4/user");
     const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm|abort))?$/.exec(req.url.split("?")[0]);
     if (!match) return handle(req, res);
     try {

@@ -36,6 +36,8 @@ pub struct Config {
     pub display: app::render::DisplayLimits,
     /// Sign-in through an OpenID Connect provider, when configured.
     pub oidc: Option<crate::oauth::OidcConfig>,
+    /// Sign-in through GitHub, GitLab or Gitea, each when configured.
+    pub presets: Vec<crate::oauth::presets::Preset>,
     /// Passwords also checked against an LDAP directory, when configured.
     pub ldap: Option<app::services::ldap::LdapConfig>,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
@@ -133,6 +135,20 @@ struct FileConfig {
     search_dir: Option<String>,
     oidc: Option<FileOidc>,
     ldap: Option<FileLdap>,
+    github: Option<FileForge>,
+    gitlab: Option<FileForge>,
+    gitea: Option<FileForge>,
+}
+
+/// `github.*`, `gitlab.*`, `gitea.*` (GitHub has no `url` or `name` in Opengist; we take
+/// them too, for GitHub Enterprise).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileForge {
+    client_key: Option<String>,
+    secret: Option<String>,
+    url: Option<String>,
+    name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -241,6 +257,18 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_OIDC_DISCOVERY_URL", "oidc.discovery-url"),
     ("OG_OIDC_GROUP_CLAIM_NAME", "oidc.group-claim-name"),
     ("OG_OIDC_ADMIN_GROUP", "oidc.admin-group"),
+    ("OG_GITHUB_CLIENT_KEY", "github.client-key"),
+    ("OG_GITHUB_SECRET", "github.secret"),
+    ("OG_GITHUB_URL", "github.url"),
+    ("OG_GITHUB_NAME", "github.name"),
+    ("OG_GITLAB_CLIENT_KEY", "gitlab.client-key"),
+    ("OG_GITLAB_SECRET", "gitlab.secret"),
+    ("OG_GITLAB_URL", "gitlab.url"),
+    ("OG_GITLAB_NAME", "gitlab.name"),
+    ("OG_GITEA_CLIENT_KEY", "gitea.client-key"),
+    ("OG_GITEA_SECRET", "gitea.secret"),
+    ("OG_GITEA_URL", "gitea.url"),
+    ("OG_GITEA_NAME", "gitea.name"),
     ("OG_LDAP_URL", "ldap.url"),
     ("OG_LDAP_START_TLS", "ldap.start-tls"),
     ("OG_LDAP_BIND_DN", "ldap.bind-dn"),
@@ -459,6 +487,56 @@ pub fn load(
         }
     };
 
+    let mut presets = Vec::new();
+    for (kind, file) in [
+        (crate::oauth::presets::PresetKind::GitHub, from_file.github),
+        (crate::oauth::presets::PresetKind::GitLab, from_file.gitlab),
+        (crate::oauth::presets::PresetKind::Gitea, from_file.gitea),
+    ] {
+        let file = file.unwrap_or_default();
+        let slug = kind.slug();
+        let text = |key: &str, value: Option<String>| {
+            pick(&format!("{slug}.{key}"), value).filter(|raw| !raw.value.trim().is_empty())
+        };
+        match (
+            text("client-key", file.client_key),
+            text("secret", file.secret),
+        ) {
+            (None, None) => {}
+            (Some(key), Some(secret)) => {
+                let url = match text("url", file.url) {
+                    Some(raw) => {
+                        let value = raw.value.trim().trim_end_matches('/').to_owned();
+                        match url::Url::parse(&value) {
+                            Ok(u)
+                                if matches!(u.scheme(), "http" | "https") && u.host().is_some() =>
+                            {
+                                value
+                            }
+                            _ => return Err(raw.error("is not an http(s) URL")),
+                        }
+                    }
+                    None => kind.default_url().to_owned(),
+                };
+                presets.push(crate::oauth::presets::Preset {
+                    kind,
+                    name: text("name", file.name).map_or_else(
+                        || kind.default_name().to_owned(),
+                        |raw| raw.value.trim().to_owned(),
+                    ),
+                    client_key: key.value.trim().to_owned(),
+                    secret: secret.value,
+                    url,
+                });
+            }
+            _ => {
+                return Err(ConfigError(format!(
+                    "{slug}: client-key and secret are needed together"
+                )));
+            }
+        }
+    }
+
     let ldap = {
         let file = from_file.ldap.unwrap_or_default();
         let text = |key: &str, value: Option<String>| {
@@ -527,6 +605,7 @@ pub fn load(
         git_timeouts,
         display,
         oidc,
+        presets,
         ldap,
         warnings,
     })
@@ -747,6 +826,25 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("%s"), "{e}");
+        let c = load_with(
+            Some("gitea:\n  client-key: k\n  secret: s\n  url: https://codeberg.org/\n  name: Codeberg\n"),
+            &[("OG_GITHUB_CLIENT_KEY", "gk"), ("OG_GITHUB_SECRET", "gs")],
+        )
+        .unwrap();
+        let names: Vec<(&str, &str, &str)> = c
+            .presets
+            .iter()
+            .map(|p| (p.kind.slug(), p.name.as_str(), p.url.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("github", "GitHub", "https://github.com"),
+                ("gitea", "Codeberg", "https://codeberg.org")
+            ]
+        );
+        let e = load_with(None, &[("OG_GITLAB_CLIENT_KEY", "k")]).unwrap_err();
+        assert!(e.to_string().contains("gitlab"), "{e}");
         let e = load_with(None, &[("OG_OIDC_CLIENT_KEY", "k")]).unwrap_err();
         assert!(e.to_string().contains("together"), "{e}");
 

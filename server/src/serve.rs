@@ -100,8 +100,12 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
     let gists = GistService::new(db.clone(), store.clone(), config.limits)
         .with_noreply_host(&config.noreply_host());
     let providers = Arc::new(
-        crate::oauth::Providers::new(config.oidc.clone(), &config.external_url)
-            .context("cannot set up the sign-in providers")?,
+        crate::oauth::Providers::new(
+            config.oidc.clone(),
+            config.presets.clone(),
+            &config.external_url,
+        )
+        .context("cannot set up the sign-in providers")?,
     );
     let state = AppState {
         leptos_options,

@@ -41,7 +41,12 @@ impl Provider {
             .current_dir(end2end)
             .env("OIDC_PORT", port.to_string())
             .env("OIDC_USERS", &file)
-            .env("OIDC_REDIRECT_URIS", gistful.url(CALLBACK))
+            .env(
+                "OIDC_REDIRECT_URIS",
+                ["openid-connect", "gitlab", "gitea"]
+                    .map(|p| gistful.url(&format!("/oauth/{p}/callback")))
+                    .join(","),
+            )
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -155,9 +160,22 @@ impl Browser {
     /// Starts a sign-in on `gistful` and signs in at the provider as `who`; returns the
     /// callback URL the provider sends the browser to, not yet visited.
     async fn to_callback(&self, gistful: &Server, who: &str, password: &str) -> Url {
-        let is_callback = |url: &Url| url.path() == CALLBACK;
+        self.to_callback_of("openid-connect", gistful, who, password)
+            .await
+    }
+
+    /// [`Browser::to_callback`] through the provider named `provider` in URLs.
+    async fn to_callback_of(
+        &self,
+        provider: &str,
+        gistful: &Server,
+        who: &str,
+        password: &str,
+    ) -> Url {
+        let callback = format!("/oauth/{provider}/callback");
+        let is_callback = |url: &Url| url.path() == callback;
         let start = self
-            .get(&gistful.url("/oauth/openid-connect?next=/settings"))
+            .get(&gistful.url(&format!("/oauth/{provider}?next=/settings")))
             .await;
         let (login, res) = self.follow(start, is_callback).await;
         if is_callback(&login) {
@@ -470,4 +488,69 @@ async fn closed_sign_ups_and_taken_emails_create_no_account() {
     assert_eq!(error_of(&end).as_deref(), Some("closed"), "{end}");
     assert!(carol.who(&gistful).await.is_null());
     assert!(users.find_by_username("carol").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn gitlab_and_gitea_presets_sign_in_through_their_user_apis() {
+    // The test provider answers at GitLab's and Gitea's paths too (end2end/oidc).
+    let port = Provider::free_port();
+    let forge = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().unwrap();
+    let mut gistful = Server::start_in(
+        dir.path(),
+        &[
+            ("OG_GITLAB_CLIENT_KEY", "gistful"),
+            ("OG_GITLAB_SECRET", "gistful-secret"),
+            ("OG_GITLAB_URL", forge.as_str()),
+            ("OG_GITEA_CLIENT_KEY", "gistful"),
+            ("OG_GITEA_SECRET", "gistful-secret"),
+            ("OG_GITEA_URL", forge.as_str()),
+            ("OG_GITEA_NAME", "Forgejo"),
+        ],
+    )
+    .await;
+    gistful.keep(dir);
+    let _provider = Provider::start(port, &gistful, people());
+
+    let login = Browser::new()
+        .get(&gistful.url("/login"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(login.contains("Sign in with GitLab"), "{login}");
+    assert!(login.contains("Sign in with Forgejo"), "{login}");
+    assert!(!login.contains("Sign in with GitHub"), "not configured");
+
+    let browser = Browser::new();
+    let callback = browser
+        .to_callback_of("gitlab", &gistful, "bob", "bob-pw")
+        .await;
+    let (end, _) = browser
+        .follow(browser.get(callback.as_str()).await, |_| false)
+        .await;
+    assert_eq!(end.path(), "/settings", "{end}");
+    let me = browser.who(&gistful).await;
+    assert_eq!(me["username"], "Bob-Builder");
+
+    // The same person through Gitea is another identity: a second account, not a merge
+    // (its email is taken, so it is refused).
+    let other = Browser::new();
+    let callback = other
+        .to_callback_of("gitea", &gistful, "bob", "bob-pw")
+        .await;
+    let (end, _) = other
+        .follow(other.get(callback.as_str()).await, |_| false)
+        .await;
+    assert_eq!(error_of(&end).as_deref(), Some("email"), "{end}");
+
+    // Alice through Gitea: a new account, found again by the forge's user id.
+    for _ in 0..2 {
+        let alice = Browser::new();
+        let callback = alice
+            .to_callback_of("gitea", &gistful, "alice", "alice-pw")
+            .await;
+        alice.get(callback.as_str()).await;
+        assert_eq!(alice.who(&gistful).await["username"], "alice");
+    }
 }

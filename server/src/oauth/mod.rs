@@ -29,6 +29,8 @@ use openidconnect::{
 };
 use serde::Deserialize;
 
+pub mod presets;
+
 use app::functions::auth::{SignInProvider, local_path};
 use app::services::identities::{NewFlow, ProviderPerson};
 use app::state::AppState;
@@ -116,9 +118,16 @@ impl Failure {
 /// The identity providers this instance is configured with.
 pub struct Providers {
     oidc: Option<Oidc>,
+    presets: Vec<presets::Preset>,
     http: openidconnect::reqwest::Client,
     /// `{external-url}/oauth`.
     base: String,
+}
+
+/// A configured provider.
+enum Kind<'p> {
+    Oidc(&'p Oidc),
+    Preset(&'p presets::Preset),
 }
 
 struct Oidc {
@@ -127,7 +136,11 @@ struct Oidc {
 }
 
 impl Providers {
-    pub fn new(oidc: Option<OidcConfig>, external_url: &str) -> anyhow::Result<Providers> {
+    pub fn new(
+        oidc: Option<OidcConfig>,
+        presets: Vec<presets::Preset>,
+        external_url: &str,
+    ) -> anyhow::Result<Providers> {
         let http = openidconnect::reqwest::Client::builder()
             // A provider's endpoints answer directly; following redirects invites SSRF.
             .redirect(openidconnect::reqwest::redirect::Policy::none())
@@ -139,6 +152,7 @@ impl Providers {
                 config,
                 metadata: tokio::sync::Mutex::new(None),
             }),
+            presets,
             http,
             base: format!("{}/oauth", external_url.trim_end_matches('/')),
         })
@@ -146,17 +160,94 @@ impl Providers {
 
     /// What the login page offers.
     pub fn buttons(&self) -> Vec<SignInProvider> {
-        self.oidc
-            .iter()
-            .map(|oidc| SignInProvider {
-                path: format!("/oauth/{OPENID_CONNECT}"),
-                name: oidc.config.provider_name.clone(),
-            })
-            .collect()
+        let oidc = self.oidc.iter().map(|oidc| SignInProvider {
+            path: format!("/oauth/{OPENID_CONNECT}"),
+            name: oidc.config.provider_name.clone(),
+        });
+        let presets = self.presets.iter().map(|preset| SignInProvider {
+            path: format!("/oauth/{}", preset.kind.slug()),
+            name: preset.name.clone(),
+        });
+        oidc.chain(presets).collect()
     }
 
-    fn oidc(&self, provider: &str) -> Option<&Oidc> {
-        self.oidc.as_ref().filter(|_| provider == OPENID_CONNECT)
+    /// The provider a URL names, if this instance has it.
+    fn find(&self, provider: &str) -> Option<Kind<'_>> {
+        if provider == OPENID_CONNECT {
+            return self.oidc.as_ref().map(Kind::Oidc);
+        }
+        self.presets
+            .iter()
+            .find(|p| p.kind.slug() == provider)
+            .map(Kind::Preset)
+    }
+
+    /// The person an OpenID provider's ID token names, once the code is exchanged and the
+    /// token verified (signature, issuer, audience, expiry, nonce).
+    async fn oidc_person(
+        &self,
+        oidc: &Oidc,
+        provider: &str,
+        code: AuthorizationCode,
+        verifier: PkceCodeVerifier,
+        nonce: Nonce,
+    ) -> Result<ProviderPerson, Failure> {
+        let client = self.client(oidc).await?;
+        let tokens = client
+            .exchange_code(code)
+            .map_err(|_| Failure::Provider)?
+            .set_pkce_verifier(verifier)
+            .request_async(&self.http)
+            .await
+            .map_err(|e| {
+                // The error names the kind only: a response body could hold a token.
+                tracing::warn!(
+                    error = token_error_kind(&e),
+                    "oidc: the code exchange failed"
+                );
+                Failure::Provider
+            })?;
+        let id_token = tokens.id_token().ok_or_else(|| {
+            tracing::warn!("oidc: the token response has no ID token");
+            Failure::Provider
+        })?;
+        let claims = id_token
+            .claims(&client.id_token_verifier(), &nonce)
+            .map_err(|e| {
+                tracing::warn!(error = %e, "oidc: the ID token did not verify");
+                Failure::Provider
+            })?;
+        let preferred_username = claims
+            .preferred_username()
+            .map(|u| u.as_str().to_owned())
+            .or_else(|| {
+                claims
+                    .email()
+                    .map(|e| e.as_str().split('@').next().unwrap_or_default().to_owned())
+            })
+            .unwrap_or_default();
+        let email = claims
+            .email()
+            .filter(|_| claims.email_verified().unwrap_or(true))
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or_default();
+        let admin = oidc.config.admin_group.as_ref().map(|group| {
+            groups_in(&id_token.to_string(), &oidc.config.group_claim_name)
+                .iter()
+                .any(|g| g == group)
+        });
+        Ok(ProviderPerson {
+            provider: provider.to_owned(),
+            subject: claims.subject().as_str().to_owned(),
+            preferred_username,
+            email,
+            admin,
+        })
+    }
+
+    fn callback_url(&self, provider: &str) -> Result<RedirectUrl, Failure> {
+        RedirectUrl::new(format!("{}/{provider}/callback", self.base))
+            .map_err(|_| Failure::Internal)
     }
 
     /// The client for the provider, from its discovery document (fetched at most every
@@ -195,8 +286,7 @@ impl Providers {
                 }
             }
         };
-        let redirect = RedirectUrl::new(format!("{}/{OPENID_CONNECT}/callback", self.base))
-            .map_err(|_| Failure::Internal)?;
+        let redirect = self.callback_url(OPENID_CONNECT)?;
         Ok(CoreClient::from_provider_metadata(
             metadata,
             ClientId::new(oidc.config.client_key.clone()),
@@ -231,32 +321,41 @@ async fn start(
     Path(provider): Path<String>,
     Query(query): Query<StartQuery>,
 ) -> Response {
-    let Some(oidc) = oauth.providers.oidc(&provider) else {
+    let Some(kind) = oauth.providers.find(&provider) else {
         return (StatusCode::NOT_FOUND, "No such sign-in provider\n").into_response();
     };
-    let client = match oauth.providers.client(oidc).await {
-        Ok(client) => client,
-        Err(failure) => return to_login(failure),
-    };
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-    let mut request = client
-        .authorize_url(
-            CoreAuthenticationFlow::AuthorizationCode,
-            CsrfToken::new_random,
-            Nonce::new_random,
-        )
-        .add_scope(Scope::new("profile".into()))
-        .add_scope(Scope::new("email".into()))
-        .set_pkce_challenge(challenge);
-    if oidc.config.admin_group.is_some() {
-        request = request.add_scope(Scope::new(oidc.config.group_claim_name.clone()));
-    }
-    let (url, state, nonce) = request.url();
+    let (url, state, nonce) = match kind {
+        Kind::Oidc(oidc) => {
+            let client = match oauth.providers.client(oidc).await {
+                Ok(client) => client,
+                Err(failure) => return to_login(failure),
+            };
+            let mut request = client
+                .authorize_url(
+                    CoreAuthenticationFlow::AuthorizationCode,
+                    CsrfToken::new_random,
+                    Nonce::new_random,
+                )
+                .add_scope(Scope::new("profile".into()))
+                .add_scope(Scope::new("email".into()))
+                .set_pkce_challenge(challenge);
+            if oidc.config.admin_group.is_some() {
+                request = request.add_scope(Scope::new(oidc.config.group_claim_name.clone()));
+            }
+            let (url, state, nonce) = request.url();
+            (url, state, nonce.secret().clone())
+        }
+        Kind::Preset(preset) => match oauth.providers.preset_url(preset, challenge) {
+            Ok((url, state)) => (url, state, String::new()),
+            Err(failure) => return to_login(failure),
+        },
+    };
     let flow = NewFlow {
         state: state.secret().clone(),
         provider: provider.clone(),
         pkce_verifier: verifier.secret().clone(),
-        nonce: nonce.secret().clone(),
+        nonce,
         next: local_path(query.next),
     };
     if let Err(e) = oauth.app.identities.begin(flow).await {
@@ -287,10 +386,10 @@ async fn callback(
     Query(query): Query<CallbackQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(oidc) = oauth.providers.oidc(&provider) else {
+    let Some(kind) = oauth.providers.find(&provider) else {
         return (StatusCode::NOT_FOUND, "No such sign-in provider\n").into_response();
     };
-    match finish(&oauth, oidc, &provider, query, &headers).await {
+    match finish(&oauth, kind, &provider, query, &headers).await {
         Ok((secret, next)) => {
             let session = app::services::sessions::cookie(
                 &secret,
@@ -304,7 +403,7 @@ async fn callback(
 
 async fn finish(
     oauth: &OAuth,
-    oidc: &Oidc,
+    kind: Kind<'_>,
     provider: &str,
     query: CallbackQuery,
     headers: &HeaderMap,
@@ -345,59 +444,21 @@ async fn finish(
         .filter(|c| !c.is_empty() && c.len() <= 2048)
         .ok_or(Failure::Provider)?;
 
-    let client = oauth.providers.client(oidc).await?;
-    let tokens = client
-        .exchange_code(AuthorizationCode::new(code))
-        .map_err(|_| Failure::Provider)?
-        .set_pkce_verifier(PkceCodeVerifier::new(flow.pkce_verifier))
-        .request_async(&oauth.providers.http)
-        .await
-        .map_err(|e| {
-            // The error names the kind only: a response body could hold a token.
-            tracing::warn!(
-                error = token_error_kind(&e),
-                "oidc: the code exchange failed"
-            );
-            Failure::Provider
-        })?;
-    let id_token = tokens.id_token().ok_or_else(|| {
-        tracing::warn!("oidc: the token response has no ID token");
-        Failure::Provider
-    })?;
-    let claims = id_token
-        .claims(&client.id_token_verifier(), &Nonce::new(flow.nonce))
-        .map_err(|e| {
-            tracing::warn!(error = %e, "oidc: the ID token did not verify");
-            Failure::Provider
-        })?;
-    let subject = claims.subject().as_str().to_owned();
-    let preferred_username = claims
-        .preferred_username()
-        .map(|u| u.as_str().to_owned())
-        .or_else(|| {
-            claims
-                .email()
-                .map(|e| e.as_str().split('@').next().unwrap_or_default().to_owned())
-        })
-        .unwrap_or_default();
-    let email = claims
-        .email()
-        .filter(|_| claims.email_verified().unwrap_or(true))
-        .map(|e| e.as_str().to_owned())
-        .unwrap_or_default();
-    let admin = match &oidc.config.admin_group {
-        Some(group) => {
-            let groups = groups_in(&id_token.to_string(), &oidc.config.group_claim_name);
-            Some(groups.iter().any(|g| g == group))
+    let verifier = PkceCodeVerifier::new(flow.pkce_verifier);
+    let code = AuthorizationCode::new(code);
+    let person = match kind {
+        Kind::Oidc(oidc) => {
+            oauth
+                .providers
+                .oidc_person(oidc, provider, code, verifier, Nonce::new(flow.nonce))
+                .await?
         }
-        None => None,
-    };
-    let person = ProviderPerson {
-        provider: provider.to_owned(),
-        subject,
-        preferred_username,
-        email,
-        admin,
+        Kind::Preset(preset) => {
+            oauth
+                .providers
+                .preset_person(preset, code, verifier)
+                .await?
+        }
     };
     let signup = match oauth.app.settings.load().await {
         Ok(settings) => !settings.disable_signup,
