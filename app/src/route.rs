@@ -30,8 +30,8 @@ pub enum Route {
     Api(ApiRoute),
     /// `/sfn/{name}`: a server function called by the browser.
     ServerFunction(String),
-    /// `/oauth/{provider}` and `/oauth/{provider}/callback`: signing in through an
-    /// identity provider.
+    /// `/oauth/{provider}`, `/oauth/{provider}/link` and `/oauth/{provider}/callback`:
+    /// signing in through an identity provider, or linking one.
     OAuth,
 }
 
@@ -192,7 +192,7 @@ impl Route {
                 Route::Asset
             }
             ["healthz"] => Route::Health,
-            ["oauth", _] | ["oauth", _, "callback"] => Route::OAuth,
+            ["oauth", _] | ["oauth", _, "callback" | "link"] => Route::OAuth,
             [""] => Route::Page(Page::Home),
             ["login"] => Route::Page(Page::Login),
             ["register"] => Route::Page(Page::Register),

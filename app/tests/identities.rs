@@ -27,6 +27,7 @@ fn flow(state: &str) -> NewFlow {
         pkce_verifier: "verifier".into(),
         nonce: "nonce".into(),
         next: "/".into(),
+        link_user_id: None,
     }
 }
 
@@ -149,5 +150,53 @@ async fn an_email_in_use_is_never_merged() {
         assert!(matches!(err, Error::Conflict(_)), "{err:?}");
         assert!(ids.linked(local.id).await.unwrap().is_empty());
         assert!(users.find_by_username("frank-2").await.unwrap().is_none());
+    }
+}
+
+#[tokio::test]
+async fn links_belong_to_one_account_and_the_last_way_in_stays() {
+    for ctx in backends().await {
+        let users = UserService::new(ctx.db.clone());
+        let ids = IdentityService::new(ctx.db.clone());
+        let made = ids
+            .sign_in(person("sub-7", "gina", None), true)
+            .await
+            .unwrap();
+        let local = users
+            .register(NewUser {
+                username: "hugo".into(),
+                email: "hugo@home.example".into(),
+                password: "correct horse".into(),
+                admin: false,
+            })
+            .await
+            .unwrap();
+        // Gina's person is hers.
+        let taken = ids
+            .link(local.id, person("sub-7", "x", None))
+            .await
+            .unwrap_err();
+        assert!(matches!(taken, Error::Conflict(_)), "{taken:?}");
+        ids.link(local.id, person("sub-8", "x", None))
+            .await
+            .unwrap();
+        // One person per provider and account.
+        let second = ids
+            .link(local.id, person("sub-9", "x", None))
+            .await
+            .unwrap_err();
+        assert!(matches!(second, Error::Conflict(_)), "{second:?}");
+        ids.link(local.id, person("sub-8", "x", None))
+            .await
+            .unwrap();
+
+        let last = ids.unlink(&made, "openid-connect").await.unwrap_err();
+        assert!(matches!(last, Error::Forbidden(_)), "{last:?}");
+        ids.unlink(&local, "openid-connect").await.unwrap();
+        assert!(ids.linked(local.id).await.unwrap().is_empty());
+        assert_eq!(
+            ids.unlink(&local, "openid-connect").await.unwrap_err(),
+            Error::NotFound
+        );
     }
 }

@@ -554,3 +554,132 @@ async fn gitlab_and_gitea_presets_sign_in_through_their_user_apis() {
         assert_eq!(alice.who(&gistful).await["username"], "alice");
     }
 }
+
+#[tokio::test]
+async fn a_signed_in_user_links_and_unlinks_providers_but_keeps_a_way_in() {
+    let port = Provider::free_port();
+    let gistful = gistful(port).await;
+    let _provider = Provider::start(port, &gistful, people());
+    common::create_user(&gistful.home, "lara", "lara-password");
+
+    // Lara signs in with her password and links the provider's bob from settings.
+    let lara = Browser::new();
+    let res = lara
+        .http
+        .post(gistful.url("/sfn/login"))
+        .header("origin", &gistful.base)
+        .form(&[("username", "lara"), ("password", "lara-password")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection() || res.status().is_success());
+    assert_eq!(lara.who(&gistful).await["username"], "lara");
+    // Only from our own pages: another site's form is refused.
+    let forged = lara
+        .http
+        .post(gistful.url("/oauth/openid-connect/link"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    let start = lara
+        .http
+        .post(gistful.url("/oauth/openid-connect/link"))
+        .header("origin", &gistful.base)
+        .send()
+        .await
+        .unwrap();
+    let (login, page) = lara.page(start).await;
+    assert!(
+        page.contains("Test identity provider: sign in"),
+        "{login}: {page}"
+    );
+    let res = lara
+        .post(
+            &format!("{login}/login"),
+            &[("login", "bob"), ("password", "bob-pw")],
+        )
+        .await;
+    let (consent, _) = lara.page(res).await;
+    let res = lara.post(&format!("{consent}/confirm"), &[]).await;
+    let (end, _) = lara.follow(res, |_| false).await;
+    assert_eq!(end.path(), "/settings");
+    assert_eq!(end.query(), Some("linked=openid-connect"));
+
+    // Bob at the provider now signs in to lara's account.
+    let elsewhere = Browser::new();
+    elsewhere.sign_in(&gistful, "bob", "bob-pw").await;
+    assert_eq!(elsewhere.who(&gistful).await["username"], "lara");
+
+    let alice = Browser::new();
+    alice.sign_in(&gistful, "alice", "alice-pw").await;
+    assert_eq!(alice.who(&gistful).await["username"], "alice");
+    let start = alice
+        .http
+        .post(gistful.url("/oauth/openid-connect/link"))
+        .header("origin", &gistful.base)
+        .send()
+        .await
+        .unwrap();
+    // Still signed in at the provider as alice: linking the person she signs in with
+    // changes nothing.
+    let (end, _) = alice.follow(start, |_| false).await;
+    assert_eq!(end.query(), Some("linked=openid-connect"), "{end}");
+
+    // Another account cannot take alice's person.
+    common::create_user(&gistful.home, "mona", "mona-password");
+    let mona = Browser::new();
+    mona.http
+        .post(gistful.url("/sfn/login"))
+        .header("origin", &gistful.base)
+        .form(&[("username", "mona"), ("password", "mona-password")])
+        .send()
+        .await
+        .unwrap();
+    let start = mona
+        .http
+        .post(gistful.url("/oauth/openid-connect/link"))
+        .header("origin", &gistful.base)
+        .send()
+        .await
+        .unwrap();
+    let (login, _) = mona.page(start).await;
+    let res = mona
+        .post(
+            &format!("{login}/login"),
+            &[("login", "alice"), ("password", "alice-pw")],
+        )
+        .await;
+    let (consent, _) = mona.page(res).await;
+    let res = mona.post(&format!("{consent}/confirm"), &[]).await;
+    let (end, page) = mona.page(res).await;
+    assert_eq!(end.query(), Some("link_error=taken"), "{end}");
+    assert!(page.contains("linked to another Gistful account"), "{page}");
+    assert_eq!(mona.who(&gistful).await["username"], "mona", "still mona");
+
+    // Alice's provider is her only way in: not unlinked.
+    let unlink = |browser: &Browser| {
+        browser
+            .http
+            .post(gistful.url("/sfn/unlink_provider"))
+            .header("origin", &gistful.base)
+            .form(&[("provider", "openid-connect")])
+            .send()
+    };
+    let refused = unlink(&alice).await.unwrap();
+    assert_eq!(refused.status(), 403);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("only way to sign in")
+    );
+    // Lara has a password: she may unlink, and then bob is a stranger again (a new
+    // account would need his email, which... is free: a new account is made).
+    assert!(unlink(&lara).await.unwrap().status().is_success());
+    let after = Browser::new();
+    after.sign_in(&gistful, "bob", "bob-pw").await;
+    assert_eq!(after.who(&gistful).await["username"], "Bob-Builder");
+}

@@ -12,6 +12,20 @@ pub struct Profile {
     pub email: String,
     pub bio: String,
     pub commit_email_public: bool,
+    /// False for an account a sign-in provider made: it has no password to confirm with.
+    pub has_password: bool,
+}
+
+/// A sign-in provider as the settings page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedProvider {
+    /// The provider's name in URLs (`openid-connect`, `github`, `ldap`...).
+    pub provider: String,
+    pub name: String,
+    /// When it was linked, if it is.
+    pub linked_since: Option<String>,
+    /// Whether it can be linked from here (LDAP links itself at a password sign-in).
+    pub linkable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +47,54 @@ pub async fn get_profile() -> Result<Profile, Error> {
         email: user.email,
         bio: user.bio,
         commit_email_public: user.commit_email_public,
+        has_password: !user.password_hash.is_empty(),
     })
+}
+
+#[server(prefix = "/sfn", endpoint = "linked_providers")]
+pub async fn linked_providers() -> Result<Vec<LinkedProvider>, Error> {
+    use crate::services::identities::LDAP;
+
+    let user = super::context::require_user()?;
+    let state = super::context::state()?;
+    let linked = state.identities.linked(user.id).await?;
+    let since = |provider: &str| {
+        linked
+            .iter()
+            .find(|i| i.provider == provider)
+            .map(|i| i.created_at.format("%Y-%m-%d").to_string())
+    };
+    let mut list: Vec<LinkedProvider> = state
+        .sign_in
+        .iter()
+        .map(|p| {
+            let provider = p.path.trim_start_matches("/oauth/").to_owned();
+            LinkedProvider {
+                linked_since: since(&provider),
+                provider,
+                name: p.name.clone(),
+                linkable: true,
+            }
+        })
+        .collect();
+    if let Some(ldap) = since(LDAP) {
+        list.push(LinkedProvider {
+            provider: LDAP.into(),
+            name: "LDAP directory".into(),
+            linked_since: Some(ldap),
+            linkable: false,
+        });
+    }
+    Ok(list)
+}
+
+#[server(prefix = "/sfn", endpoint = "unlink_provider")]
+pub async fn unlink_provider(provider: String) -> Result<(), Error> {
+    let user = super::context::require_user()?;
+    super::context::state()?
+        .identities
+        .unlink(&user, &provider)
+        .await
 }
 
 #[server(prefix = "/sfn", endpoint = "save_profile")]
@@ -156,10 +217,21 @@ pub async fn delete_account(password: String) -> Result<(), Error> {
     let user = super::context::require_user()?;
     let state = super::context::state()?;
     let users = state.users.clone();
-    users
-        .verify_password(&user.username, &password)
-        .await
-        .map_err(|_| Error::invalid("User", "password", "the password is wrong"))?;
+    if user.password_hash.is_empty() {
+        // An account a provider made has no password: its username confirms instead.
+        if password.trim() != user.username {
+            return Err(Error::invalid(
+                "User",
+                "password",
+                "type your username to confirm",
+            ));
+        }
+    } else {
+        users
+            .verify_password(&user.username, &password)
+            .await
+            .map_err(|_| Error::invalid("User", "password", "the password is wrong"))?;
+    }
     users.delete(&user.username, &state.store).await?;
     super::context::end_session().await?;
     leptos_axum::redirect("/");

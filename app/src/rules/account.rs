@@ -142,6 +142,9 @@ pub fn sign_in_failure(code: &str) -> Option<&'static str> {
         "email" => {
             "An account with this email already exists. Sign in to it with its password; accounts are never merged by email."
         }
+        "taken" => {
+            "That account of the provider is linked to another Gistful account, or yours is linked to another account of it."
+        }
         "internal" => "Something went wrong on our side. Please try again.",
         _ => return None,
     })

@@ -8,6 +8,7 @@
 //! account over.
 
 use chrono::{Duration, Utc};
+use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     Set,
@@ -40,6 +41,8 @@ pub struct NewFlow {
     pub nonce: String,
     /// A local path to go to once signed in.
     pub next: String,
+    /// Set when a signed-in user is linking this provider to their account.
+    pub link_user_id: Option<i64>,
 }
 
 /// What a provider's verified answer says about the person.
@@ -141,7 +144,7 @@ impl IdentityService {
             pkce_verifier: Set(flow.pkce_verifier),
             nonce: Set(flow.nonce),
             next: Set(flow.next),
-            link_user_id: Set(None),
+            link_user_id: Set(flow.link_user_id),
             expires_at: Set(now + Duration::minutes(FLOW_LIFETIME_MINUTES)),
         }
         .insert(&self.db)
@@ -265,6 +268,69 @@ impl IdentityService {
             })
             .await?;
         Ok(created)
+    }
+
+    /// Links the provider's person to an account (from settings, signed in). Refused when
+    /// that person is another account's, or the account has another person of the provider.
+    pub async fn link(&self, user_id: i64, person: ProviderPerson) -> Result<()> {
+        let existing = user_identity::Entity::find()
+            .filter(user_identity::Column::Provider.eq(&person.provider))
+            .filter(
+                user_identity::Column::Subject
+                    .eq(&person.subject)
+                    .or(user_identity::Column::UserId.eq(user_id)),
+            )
+            .all(&self.db)
+            .await?;
+        if let Some(found) = existing.first() {
+            return if found.user_id == user_id && found.subject == person.subject {
+                Ok(())
+            } else if found.user_id == user_id {
+                Err(Error::Conflict(
+                    "Your account is linked to another account of this provider: unlink it first"
+                        .into(),
+                ))
+            } else {
+                Err(Error::Conflict(
+                    "This account of the provider signs in to another Gistful account".into(),
+                ))
+            };
+        }
+        user_identity::ActiveModel {
+            user_id: Set(user_id),
+            provider: Set(person.provider),
+            subject: Set(person.subject),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .map_err(|e| match e.sql_err() {
+            // Two links racing for one person: the unique index decides.
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => Error::Conflict(
+                "This account of the provider signs in to another Gistful account".into(),
+            ),
+            _ => e.into(),
+        })?;
+        Ok(())
+    }
+
+    /// Unlinks a provider, unless it is the account's last way in (no password of its
+    /// own and no other provider).
+    pub async fn unlink(&self, account: &user::Model, provider: &str) -> Result<()> {
+        let linked = self.linked(account.id).await?;
+        let Some(this) = linked.iter().find(|i| i.provider == provider) else {
+            return Err(Error::NotFound);
+        };
+        if account.password_hash.is_empty() && linked.len() == 1 {
+            return Err(Error::Forbidden(
+                "This is your only way to sign in: link another provider first".into(),
+            ));
+        }
+        user_identity::Entity::delete_by_id(this.id)
+            .exec(&self.db)
+            .await?;
+        Ok(())
     }
 
     /// The providers linked to an account.

@@ -7,7 +7,8 @@ use leptos_router::components::A;
 use super::feedback::outcome;
 
 use crate::functions::settings::{
-    ChangePassword, CreateToken, Profile, RevokeToken, SaveProfile, get_profile, list_tokens,
+    ChangePassword, CreateToken, Profile, RevokeToken, SaveProfile, UnlinkProvider, get_profile,
+    linked_providers, list_tokens,
 };
 
 #[component]
@@ -74,12 +75,18 @@ fn Settings(profile: Profile) -> impl IntoView {
                 <button type="submit" class="button button-primary">"Change password"</button>
             </ActionForm>
 
+            <Providers/>
+
             <Tokens/>
 
             <h2 class="danger-zone">"Delete account"</h2>
             <ActionForm action=delete attr:class="form settings-form">
                 <p class="muted">"Deletes your account, your gists and their history. This cannot be undone."</p>
-                <label>"Password" <input type="password" name="password" autocomplete="current-password" required aria-label="Password to delete the account"/></label>
+                {if profile.has_password {
+                    view! { <label>"Password" <input type="password" name="password" autocomplete="current-password" required aria-label="Password to delete the account"/></label> }.into_any()
+                } else {
+                    view! { <label>"Type your username to confirm" <input name="password" autocomplete="off" required aria-label="Your username, to delete the account"/></label> }.into_any()
+                }}
                 {move || { let (e, _) = result(delete.value().get()); outcome(e, false, "") }}
                 <button type="submit" class="button button-danger">"Delete my account"</button>
             </ActionForm>
@@ -174,5 +181,70 @@ fn Tokens() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The sign-in providers: which are linked to this account, link or unlink them.
+#[component]
+fn Providers() -> impl IntoView {
+    let unlink = ServerAction::<UnlinkProvider>::new();
+    let providers = Resource::new(move || unlink.version().get(), |_| linked_providers());
+    let query = leptos_router::hooks::use_query_map();
+    let message = move || {
+        let query = query.read();
+        if let Some(code) = query.get("link_error") {
+            return crate::rules::account::sign_in_failure(&code)
+                .map(|m| view! { <p class="form-error" role="alert">{m}</p> }.into_any());
+        }
+        query
+            .get("linked")
+            .map(|_| view! { <p class="form-ok" role="status">"Linked. You can now sign in with it."</p> }.into_any())
+    };
+    let unlink_error = move || {
+        unlink
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| view! { <p class="form-error" role="alert">{e.message()}</p> })
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || providers.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| view! {
+                <h2>"Sign-in providers"</h2>
+                {message}
+                {unlink_error}
+                <table class="tokens providers">
+                    <tbody>
+                        {list.into_iter().map(|p| {
+                            let linked = p.linked_since.clone();
+                            view! {
+                                <tr>
+                                    <td>{p.name.clone()}</td>
+                                    <td>{linked.clone().map_or_else(|| "Not linked".to_owned(), |d| format!("Linked since {d}"))}</td>
+                                    <td>
+                                        {match (linked.is_some(), p.linkable) {
+                                            (true, _) => view! {
+                                                <ActionForm action=unlink attr:class="inline-form">
+                                                    <input type="hidden" name="provider" value=p.provider.clone()/>
+                                                    <button type="submit" class="button button-small button-danger"
+                                                        aria-label=format!("Unlink {}", p.name)>"Unlink"</button>
+                                                </ActionForm>
+                                            }.into_any(),
+                                            (false, true) => view! {
+                                                <form method="post" action=format!("/oauth/{}/link", p.provider) class="inline-form">
+                                                    <button type="submit" class="button button-small"
+                                                        aria-label=format!("Link {}", p.name)>"Link"</button>
+                                                </form>
+                                            }.into_any(),
+                                            (false, false) => ().into_any(),
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </Transition>
     }
 }

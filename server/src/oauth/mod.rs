@@ -20,7 +20,7 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use base64::Engine;
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
@@ -99,6 +99,8 @@ enum Failure {
     Closed,
     /// An account already has this email.
     Email,
+    /// Linking: the provider's person is another account's, or this account has another.
+    Taken,
     Internal,
 }
 
@@ -110,6 +112,7 @@ impl Failure {
             Failure::Provider => "provider",
             Failure::Closed => "closed",
             Failure::Email => "email",
+            Failure::Taken => "taken",
             Failure::Internal => "internal",
         }
     }
@@ -300,14 +303,20 @@ impl Providers {
 struct OAuth {
     app: AppState,
     providers: Arc<Providers>,
+    edge: Arc<crate::edge::Edge>,
 }
 
-/// `/{provider}` and `/{provider}/callback`, to be nested under `/oauth`.
-pub fn router(app: AppState, providers: Arc<Providers>) -> Router {
+/// `/{provider}`, `/{provider}/link` and `/{provider}/callback`, nested under `/oauth`.
+pub fn router(app: AppState, providers: Arc<Providers>, edge: Arc<crate::edge::Edge>) -> Router {
     Router::new()
         .route("/{provider}", get(start))
+        .route("/{provider}/link", post(link))
         .route("/{provider}/callback", get(callback))
-        .with_state(OAuth { app, providers })
+        .with_state(OAuth {
+            app,
+            providers,
+            edge,
+        })
 }
 
 #[derive(Deserialize)]
@@ -321,7 +330,34 @@ async fn start(
     Path(provider): Path<String>,
     Query(query): Query<StartQuery>,
 ) -> Response {
-    let Some(kind) = oauth.providers.find(&provider) else {
+    start_flow(&oauth, &provider, local_path(query.next), None).await
+}
+
+/// Leaves for the provider to link it to the signed-in account (from settings). A form
+/// post from our own pages only: a link started by another site could attach the
+/// attacker's provider account to the victim's.
+async fn link(
+    State(oauth): State<OAuth>,
+    Path(provider): Path<String>,
+    viewer: Option<axum::Extension<app::access::Viewer>>,
+    headers: HeaderMap,
+) -> Response {
+    if !oauth.edge.same_origin(&headers) {
+        return (StatusCode::FORBIDDEN, "Cross-site request refused\n").into_response();
+    }
+    let Some(user) = viewer.as_ref().and_then(|v| v.user()) else {
+        return redirect("/login?next=/settings", &[]);
+    };
+    start_flow(&oauth, &provider, "/settings".into(), Some(user.id)).await
+}
+
+async fn start_flow(
+    oauth: &OAuth,
+    provider: &str,
+    next: String,
+    link_user_id: Option<i64>,
+) -> Response {
+    let Some(kind) = oauth.providers.find(provider) else {
         return (StatusCode::NOT_FOUND, "No such sign-in provider\n").into_response();
     };
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
@@ -353,10 +389,11 @@ async fn start(
     };
     let flow = NewFlow {
         state: state.secret().clone(),
-        provider: provider.clone(),
+        provider: provider.to_owned(),
         pkce_verifier: verifier.secret().clone(),
         nonce,
-        next: local_path(query.next),
+        next,
+        link_user_id,
     };
     if let Err(e) = oauth.app.identities.begin(flow).await {
         tracing::error!(error = %e, "oauth: cannot keep the sign-in flow");
@@ -389,16 +426,33 @@ async fn callback(
     let Some(kind) = oauth.providers.find(&provider) else {
         return (StatusCode::NOT_FOUND, "No such sign-in provider\n").into_response();
     };
-    match finish(&oauth, kind, &provider, query, &headers).await {
-        Ok((secret, next)) => {
+    let mut linking = false;
+    match finish(&oauth, kind, &provider, query, &headers, &mut linking).await {
+        Ok(Outcome::SignedIn { session, next }) => {
             let session = app::services::sessions::cookie(
-                &secret,
+                &session,
                 oauth.app.external_url.starts_with("https://"),
             );
             redirect(&next, &[session, clear_flow_cookie()])
         }
+        Ok(Outcome::Linked) => redirect(
+            &format!("/settings?linked={provider}"),
+            &[clear_flow_cookie()],
+        ),
+        Err(failure) if linking => redirect(
+            &format!("/settings?link_error={}", failure.code()),
+            &[clear_flow_cookie()],
+        ),
         Err(failure) => to_login(failure),
     }
+}
+
+/// How a callback ends well.
+enum Outcome {
+    /// A session for the account, and where to go.
+    SignedIn { session: String, next: String },
+    /// The provider was linked to the signed-in account.
+    Linked,
 }
 
 async fn finish(
@@ -407,7 +461,8 @@ async fn finish(
     provider: &str,
     query: CallbackQuery,
     headers: &HeaderMap,
-) -> Result<(String, String), Failure> {
+    linking: &mut bool,
+) -> Result<Outcome, Failure> {
     let state = query.state.filter(|s| !s.is_empty() && s.len() <= 256);
     // The flow is taken whatever happens next: a `state` works once.
     let flow = match &state {
@@ -422,6 +477,7 @@ async fn finish(
             })?,
         None => None,
     };
+    *linking = flow.as_ref().is_some_and(|f| f.link_user_id.is_some());
     if let Some(error) = query.error {
         tracing::info!(error = %error.chars().take(64).collect::<String>(), "oauth: the provider refused the sign-in");
         return Err(Failure::Denied);
@@ -460,6 +516,16 @@ async fn finish(
                 .await?
         }
     };
+    if let Some(user_id) = flow.link_user_id {
+        return match oauth.app.identities.link(user_id, person).await {
+            Ok(()) => Ok(Outcome::Linked),
+            Err(app::Error::Conflict(_)) => Err(Failure::Taken),
+            Err(e) => {
+                tracing::error!(error = %e, "oauth: cannot link");
+                Err(Failure::Internal)
+            }
+        };
+    }
     let signup = match oauth.app.settings.load().await {
         Ok(settings) => !settings.disable_signup,
         Err(e) => {
@@ -484,7 +550,10 @@ async fn finish(
         tracing::error!(error = %e, "oauth: cannot start a session");
         Failure::Internal
     })?;
-    Ok((secret, flow.next))
+    Ok(Outcome::SignedIn {
+        session: secret,
+        next: flow.next,
+    })
 }
 
 /// The groups an ID token's (already verified) payload lists under `claim`: a list of
@@ -583,6 +652,7 @@ mod tests {
             Failure::Provider,
             Failure::Closed,
             Failure::Email,
+            Failure::Taken,
             Failure::Internal,
         ] {
             assert!(
