@@ -34,6 +34,9 @@ pub struct AppState {
     pub identities: IdentityService,
     /// The identity providers configured, as the login page offers them.
     pub sign_in: std::sync::Arc<Vec<crate::functions::auth::SignInProvider>>,
+    /// Whether the login page has the username/password form (`disable-login-form`).
+    #[from_ref(skip)]
+    pub password_form: bool,
     pub settings: SettingsService,
     pub login_limiter: LoginLimiter,
     pub search: SearchIndex,

@@ -38,6 +38,8 @@ pub struct Config {
     pub oidc: Option<crate::oauth::OidcConfig>,
     /// Sign-in through GitHub, GitLab or Gitea, each when configured.
     pub presets: Vec<crate::oauth::presets::Preset>,
+    /// The login page offers only the sign-in providers (admins keep the CLI).
+    pub disable_login_form: bool,
     /// Passwords also checked against an LDAP directory, when configured.
     pub ldap: Option<app::services::ldap::LdapConfig>,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
@@ -138,6 +140,7 @@ struct FileConfig {
     github: Option<FileForge>,
     gitlab: Option<FileForge>,
     gitea: Option<FileForge>,
+    disable_login_form: Option<bool>,
 }
 
 /// `github.*`, `gitlab.*`, `gitea.*` (GitHub has no `url` or `name` in Opengist; we take
@@ -269,6 +272,7 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_GITEA_SECRET", "gitea.secret"),
     ("OG_GITEA_URL", "gitea.url"),
     ("OG_GITEA_NAME", "gitea.name"),
+    ("OG_DISABLE_LOGIN_FORM", "disable-login-form"),
     ("OG_LDAP_URL", "ldap.url"),
     ("OG_LDAP_START_TLS", "ldap.start-tls"),
     ("OG_LDAP_BIND_DN", "ldap.bind-dn"),
@@ -487,6 +491,13 @@ pub fn load(
         }
     };
 
+    let disable_login_form = match pick(
+        "disable-login-form",
+        from_file.disable_login_form.map(|b| b.to_string()),
+    ) {
+        Some(raw) => parse_bool(&raw)?,
+        None => false,
+    };
     let mut presets = Vec::new();
     for (kind, file) in [
         (crate::oauth::presets::PresetKind::GitHub, from_file.github),
@@ -607,6 +618,7 @@ pub fn load(
         oidc,
         presets,
         ldap,
+        disable_login_form,
         warnings,
     })
 }

@@ -120,6 +120,7 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         sessions: SessionService::new(db.clone()),
         identities: IdentityService::new(db.clone()).with_ldap(config.ldap.clone()),
         sign_in: Arc::new(providers.buttons()),
+        password_form: !config.disable_login_form,
         settings: SettingsService::new(db.clone()),
         store,
         login_limiter: Default::default(),

@@ -683,3 +683,53 @@ async fn a_signed_in_user_links_and_unlinks_providers_but_keeps_a_way_in() {
     after.sign_in(&gistful, "bob", "bob-pw").await;
     assert_eq!(after.who(&gistful).await["username"], "Bob-Builder");
 }
+
+#[tokio::test]
+async fn without_the_login_form_only_providers_sign_people_in() {
+    let port = Provider::free_port();
+    let discovery = format!("http://127.0.0.1:{port}/.well-known/openid-configuration");
+    let gistful = gistful_with(&[
+        ("OG_OIDC_DISCOVERY_URL", discovery.as_str()),
+        ("OG_DISABLE_LOGIN_FORM", "true"),
+    ])
+    .await;
+    let _provider = Provider::start(port, &gistful, people());
+    common::create_user(&gistful.home, "olga", "olga-password");
+
+    let browser = Browser::new();
+    for page in ["/login", "/register"] {
+        let html = browser.get(&gistful.url(page)).await.text().await.unwrap();
+        assert!(!html.contains("name=\"password\""), "{page}: {html}");
+        assert!(html.contains("Sign in with Corp ID"), "{page}: {html}");
+    }
+    let call = |function: &str, form: &[(&str, &str)]| {
+        browser
+            .http
+            .post(gistful.url(&format!("/sfn/{function}")))
+            .header("origin", &gistful.base)
+            .form(form)
+            .send()
+    };
+    let login = call(
+        "login",
+        &[("username", "olga"), ("password", "olga-password")],
+    )
+    .await
+    .unwrap();
+    assert_eq!(login.status(), 403);
+    let register = call(
+        "register",
+        &[
+            ("username", "newbie"),
+            ("email", "n@example.com"),
+            ("password", "a good password"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(register.status(), 403);
+    assert!(browser.who(&gistful).await.is_null());
+    // The provider still signs people in.
+    browser.sign_in(&gistful, "alice", "alice-pw").await;
+    assert_eq!(browser.who(&gistful).await["username"], "alice");
+}

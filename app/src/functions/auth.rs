@@ -32,9 +32,33 @@ pub struct SignInProvider {
     pub name: String,
 }
 
+/// How the login page lets people in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInOptions {
+    pub providers: Vec<SignInProvider>,
+    /// The username and password form (off with `disable-login-form`).
+    pub password_form: bool,
+}
+
 #[server(prefix = "/sfn", endpoint = "sign_in_providers")]
-pub async fn sign_in_providers() -> Result<Vec<SignInProvider>, Error> {
-    Ok(super::context::state()?.sign_in.as_ref().clone())
+pub async fn sign_in_providers() -> Result<SignInOptions, Error> {
+    let state = super::context::state()?;
+    Ok(SignInOptions {
+        providers: state.sign_in.as_ref().clone(),
+        password_form: state.password_form,
+    })
+}
+
+/// Refused when the instance signs people in through its providers only.
+#[cfg(feature = "ssr")]
+fn password_form_allowed(state: &crate::state::AppState) -> Result<(), Error> {
+    if state.password_form {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(
+            "This instance signs people in through its sign-in providers only".into(),
+        ))
+    }
 }
 
 /// Only local paths: `next` must not send a fresh login to another site. Browsers drop
@@ -58,6 +82,7 @@ pub async fn register(username: String, email: String, password: String) -> Resu
     use crate::services::users::NewUser;
 
     let state = super::context::state()?;
+    password_form_allowed(&state)?;
     if state.settings.load().await?.disable_signup {
         return Err(Error::Forbidden(
             "Registration is closed on this instance".into(),
@@ -80,6 +105,7 @@ pub async fn register(username: String, email: String, password: String) -> Resu
 #[server(prefix = "/sfn", endpoint = "login")]
 pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), Error> {
     let state = super::context::state()?;
+    password_form_allowed(&state)?;
     let address = super::context::client_address();
     if !state.login_limiter.allows(&username, &address) {
         return Err(Error::RateLimited);

@@ -62,10 +62,21 @@ pub fn LoginPage() -> impl IntoView {
                     .map(str::to_owned)
             })
     };
+    let options = Resource::new(|| (), |_| sign_in_providers());
     view! {
         <Title text="Log in"/>
         <section class="auth-card">
             <h1>"Log in to Gistful"</h1>
+            <Transition fallback=|| ()>
+            {move || {
+                let options = options.get().and_then(Result::ok);
+                let form = options.as_ref().is_none_or(|o| o.password_form);
+                let providers = options.map(|o| o.providers).unwrap_or_default();
+                view! {
+            {(!form).then(|| view! {
+                {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+            })}
+            {form.then(|| view! {
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="next" prop:value=next/>
                 <label>
@@ -81,7 +92,11 @@ pub fn LoginPage() -> impl IntoView {
                     "Log in"
                 </button>
             </ActionForm>
-            <ProviderButtons next=Signal::derive(next)/>
+            })}
+            <ProviderButtons providers next=Signal::derive(next) divider=form/>
+                }
+            }}
+            </Transition>
             <p class="auth-switch">"New here? " <A href="/register">"Create an account"</A></p>
         </section>
     }
@@ -124,10 +139,18 @@ pub fn RegisterPage() -> impl IntoView {
     let field_error =
         |message: Option<String>| message.map(|m| view! { <span class="field-error">{m}</span> });
 
+    let options = Resource::new(|| (), |_| sign_in_providers());
     view! {
         <Title text="Register"/>
         <section class="auth-card">
             <h1>"Create your account"</h1>
+            <Transition fallback=|| ()>
+            {move || {
+                let options = options.get().and_then(Result::ok);
+                let form = options.as_ref().is_none_or(|o| o.password_form);
+                let providers = options.map(|o| o.providers).unwrap_or_default();
+                view! {
+            {form.then(|| view! {
             <ActionForm action=action attr:class="form">
                 <label>
                     "Username"
@@ -152,7 +175,11 @@ pub fn RegisterPage() -> impl IntoView {
                     "Create account"
                 </button>
             </ActionForm>
-            <ProviderButtons next=Signal::derive(String::new)/>
+            })}
+            <ProviderButtons providers next=Signal::derive(String::new) divider=form/>
+                }
+            }}
+            </Transition>
             <p class="auth-switch">"Already have an account? " <A href="/login">"Log in"</A></p>
         </section>
     }
@@ -161,13 +188,16 @@ pub fn RegisterPage() -> impl IntoView {
 /// "Sign in with ..." for each identity provider configured: plain links, so that they
 /// work with JavaScript off (the sign-in leaves the site anyway).
 #[component]
-fn ProviderButtons(next: Signal<String>) -> impl IntoView {
-    let providers = Resource::new(|| (), |_| sign_in_providers());
+fn ProviderButtons(
+    providers: Vec<crate::functions::auth::SignInProvider>,
+    next: Signal<String>,
+    /// An "or" before the buttons (when the password form is above them).
+    divider: bool,
+) -> impl IntoView {
     view! {
-        <Transition fallback=|| ()>
-            {move || providers.get().and_then(Result::ok).filter(|p| !p.is_empty()).map(|providers| view! {
+            {(!providers.is_empty()).then(|| view! {
                 <div class="sign-in-providers">
-                    <p class="sign-in-or">"or"</p>
+                    {divider.then(|| view! { <p class="sign-in-or">"or"</p> })}
                     {providers.into_iter().map(|p| {
                         let label = format!("Sign in with {}", p.name);
                         let href = move || {
@@ -186,7 +216,6 @@ fn ProviderButtons(next: Signal<String>) -> impl IntoView {
                     }).collect_view()}
                 </div>
             })}
-        </Transition>
     }
 }
 
