@@ -43,8 +43,9 @@ export default defineConfig({
     { name: "no-js", grep: /@nojs/, use: { ...chromium, javaScriptEnabled: false } },
   ],
   // The second server is admin.spec.ts's alone: its switches change the whole instance.
-  // The third is a real OpenID provider (npm's `oidc-provider`, end2end/oidc), and the
-  // fourth a Gistful that signs in through it (sign-in.spec.ts).
+  // The third is a real OpenID provider (npm's `oidc-provider`, end2end/oidc), the fourth
+  // a private LDAP directory (Debian's slapd), and the last a Gistful that signs people in
+  // through both (sign-in.spec.ts).
   webServer: [
     ...[[home, port], [`${home}-admin`, port + 1]].map(([dir, at]) => gistful(String(dir), Number(at), {})),
     {
@@ -60,7 +61,20 @@ export default defineConfig({
       stdout: "pipe" as const,
       stderr: "pipe" as const,
     },
+    {
+      command: `oidc/ldap.sh ${home}-ldap ${port + 4}`,
+      port: port + 4,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
+    },
     gistful(`${home}-sso`, port + 3, {
+      OG_LDAP_URL: `ldap://127.0.0.1:${port + 4}`,
+      OG_LDAP_BIND_DN: "cn=admin,dc=corp,dc=example",
+      OG_LDAP_BIND_CREDENTIALS: "admin-secret",
+      OG_LDAP_SEARCH_BASE: "ou=people,dc=corp,dc=example",
+      OG_LDAP_ADMIN_GROUP: "cn=admins,dc=corp,dc=example",
       OG_OIDC_PROVIDER_NAME: "Corp ID",
       OG_OIDC_CLIENT_KEY: "gistful",
       OG_OIDC_SECRET: "gistful-secret",

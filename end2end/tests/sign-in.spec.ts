@@ -60,3 +60,64 @@ test("signing in through the provider works without JavaScript too @nojs", async
   await expect(page.locator("header").getByRole("link", { name: "nojs", exact: true })).toBeVisible();
   await expect(page.locator("header").getByRole("link", { name: "Admin" })).toHaveCount(0);
 });
+
+test("directory people sign in through the login form; the directory's group makes admins @nojs", async ({ browser }) => {
+  for (const [who, password, admin] of [["lena", "lena-password", true], ["otto", "otto-password", false]] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Username").fill(who);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    const header = page.locator("header");
+    await expect(header.getByRole("link", { name: who, exact: true })).toBeVisible();
+    await expect(header.getByRole("link", { name: "Admin" })).toHaveCount(admin ? 1 : 0);
+    await context.close();
+  }
+});
+
+test("a wrong directory password is the usual refusal", async ({ page }) => {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("Username").fill("otto");
+  await page.getByLabel("Password").fill("not-his-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Incorrect username or password");
+  await expect(page.locator("header").getByRole("link", { name: "Log in" })).toBeVisible();
+});
+
+test("a local account links the provider in settings, signs in with it, and unlinks it", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const name = `link${Date.now().toString(36)}`;
+  await page.goto("/register");
+  await hydrated(page);
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel("Email").fill(`${name}@example.com`);
+  await page.getByLabel("Password").fill("a good password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("header").getByRole("link", { name })).toBeVisible();
+
+  await page.goto("/settings");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Link Corp ID" }).click();
+  await page.getByLabel("Username").fill("cara");
+  await page.getByLabel("Password").fill("cara-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page).toHaveURL(/\/settings\?linked=openid-connect$/);
+  await expect(page.getByRole("status")).toHaveText("Linked. You can now sign in with it.");
+  await expect(page.getByText(/^Linked since \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+
+  // Another browser: cara at the provider is this account now.
+  const other = await browser.newContext();
+  const elsewhere = await other.newPage();
+  await signInThroughProvider(elsewhere, "cara", "cara-password");
+  await expect(elsewhere.locator("header").getByRole("link", { name, exact: true })).toBeVisible();
+  await other.close();
+
+  await page.getByRole("button", { name: "Unlink Corp ID" }).click();
+  await expect(page.getByRole("link", { name: "Link Corp ID" })).toBeVisible();
+  await expect(page.getByText("Not linked")).toBeVisible();
+  await context.close();
+});

@@ -86,10 +86,7 @@ pub fn router(state: AppState, options: Options) -> Router {
     let api = api::router().with_state(state.clone());
     let site = Router::new()
         .route("/healthz", get(health::healthz))
-        .nest_service(
-            "/oauth",
-            crate::oauth::router(state.clone(), providers, edge.clone()),
-        )
+        .nest_service("/oauth", crate::oauth::router(state.clone(), providers))
         .route("/{user}/{id}/raw/{rev}/{file}", get(raw::raw_file))
         .route(
             "/{user}/{id}/download/{rev}/{file}",

@@ -213,6 +213,30 @@ impl Browser {
         url
     }
 
+    /// The settings page's "Link" address for the OpenID provider.
+    async fn link_href(&self, gistful: &Server) -> String {
+        let list: Value = self
+            .http
+            .post(gistful.url("/sfn/linked_providers"))
+            .header("origin", &gistful.base)
+            .form(&[("", "")][..0])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let link = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["provider"] == "openid-connect")
+            .and_then(|p| p["link"].as_str())
+            .unwrap_or_else(|| panic!("no link in {list}"))
+            .to_owned();
+        gistful.url(&link)
+    }
+
     /// The signed-in user as the pages see it (`null` when nobody is).
     async fn who(&self, gistful: &Server) -> Value {
         self.http
@@ -574,22 +598,12 @@ async fn a_signed_in_user_links_and_unlinks_providers_but_keeps_a_way_in() {
         .unwrap();
     assert!(res.status().is_redirection() || res.status().is_success());
     assert_eq!(lara.who(&gistful).await["username"], "lara");
-    // Only from our own pages: another site's form is refused.
+    // Only from our own settings page: a link without this session's token is refused.
     let forged = lara
-        .http
-        .post(gistful.url("/oauth/openid-connect/link"))
-        .header("origin", "https://evil.example")
-        .send()
-        .await
-        .unwrap();
+        .get(&gistful.url("/oauth/openid-connect/link?token=guessed"))
+        .await;
     assert_eq!(forged.status(), 403);
-    let start = lara
-        .http
-        .post(gistful.url("/oauth/openid-connect/link"))
-        .header("origin", &gistful.base)
-        .send()
-        .await
-        .unwrap();
+    let start = lara.get(&lara.link_href(&gistful).await).await;
     let (login, page) = lara.page(start).await;
     assert!(
         page.contains("Test identity provider: sign in"),
@@ -615,13 +629,7 @@ async fn a_signed_in_user_links_and_unlinks_providers_but_keeps_a_way_in() {
     let alice = Browser::new();
     alice.sign_in(&gistful, "alice", "alice-pw").await;
     assert_eq!(alice.who(&gistful).await["username"], "alice");
-    let start = alice
-        .http
-        .post(gistful.url("/oauth/openid-connect/link"))
-        .header("origin", &gistful.base)
-        .send()
-        .await
-        .unwrap();
+    let start = alice.get(&alice.link_href(&gistful).await).await;
     // Still signed in at the provider as alice: linking the person she signs in with
     // changes nothing.
     let (end, _) = alice.follow(start, |_| false).await;
@@ -637,13 +645,10 @@ async fn a_signed_in_user_links_and_unlinks_providers_but_keeps_a_way_in() {
         .send()
         .await
         .unwrap();
-    let start = mona
-        .http
-        .post(gistful.url("/oauth/openid-connect/link"))
-        .header("origin", &gistful.base)
-        .send()
-        .await
-        .unwrap();
+    // Mona's link would not do for alice: tokens belong to a session.
+    let monas = mona.link_href(&gistful).await;
+    assert_eq!(alice.get(&monas).await.status(), 403);
+    let start = mona.get(&monas).await;
     let (login, _) = mona.page(start).await;
     let res = mona
         .post(

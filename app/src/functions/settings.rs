@@ -24,8 +24,8 @@ pub struct LinkedProvider {
     pub name: String,
     /// When it was linked, if it is.
     pub linked_since: Option<String>,
-    /// Whether it can be linked from here (LDAP links itself at a password sign-in).
-    pub linkable: bool,
+    /// Where linking it starts (LDAP links itself at a password sign-in: none).
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +57,9 @@ pub async fn linked_providers() -> Result<Vec<LinkedProvider>, Error> {
 
     let user = super::context::require_user()?;
     let state = super::context::state()?;
+    let token = super::context::session_secret()
+        .map(|secret| crate::services::sessions::link_token(&secret))
+        .unwrap_or_default();
     let linked = state.identities.linked(user.id).await?;
     let since = |provider: &str| {
         linked
@@ -71,9 +74,9 @@ pub async fn linked_providers() -> Result<Vec<LinkedProvider>, Error> {
             let provider = p.path.trim_start_matches("/oauth/").to_owned();
             LinkedProvider {
                 linked_since: since(&provider),
+                link: Some(format!("{}/link?token={token}", p.path)),
                 provider,
                 name: p.name.clone(),
-                linkable: true,
             }
         })
         .collect();
@@ -82,7 +85,7 @@ pub async fn linked_providers() -> Result<Vec<LinkedProvider>, Error> {
             provider: LDAP.into(),
             name: "LDAP directory".into(),
             linked_since: Some(ldap),
-            linkable: false,
+            link: None,
         });
     }
     Ok(list)

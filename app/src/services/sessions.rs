@@ -19,6 +19,14 @@ pub fn cookie(secret: &str, secure: bool) -> String {
     format!("{COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
+/// The token a session's "Link ..." links carry: only pages of this session know it, so
+/// another site cannot start a link (which could attach the attacker's provider account
+/// to the victim's). A link, not a form: the CSP's `form-action 'self'` would stop a form's
+/// redirect to the provider.
+pub fn link_token(secret: &str) -> String {
+    hash_secret(&format!("link:{secret}"))
+}
+
 #[derive(Clone)]
 pub struct SessionService {
     db: DatabaseConnection,

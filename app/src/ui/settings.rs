@@ -222,7 +222,7 @@ fn Providers() -> impl IntoView {
                                     <td>{p.name.clone()}</td>
                                     <td>{linked.clone().map_or_else(|| "Not linked".to_owned(), |d| format!("Linked since {d}"))}</td>
                                     <td>
-                                        {match (linked.is_some(), p.linkable) {
+                                        {match (linked.is_some(), p.link.clone()) {
                                             (true, _) => view! {
                                                 <ActionForm action=unlink attr:class="inline-form">
                                                     <input type="hidden" name="provider" value=p.provider.clone()/>
@@ -230,13 +230,11 @@ fn Providers() -> impl IntoView {
                                                         aria-label=format!("Unlink {}", p.name)>"Unlink"</button>
                                                 </ActionForm>
                                             }.into_any(),
-                                            (false, true) => view! {
-                                                <form method="post" action=format!("/oauth/{}/link", p.provider) class="inline-form">
-                                                    <button type="submit" class="button button-small"
-                                                        aria-label=format!("Link {}", p.name)>"Link"</button>
-                                                </form>
+                                            (false, Some(href)) => view! {
+                                                <a class="button button-small" rel="external" href=href
+                                                    aria-label=format!("Link {}", p.name)>"Link"</a>
                                             }.into_any(),
-                                            (false, false) => ().into_any(),
+                                            (false, None) => ().into_any(),
                                         }}
                                     </td>
                                 </tr>

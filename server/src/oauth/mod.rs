@@ -20,7 +20,7 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use base64::Engine;
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
@@ -303,20 +303,15 @@ impl Providers {
 struct OAuth {
     app: AppState,
     providers: Arc<Providers>,
-    edge: Arc<crate::edge::Edge>,
 }
 
 /// `/{provider}`, `/{provider}/link` and `/{provider}/callback`, nested under `/oauth`.
-pub fn router(app: AppState, providers: Arc<Providers>, edge: Arc<crate::edge::Edge>) -> Router {
+pub fn router(app: AppState, providers: Arc<Providers>) -> Router {
     Router::new()
         .route("/{provider}", get(start))
-        .route("/{provider}/link", post(link))
+        .route("/{provider}/link", get(link))
         .route("/{provider}/callback", get(callback))
-        .with_state(OAuth {
-            app,
-            providers,
-            edge,
-        })
+        .with_state(OAuth { app, providers })
 }
 
 #[derive(Deserialize)]
@@ -333,21 +328,34 @@ async fn start(
     start_flow(&oauth, &provider, local_path(query.next), None).await
 }
 
-/// Leaves for the provider to link it to the signed-in account (from settings). A form
-/// post from our own pages only: a link started by another site could attach the
-/// attacker's provider account to the victim's.
+#[derive(Deserialize)]
+struct LinkQuery {
+    token: Option<String>,
+}
+
+/// Leaves for the provider to link it to the signed-in account, from a link on the
+/// settings page. The link carries a token of the session
+/// ([`app::services::sessions::link_token`]): a link started by another site could attach
+/// the attacker's provider account to the victim's.
 async fn link(
     State(oauth): State<OAuth>,
     Path(provider): Path<String>,
+    Query(query): Query<LinkQuery>,
     viewer: Option<axum::Extension<app::access::Viewer>>,
-    headers: HeaderMap,
 ) -> Response {
-    if !oauth.edge.same_origin(&headers) {
-        return (StatusCode::FORBIDDEN, "Cross-site request refused\n").into_response();
-    }
-    let Some(user) = viewer.as_ref().and_then(|v| v.user()) else {
+    let viewer = viewer.map(|v| v.0).unwrap_or_default();
+    let (Some(user), Some(app::access::Credential::Session { secret })) =
+        (viewer.user(), viewer.credential())
+    else {
         return redirect("/login?next=/settings", &[]);
     };
+    if query.token.as_deref() != Some(app::services::sessions::link_token(secret).as_str()) {
+        return (
+            StatusCode::FORBIDDEN,
+            "This link is not from your settings page\n",
+        )
+            .into_response();
+    }
     start_flow(&oauth, &provider, "/settings".into(), Some(user.id)).await
 }
 
