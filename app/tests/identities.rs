@@ -200,3 +200,44 @@ async fn links_belong_to_one_account_and_the_last_way_in_stays() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_provider_made_account_picks_its_username_once() {
+    for ctx in backends().await {
+        let users = UserService::new(ctx.db.clone());
+        let ids = IdentityService::new(ctx.db.clone());
+        let made = ids
+            .sign_in(person("sub-11", "ivy", None), true)
+            .await
+            .unwrap();
+        assert!(made.rename_allowed);
+        let invalid = ids.rename_once(&made, "not valid!").await.unwrap_err();
+        assert!(matches!(invalid, Error::Validation(_)), "{invalid:?}");
+        let renamed = ids.rename_once(&made, "ivy-green").await.unwrap();
+        assert_eq!(renamed.username, "ivy-green");
+        assert!(!renamed.rename_allowed);
+        let again = ids.rename_once(&renamed, "ivy-blue").await.unwrap_err();
+        assert!(matches!(again, Error::Forbidden(_)), "{again:?}");
+        // Found by subject under its new name.
+        let back = ids
+            .sign_in(person("sub-11", "ivy", None), true)
+            .await
+            .unwrap();
+        assert_eq!(back.username, "ivy-green");
+
+        let local = users
+            .register(NewUser {
+                username: "jack".into(),
+                email: "jack@home.example".into(),
+                password: "correct horse".into(),
+                admin: false,
+            })
+            .await
+            .unwrap();
+        assert!(
+            !local.rename_allowed,
+            "local accounts chose their name already"
+        );
+        assert!(ids.rename_once(&local, "jack-2").await.is_err());
+    }
+}

@@ -3,7 +3,8 @@
 //! promises stays the same. `login_flows` holds a sign-in that left for a provider and has
 //! not come back: in the database, not in memory, so that the callback may reach another
 //! server than the one that started it; each row is taken once (a replayed `state` finds
-//! nothing) and expires within minutes.
+//! nothing) and expires within minutes. `users.rename_allowed` lets an account a provider
+//! made pick its own username once.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -49,6 +50,16 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
+        // An account a provider made took the provider's name; its owner may pick another,
+        // once (issue 17).
+        m.alter_table(
+            Table::alter()
+                .table(Users::Table)
+                .add_column(boolean(Users::RenameAllowed).default(false))
+                .to_owned(),
+        )
+        .await?;
+
         m.create_table(
             Table::create()
                 .table(LoginFlows::Table)
@@ -69,7 +80,14 @@ impl MigrationTrait for Migration {
         m.drop_table(Table::drop().table(LoginFlows::Table).to_owned())
             .await?;
         m.drop_table(Table::drop().table(UserIdentities::Table).to_owned())
-            .await
+            .await?;
+        m.alter_table(
+            Table::alter()
+                .table(Users::Table)
+                .drop_column(Users::RenameAllowed)
+                .to_owned(),
+        )
+        .await
     }
 }
 
@@ -77,6 +95,7 @@ impl MigrationTrait for Migration {
 enum Users {
     Table,
     Id,
+    RenameAllowed,
 }
 
 #[derive(DeriveIden)]

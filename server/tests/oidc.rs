@@ -738,3 +738,44 @@ async fn without_the_login_form_only_providers_sign_people_in() {
     browser.sign_in(&gistful, "alice", "alice-pw").await;
     assert_eq!(browser.who(&gistful).await["username"], "alice");
 }
+
+#[tokio::test]
+async fn an_account_the_provider_made_renames_itself_once_in_settings() {
+    let port = Provider::free_port();
+    let gistful = gistful(port).await;
+    let _provider = Provider::start(port, &gistful, people());
+    let bob = Browser::new();
+    bob.sign_in(&gistful, "bob", "bob-pw").await;
+    assert_eq!(bob.who(&gistful).await["username"], "Bob-Builder");
+    let settings = bob
+        .get(&gistful.url("/settings"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(settings.contains("You may change it once"), "{settings}");
+
+    let choose = |name: &'static str| {
+        bob.http
+            .post(gistful.url("/sfn/choose_username"))
+            .header("origin", &gistful.base)
+            .form(&[("username", name)])
+            .send()
+    };
+    assert!(!choose("bob").await.unwrap().status().is_client_error());
+    assert_eq!(bob.who(&gistful).await["username"], "bob");
+    let again = choose("robert").await.unwrap();
+    assert_eq!(again.status(), 403);
+    assert_eq!(bob.who(&gistful).await["username"], "bob");
+    let settings = bob
+        .get(&gistful.url("/settings"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!settings.contains("You may change it once"));
+    // The provider's bob still signs in to it.
+    let later = Browser::new();
+    later.sign_in(&gistful, "bob", "bob-pw").await;
+    assert_eq!(later.who(&gistful).await["username"], "bob");
+}

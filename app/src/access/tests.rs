@@ -11,6 +11,7 @@ const ADMIN: i64 = 3;
 
 fn user(id: i64, is_admin: bool) -> user::Model {
     user::Model {
+        rename_allowed: false,
         id,
         username: format!("u{id}"),
         username_lower: format!("u{id}"),

@@ -15,6 +15,8 @@ pub struct Model {
     pub is_admin: bool,
     /// Commits carry `email` when set, a no-reply address otherwise.
     pub commit_email_public: bool,
+    /// An account a sign-in provider made may change its username once.
+    pub rename_allowed: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -14,6 +14,8 @@ pub struct Profile {
     pub commit_email_public: bool,
     /// False for an account a sign-in provider made: it has no password to confirm with.
     pub has_password: bool,
+    /// An account a provider made may pick its username, once.
+    pub rename_allowed: bool,
 }
 
 /// A sign-in provider as the settings page lists it.
@@ -48,7 +50,20 @@ pub async fn get_profile() -> Result<Profile, Error> {
         bio: user.bio,
         commit_email_public: user.commit_email_public,
         has_password: !user.password_hash.is_empty(),
+        rename_allowed: user.rename_allowed,
     })
+}
+
+#[server(prefix = "/sfn", endpoint = "choose_username")]
+pub async fn choose_username(username: String) -> Result<(), Error> {
+    let user = super::context::require_user()?;
+    super::context::state()?
+        .identities
+        .rename_once(&user, &username)
+        .await?;
+    // The header and every link carry the name: load the page again.
+    leptos_axum::redirect("/settings");
+    Ok(())
 }
 
 #[server(prefix = "/sfn", endpoint = "linked_providers")]

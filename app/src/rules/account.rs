@@ -140,7 +140,7 @@ pub fn sign_in_failure(code: &str) -> Option<&'static str> {
             "Registration is closed on this instance: only accounts already linked to this provider can sign in."
         }
         "email" => {
-            "An account with this email already exists. Sign in to it with its password; accounts are never merged by email."
+            "An account with this email already exists: sign in to it, then link this provider in Settings. Accounts are never merged by email."
         }
         "taken" => {
             "That account of the provider is linked to another Gistful account, or yours is linked to another account of it."

@@ -209,7 +209,7 @@ impl IdentityService {
                 > 0
         {
             return Err(Error::Conflict(
-                "An account with this email already exists. Sign in to it with its password; accounts are never merged by email".into(),
+                "An account with this email already exists: sign in to it, then link this provider in Settings. Accounts are never merged by email".into(),
             ));
         }
         let created = self
@@ -248,6 +248,7 @@ impl IdentityService {
                         // of an instance is its admin, as with a password.
                         is_admin: Set(person.admin.unwrap_or(first)),
                         commit_email_public: Set(false),
+                        rename_allowed: Set(true),
                         created_at: Set(now),
                         updated_at: Set(now),
                         ..Default::default()
@@ -331,6 +332,27 @@ impl IdentityService {
             .exec(&self.db)
             .await?;
         Ok(())
+    }
+
+    /// Gives an account a provider made the username its owner picked, once.
+    pub async fn rename_once(&self, account: &user::Model, username: &str) -> Result<user::Model> {
+        if !account.rename_allowed {
+            return Err(Error::Forbidden(
+                "Your username was already chosen; it cannot change again".into(),
+            ));
+        }
+        let renamed = crate::services::UserService::new(self.db.clone())
+            .update_profile(
+                account.id,
+                crate::services::users::ProfileUpdate {
+                    username: Some(username.to_owned()),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        let mut active: user::ActiveModel = renamed.into();
+        active.rename_allowed = Set(false);
+        Ok(active.update(&self.db).await?)
     }
 
     /// The providers linked to an account.

@@ -79,6 +79,7 @@ impl UserService {
                         bio: Set(String::new()),
                         is_admin: Set(new.admin || first),
                         commit_email_public: Set(false),
+                        rename_allowed: Set(false),
                         created_at: Set(now),
                         updated_at: Set(now),
                         ..Default::default()

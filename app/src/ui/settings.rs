@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use super::feedback::outcome;
 
 use crate::functions::settings::{
-    ChangePassword, CreateToken, Profile, RevokeToken, SaveProfile, UnlinkProvider, get_profile,
-    linked_providers, list_tokens,
+    ChangePassword, ChooseUsername, CreateToken, Profile, RevokeToken, SaveProfile, UnlinkProvider,
+    get_profile, linked_providers, list_tokens,
 };
 
 #[component]
@@ -51,6 +51,8 @@ fn Settings(profile: Profile) -> impl IntoView {
     view! {
         <section class="settings">
             <h1>"Settings"</h1>
+
+            {profile.rename_allowed.then(|| view! { <ChooseName current=profile.username.clone()/> })}
 
             <h2>"Profile"</h2>
             <ActionForm action=save attr:class="form settings-form">
@@ -244,5 +246,28 @@ fn Providers() -> impl IntoView {
                 </table>
             })}
         </Transition>
+    }
+}
+
+/// An account a sign-in provider made took the provider's name: its owner may pick
+/// another, once.
+#[component]
+fn ChooseName(current: String) -> impl IntoView {
+    let choose = ServerAction::<ChooseUsername>::new();
+    let error = move || {
+        choose
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| view! { <p class="form-error" role="alert">{e.message()}</p> })
+    };
+    view! {
+        <h2>"Username"</h2>
+        <ActionForm action=choose attr:class="form settings-form">
+            <p class="muted">"Your sign-in provider chose this name. You may change it once."</p>
+            <label>"Username" <input name="username" value=current required maxlength="39"/></label>
+            {error}
+            <button type="submit" class="button button-primary">"Keep this username"</button>
+        </ActionForm>
     }
 }
