@@ -241,3 +241,46 @@ async fn a_provider_made_account_picks_its_username_once() {
         assert!(ids.rename_once(&local, "jack-2").await.is_err());
     }
 }
+
+#[tokio::test]
+async fn flows_are_bounded_in_number_and_size() {
+    use app::services::identities::{FLOWS_MAX, NEXT_MAX};
+    use sea_orm::{EntityTrait, Set};
+
+    for ctx in backends().await {
+        let ids = IdentityService::new(ctx.db.clone());
+        let mut long = flow("long-next");
+        long.next = format!("/{}", "a".repeat(NEXT_MAX + 10));
+        ids.begin(long).await.unwrap();
+        assert_eq!(
+            ids.take("long-next", "openid-connect")
+                .await
+                .unwrap()
+                .unwrap()
+                .next,
+            "/"
+        );
+
+        // Fill the table to the bound (rows as `begin` writes them), then one more.
+        let expires = chrono::Utc::now() + chrono::Duration::minutes(5);
+        let rows: Vec<_> = (0..FLOWS_MAX)
+            .map(|n| app::entities::login_flow::ActiveModel {
+                id: Set(format!("{n:064}")),
+                provider: Set("openid-connect".into()),
+                pkce_verifier: Set(String::new()),
+                nonce: Set(String::new()),
+                next: Set("/".into()),
+                link_user_id: Set(None),
+                expires_at: Set(expires),
+            })
+            .collect();
+        for chunk in rows.chunks(500) {
+            app::entities::login_flow::Entity::insert_many(chunk.to_vec())
+                .exec(&ctx.db)
+                .await
+                .unwrap();
+        }
+        let refused = ids.begin(flow("one-too-many")).await.unwrap_err();
+        assert_eq!(refused, Error::RateLimited);
+    }
+}

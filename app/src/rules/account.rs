@@ -145,6 +145,7 @@ pub fn sign_in_failure(code: &str) -> Option<&'static str> {
         "taken" => {
             "That account of the provider is linked to another Gistful account, or yours is linked to another account of it."
         }
+        "busy" => "Too many sign-ins are in progress. Please try again in a few minutes.",
         "internal" => "Something went wrong on our side. Please try again.",
         _ => return None,
     })

@@ -28,6 +28,13 @@ pub const LDAP: &str = "ldap";
 /// How long a sign-in may stay at the provider before its `state` is no longer accepted.
 pub const FLOW_LIFETIME_MINUTES: i64 = 10;
 
+/// The most sign-ins that may be waiting for their provider at once: each unanswered
+/// visit to `/oauth/{provider}` keeps a row for [`FLOW_LIFETIME_MINUTES`].
+pub const FLOWS_MAX: u64 = 10_000;
+
+/// The longest `next` a flow keeps; a longer one becomes `/`.
+pub const NEXT_MAX: usize = 1024;
+
 /// How many usernames are tried for a new account before giving up.
 const USERNAME_TRIES: usize = 100;
 
@@ -135,25 +142,34 @@ impl IdentityService {
             > 0)
     }
 
-    /// Keeps a flow until its callback (or its expiry).
+    /// Keeps a flow until its callback (or its expiry). Refused (`RateLimited`) while
+    /// [`FLOWS_MAX`] others wait.
     pub async fn begin(&self, flow: NewFlow) -> Result<()> {
         let now = Utc::now();
-        login_flow::ActiveModel {
-            id: Set(hash_secret(&flow.state)),
-            provider: Set(flow.provider),
-            pkce_verifier: Set(flow.pkce_verifier),
-            nonce: Set(flow.nonce),
-            next: Set(flow.next),
-            link_user_id: Set(flow.link_user_id),
-            expires_at: Set(now + Duration::minutes(FLOW_LIFETIME_MINUTES)),
-        }
-        .insert(&self.db)
-        .await?;
         // Abandoned flows are swept as new ones start, so the table stays small.
         login_flow::Entity::delete_many()
             .filter(login_flow::Column::ExpiresAt.lt(now))
             .exec(&self.db)
             .await?;
+        if login_flow::Entity::find().count(&self.db).await? >= FLOWS_MAX {
+            return Err(Error::RateLimited);
+        }
+        let next = if flow.next.len() > NEXT_MAX {
+            "/".to_owned()
+        } else {
+            flow.next
+        };
+        login_flow::ActiveModel {
+            id: Set(hash_secret(&flow.state)),
+            provider: Set(flow.provider),
+            pkce_verifier: Set(flow.pkce_verifier),
+            nonce: Set(flow.nonce),
+            next: Set(next),
+            link_user_id: Set(flow.link_user_id),
+            expires_at: Set(now + Duration::minutes(FLOW_LIFETIME_MINUTES)),
+        }
+        .insert(&self.db)
+        .await?;
         Ok(())
     }
 

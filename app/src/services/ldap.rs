@@ -16,6 +16,9 @@ use ldap3::{LdapConnAsync, LdapConnSettings, Scope, SearchEntry, ldap_escape};
 /// The longest a connection or a single operation may take.
 pub const TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The longest username or password sent to the directory; longer ones match nobody.
+pub const INPUT_MAX: usize = 256;
+
 /// LDAP's "invalid credentials".
 const INVALID_CREDENTIALS: u32 = 49;
 
@@ -75,7 +78,11 @@ pub async fn authenticate(
     username: &str,
     password: &str,
 ) -> Result<Option<LdapPerson>, ldap3::LdapError> {
-    if username.is_empty() || password.is_empty() {
+    if username.is_empty()
+        || password.is_empty()
+        || username.len() > INPUT_MAX
+        || password.len() > INPUT_MAX
+    {
         return Ok(None);
     }
     let settings = LdapConnSettings::new()

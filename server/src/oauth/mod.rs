@@ -101,6 +101,8 @@ enum Failure {
     Email,
     /// Linking: the provider's person is another account's, or this account has another.
     Taken,
+    /// Too many sign-ins are waiting for their provider.
+    Busy,
     Internal,
 }
 
@@ -113,6 +115,7 @@ impl Failure {
             Failure::Closed => "closed",
             Failure::Email => "email",
             Failure::Taken => "taken",
+            Failure::Busy => "busy",
             Failure::Internal => "internal",
         }
     }
@@ -403,9 +406,16 @@ async fn start_flow(
         next,
         link_user_id,
     };
-    if let Err(e) = oauth.app.identities.begin(flow).await {
-        tracing::error!(error = %e, "oauth: cannot keep the sign-in flow");
-        return to_login(Failure::Internal);
+    match oauth.app.identities.begin(flow).await {
+        Ok(()) => {}
+        Err(app::Error::RateLimited) => {
+            tracing::warn!("oauth: too many sign-ins waiting for their provider");
+            return to_login(Failure::Busy);
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "oauth: cannot keep the sign-in flow");
+            return to_login(Failure::Internal);
+        }
     }
     let secure = oauth.app.external_url.starts_with("https://");
     let cookie = format!(
@@ -661,6 +671,7 @@ mod tests {
             Failure::Closed,
             Failure::Email,
             Failure::Taken,
+            Failure::Busy,
             Failure::Internal,
         ] {
             assert!(
