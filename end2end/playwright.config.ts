@@ -45,7 +45,7 @@ export default defineConfig({
   // The second server is admin.spec.ts's alone: its switches change the whole instance.
   // The third is a real OpenID provider (npm's `oidc-provider`, end2end/oidc), the fourth
   // a private LDAP directory (Debian's slapd), and the last a Gistful that signs people in
-  // through both (sign-in.spec.ts).
+  // through both (sign-in.spec.ts), and one whose provider and directory are down.
   webServer: [
     ...[[home, port], [`${home}-admin`, port + 1]].map(([dir, at]) => gistful(String(dir), Number(at), {})),
     {
@@ -80,6 +80,15 @@ export default defineConfig({
       OG_OIDC_SECRET: "gistful-secret",
       OG_OIDC_DISCOVERY_URL: `http://127.0.0.1:${port + 2}/.well-known/openid-configuration`,
       OG_OIDC_ADMIN_GROUP: "gistful-admins",
+    }),
+    // A Gistful whose provider and directory never answer (nothing listens there).
+    gistful(`${home}-down`, port + 5, {
+      OG_OIDC_PROVIDER_NAME: "Down ID",
+      OG_OIDC_CLIENT_KEY: "gistful",
+      OG_OIDC_SECRET: "gistful-secret",
+      OG_OIDC_DISCOVERY_URL: `http://127.0.0.1:${port + 6}/.well-known/openid-configuration`,
+      OG_LDAP_URL: `ldap://127.0.0.1:${port + 7}`,
+      OG_LDAP_SEARCH_BASE: "ou=people,dc=corp,dc=example",
     }),
   ],
 });

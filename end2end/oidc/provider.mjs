@@ -8,8 +8,9 @@
 //      (comma-separated), OIDC_CLIENT_ID, OIDC_CLIENT_SECRET.
 // Prints `ready <issuer>` once it listens.
 //
-// It also stands in for GitLab and Gitea (their OAuth 2.0 paths lead to the same
-// endpoints, and `/api/v4/user` and `/api/v1/user` answer who an access token is for),
+// It also stands in for GitLab, Gitea and GitHub Enterprise (their OAuth 2.0 paths lead to
+// the same endpoints, and `/api/v4/user`, `/api/v1/user` and `/api/v3/user` answer who an
+// access token is for),
 // so Gistful's presets for them are tested against a real authorization server too.
 import http from "node:http";
 import { readFileSync } from "node:fs";
@@ -28,6 +29,15 @@ const provider = new Provider(issuer, {
       redirect_uris: (process.env.OIDC_REDIRECT_URIS ?? "").split(",").filter(Boolean),
       grant_types: ["authorization_code"],
       response_types: ["code"],
+    },
+    {
+      // GitHub takes the client's credentials in the form, not in Basic auth.
+      client_id: "gistful-post",
+      client_secret: "gistful-secret",
+      redirect_uris: (process.env.OIDC_REDIRECT_URIS ?? "").split(",").filter(Boolean),
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "client_secret_post",
     },
   ],
   pkce: { required: () => true },
@@ -175,7 +185,9 @@ http
   .createServer(async (req, res) => {
     const [path, query] = req.url.split("?");
     if (aliases[path]) req.url = aliases[path] + (query === undefined ? "" : `?${query}`);
-    if (path === "/api/v4/user" || path === "/api/v1/user") return forgeUser(req, res, path === "/api/v4/user");
+    if (["/api/v4/user", "/api/v1/user", "/api/v3/user"].includes(path)) {
+      return forgeUser(req, res, path === "/api/v4/user");
+    }
     const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm|abort))?$/.exec(req.url.split("?")[0]);
     if (!match) return handle(req, res);
     try {

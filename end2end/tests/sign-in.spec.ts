@@ -7,6 +7,8 @@ import { hydrated } from "./helpers";
 const port = Number(process.env.E2E_PORT ?? 3917);
 const gistful = `http://127.0.0.1:${port + 3}`;
 const people = `${process.env.E2E_HOME ?? ".home"}-sso-people.json`;
+// Its provider and directory never answer.
+const down = `http://127.0.0.1:${port + 5}`;
 test.use({ baseURL: gistful });
 
 /** From Gistful's login page through the provider's own pages, back to Gistful. */
@@ -120,4 +122,26 @@ test("a local account links the provider in settings, signs in with it, and unli
   await expect(page.getByRole("link", { name: "Link Corp ID" })).toBeVisible();
   await expect(page.getByText("Not linked")).toBeVisible();
   await context.close();
+});
+
+test("each failure comes back to the login page with its message", async ({ page }) => {
+  // A callback with a state this browser was never given (forged, or replayed elsewhere).
+  await page.goto("/oauth/openid-connect/callback?code=stolen&state=forged");
+  await expect(page).toHaveURL(/\/login\?error=state$/);
+  await expect(page.getByRole("alert")).toHaveText("This sign-in expired or was already used. Please try again.");
+
+  // A provider that does not answer...
+  await page.goto(`${down}/login`);
+  await hydrated(page);
+  await page.getByRole("link", { name: "Sign in with Down ID" }).click();
+  await expect(page).toHaveURL(`${down}/login?error=provider`);
+  await expect(page.getByRole("alert")).toContainText("could not be reached");
+
+  // ...and a directory that does not either.
+  await hydrated(page);
+  await page.getByLabel("Username").fill("lena");
+  await page.getByLabel("Password").fill("lena-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The directory (LDAP) could not be reached; try again later");
+  await expect(page.locator("header").getByRole("link", { name: "Log in" })).toBeVisible();
 });

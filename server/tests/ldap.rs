@@ -60,14 +60,105 @@ member: uid=lena,ou=people,dc=corp,dc=example
 struct Directory {
     child: Child,
     url: String,
+    /// `ldaps://` with a certificate of [`Directory::ca`], when started with TLS.
+    tls_url: Option<String>,
     _dir: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A throwaway CA and a certificate for 127.0.0.1 signed by it, made with `openssl`.
+fn certificates(root: &Path) {
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    std::fs::write(
+        root.join("server.ext"),
+        "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n",
+    )
+    .unwrap();
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Gistful test CA",
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+    ]);
 }
 
 impl Directory {
     fn start() -> Directory {
+        Directory::start_with(false)
+    }
+
+    /// With `tls`, also `ldaps://` and StartTLS, with a certificate of its own CA.
+    fn start_with(tls: bool) -> Directory {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir(root.join("db")).unwrap();
+        let tls_config = if tls {
+            certificates(root);
+            format!(
+                "TLSCACertificateFile {root}/ca.pem\n\
+                 TLSCertificateFile {root}/server.pem\n\
+                 TLSCertificateKeyFile {root}/server.key\n",
+                root = root.display()
+            )
+        } else {
+            String::new()
+        };
         let config = format!(
             "include /etc/ldap/schema/core.schema\n\
              include /etc/ldap/schema/cosine.schema\n\
@@ -75,6 +166,7 @@ impl Directory {
              include /etc/ldap/schema/inetorgperson.schema\n\
              modulepath /usr/lib/ldap\n\
              moduleload back_mdb\n\
+             {tls_config}\
              pidfile {root}/slapd.pid\n\
              database mdb\n\
              maxsize 10485760\n\
@@ -85,14 +177,14 @@ impl Directory {
             root = root.display()
         );
         std::fs::write(root.join("slapd.conf"), config).unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let url = format!("ldap://127.0.0.1:{port}");
+        let url = format!("ldap://127.0.0.1:{}", free_port());
+        let tls_url = tls.then(|| format!("ldaps://127.0.0.1:{}", free_port()));
+        let listen = match &tls_url {
+            Some(tls_url) => format!("{url}/ {tls_url}/"),
+            None => format!("{url}/"),
+        };
         let child = Command::new("slapd")
-            .args(["-h", &format!("{url}/"), "-f"])
+            .args(["-h", &listen, "-f"])
             .arg(root.join("slapd.conf"))
             .args(["-d", "0"])
             .stdout(Stdio::null())
@@ -103,6 +195,7 @@ impl Directory {
         let directory = Directory {
             child,
             url,
+            tls_url,
             _dir: dir,
         };
         directory.seed(&root);
@@ -133,6 +226,12 @@ impl Directory {
     }
 }
 
+impl Directory {
+    fn ca(&self) -> std::path::PathBuf {
+        self._dir.path().join("ca.pem")
+    }
+}
+
 impl Drop for Directory {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -142,22 +241,24 @@ impl Drop for Directory {
 
 /// Gistful checking passwords against the directory at `url`.
 async fn gistful(url: &str) -> Server {
+    gistful_with(url, &[]).await
+}
+
+async fn gistful_with(url: &str, extra: &[(&str, &str)]) -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = Server::start_in(
-        dir.path(),
-        &[
-            ("OG_LDAP_URL", url),
-            ("OG_LDAP_BIND_DN", ADMIN_DN),
-            ("OG_LDAP_BIND_CREDENTIALS", ADMIN_PW),
-            ("OG_LDAP_SEARCH_BASE", SUFFIX),
-            (
-                "OG_LDAP_SEARCH_FILTER",
-                "(&(objectClass=inetOrgPerson)(uid=%s))",
-            ),
-            ("OG_LDAP_ADMIN_GROUP", "cn=admins,dc=corp,dc=example"),
-        ],
-    )
-    .await;
+    let mut env = extra.to_vec();
+    env.extend_from_slice(&[
+        ("OG_LDAP_URL", url),
+        ("OG_LDAP_BIND_DN", ADMIN_DN),
+        ("OG_LDAP_BIND_CREDENTIALS", ADMIN_PW),
+        ("OG_LDAP_SEARCH_BASE", SUFFIX),
+        (
+            "OG_LDAP_SEARCH_FILTER",
+            "(&(objectClass=inetOrgPerson)(uid=%s))",
+        ),
+        ("OG_LDAP_ADMIN_GROUP", "cn=admins,dc=corp,dc=example"),
+    ]);
+    let mut server = Server::start_in(dir.path(), &env).await;
     server.keep(dir);
     server
 }
@@ -322,4 +423,30 @@ async fn a_directory_that_is_down_is_a_plain_message() {
     let (status, body) = login(&server, "lena", "lena-pw").await.unwrap_err();
     assert_eq!(status, 503, "{body}");
     assert!(body.contains("could not be reached"), "{body}");
+}
+
+#[tokio::test]
+async fn ldaps_and_start_tls_verify_the_directory_certificate() {
+    let directory = Directory::start_with(true);
+    let ca = directory.ca().display().to_string();
+    let ldaps = directory.tls_url.clone().unwrap();
+    // The directory's CA trusted (rustls reads the roots from SSL_CERT_FILE).
+    let trusting = gistful_with(&ldaps, &[("SSL_CERT_FILE", ca.as_str())]).await;
+    let lena = login(&trusting, "lena", "lena-pw").await.unwrap();
+    assert_eq!(who(&trusting, &lena).await["username"], "lena");
+    let start_tls = gistful_with(
+        &directory.url,
+        &[
+            ("SSL_CERT_FILE", ca.as_str()),
+            ("OG_LDAP_START_TLS", "true"),
+        ],
+    )
+    .await;
+    let otto = login(&start_tls, "otto", "otto-pw").await.unwrap();
+    assert_eq!(who(&start_tls, &otto).await["username"], "otto");
+
+    // Not trusted: no password goes to that server.
+    let wary = gistful(&ldaps).await;
+    let (status, body) = login(&wary, "lena", "lena-pw").await.unwrap_err();
+    assert_eq!(status, 503, "{body}");
 }

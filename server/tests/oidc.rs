@@ -43,7 +43,7 @@ impl Provider {
             .env("OIDC_USERS", &file)
             .env(
                 "OIDC_REDIRECT_URIS",
-                ["openid-connect", "gitlab", "gitea"]
+                ["openid-connect", "gitlab", "gitea", "github"]
                     .map(|p| gistful.url(&format!("/oauth/{p}/callback")))
                     .join(","),
             )
@@ -778,4 +778,41 @@ async fn an_account_the_provider_made_renames_itself_once_in_settings() {
     let later = Browser::new();
     later.sign_in(&gistful, "bob", "bob-pw").await;
     assert_eq!(later.who(&gistful).await["username"], "bob");
+}
+
+#[tokio::test]
+async fn the_github_preset_signs_in_through_a_github_enterprise_address() {
+    // GitHub's own paths (`/login/oauth/...`, the API under `/api/v3` for an Enterprise
+    // address), client credentials in the form as GitHub wants them.
+    let port = Provider::free_port();
+    let forge = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().unwrap();
+    let mut gistful = Server::start_in(
+        dir.path(),
+        &[
+            ("OG_GITHUB_CLIENT_KEY", "gistful-post"),
+            ("OG_GITHUB_SECRET", "gistful-secret"),
+            ("OG_GITHUB_URL", forge.as_str()),
+            ("OG_GITHUB_NAME", "Corp GitHub"),
+        ],
+    )
+    .await;
+    gistful.keep(dir);
+    let _provider = Provider::start(port, &gistful, people());
+    let login = Browser::new()
+        .get(&gistful.url("/login"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(login.contains("Sign in with Corp GitHub"), "{login}");
+    let browser = Browser::new();
+    let callback = browser
+        .to_callback_of("github", &gistful, "alice", "alice-pw")
+        .await;
+    let (end, _) = browser
+        .follow(browser.get(callback.as_str()).await, |_| false)
+        .await;
+    assert_eq!(end.path(), "/settings", "{end}");
+    assert_eq!(browser.who(&gistful).await["username"], "alice");
 }
