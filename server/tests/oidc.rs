@@ -754,6 +754,7 @@ async fn an_account_the_provider_made_renames_itself_once_in_settings() {
         .await
         .unwrap();
     assert!(settings.contains("You may change it once"), "{settings}");
+    assert!(!settings.contains("Change password"), "no password to change");
 
     let choose = |name: &'static str| {
         bob.http

@@ -69,6 +69,8 @@ fn Settings(profile: Profile) -> impl IntoView {
                 <button type="submit" class="button button-primary">"Save profile"</button>
             </ActionForm>
 
+            // An account a sign-in provider made has no password to change: it signs in there.
+            {profile.has_password.then(|| view! {
             <h2>"Password"</h2>
             <ActionForm action=password attr:class="form settings-form">
                 <label>"Current password" <input type="password" name="current" autocomplete="current-password" required/></label>
@@ -76,6 +78,7 @@ fn Settings(profile: Profile) -> impl IntoView {
                 {move || { let (e, ok) = result(password.value().get()); outcome(e, ok, "Password changed.") }}
                 <button type="submit" class="button button-primary">"Change password"</button>
             </ActionForm>
+            })}
 
             <Providers/>
 
