@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { hydrated, register } from "./helpers";
 
 // A Gistful configured for a real OpenID provider (npm's `oidc-provider`, started by
 // playwright.config.ts with the people of end2end/oidc/people.json).
@@ -91,14 +91,7 @@ test("a wrong directory password is the usual refusal", async ({ page }) => {
 test("a local account links the provider in settings, signs in with it, and unlinks it", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const name = `link${Date.now().toString(36)}`;
-  await page.goto("/register");
-  await hydrated(page);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel("Email").fill(`${name}@example.com`);
-  await page.getByLabel("Password").fill("a good password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("header").getByRole("link", { name })).toBeVisible();
+  const name = await register(page);
 
   await page.goto("/settings");
   await hydrated(page);

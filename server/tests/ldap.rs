@@ -245,7 +245,6 @@ async fn gistful(url: &str) -> Server {
 }
 
 async fn gistful_with(url: &str, extra: &[(&str, &str)]) -> Server {
-    let dir = tempfile::tempdir().unwrap();
     let mut env = extra.to_vec();
     env.extend_from_slice(&[
         ("OG_LDAP_URL", url),
@@ -258,9 +257,7 @@ async fn gistful_with(url: &str, extra: &[(&str, &str)]) -> Server {
         ),
         ("OG_LDAP_ADMIN_GROUP", "cn=admins,dc=corp,dc=example"),
     ]);
-    let mut server = Server::start_in(dir.path(), &env).await;
-    server.keep(dir);
-    server
+    Server::start_with(&env).await
 }
 
 /// Logs in through the form's server function; the session cookie when it worked, else
@@ -290,17 +287,7 @@ async fn login(server: &Server, username: &str, password: &str) -> Result<String
 }
 
 async fn who(server: &Server, cookie: &str) -> serde_json::Value {
-    reqwest::Client::new()
-        .post(server.url("/sfn/current_user"))
-        .header("origin", &server.base)
-        .header("cookie", cookie)
-        .form(&[("", "")][..0])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    common::current_user(&reqwest::Client::new(), server, Some(cookie)).await
 }
 
 #[tokio::test]

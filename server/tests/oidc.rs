@@ -98,7 +98,6 @@ async fn gistful(port: u16) -> Server {
 
 /// Gistful with the test client's settings and `env` (which must name the discovery URL).
 async fn gistful_with(env: &[(&str, &str)]) -> Server {
-    let dir = tempfile::tempdir().unwrap();
     let mut env = env.to_vec();
     env.extend_from_slice(&[
         ("OG_OIDC_PROVIDER_NAME", "Corp ID"),
@@ -106,9 +105,7 @@ async fn gistful_with(env: &[(&str, &str)]) -> Server {
         ("OG_OIDC_SECRET", "gistful-secret"),
         ("OG_OIDC_ADMIN_GROUP", "admins"),
     ]);
-    let mut server = Server::start_in(dir.path(), &env).await;
-    server.keep(dir);
-    server
+    Server::start_with(&env).await
 }
 
 /// A browser: a cookie jar, redirects taken one at a time.
@@ -239,17 +236,18 @@ impl Browser {
 
     /// The signed-in user as the pages see it (`null` when nobody is).
     async fn who(&self, gistful: &Server) -> Value {
-        self.http
-            .post(gistful.url("/sfn/current_user"))
-            .header("origin", &gistful.base)
-            .form(&[("", "")][..0])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        common::current_user(&self.http, gistful, None).await
     }
+}
+
+/// `/login` as a new visitor gets it.
+async fn login_page(gistful: &Server) -> String {
+    Browser::new()
+        .get(&gistful.url("/login"))
+        .await
+        .text()
+        .await
+        .unwrap()
 }
 
 fn error_of(url: &Url) -> Option<String> {
@@ -266,12 +264,7 @@ async fn sign_in_creates_the_account_and_the_admin_group_decides_admin_rights() 
     let provider = Provider::start(port, &gistful, people());
 
     // The login page offers the provider, by its configured name.
-    let login = Browser::new()
-        .get(&gistful.url("/login"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let login = login_page(&gistful).await;
     assert!(login.contains("Sign in with Corp ID"), "{login}");
     assert!(login.contains("href=\"/oauth/openid-connect\""), "{login}");
 
@@ -519,29 +512,19 @@ async fn gitlab_and_gitea_presets_sign_in_through_their_user_apis() {
     // The test provider answers at GitLab's and Gitea's paths too (end2end/oidc).
     let port = Provider::free_port();
     let forge = format!("http://127.0.0.1:{port}");
-    let dir = tempfile::tempdir().unwrap();
-    let mut gistful = Server::start_in(
-        dir.path(),
-        &[
-            ("OG_GITLAB_CLIENT_KEY", "gistful"),
-            ("OG_GITLAB_SECRET", "gistful-secret"),
-            ("OG_GITLAB_URL", forge.as_str()),
-            ("OG_GITEA_CLIENT_KEY", "gistful"),
-            ("OG_GITEA_SECRET", "gistful-secret"),
-            ("OG_GITEA_URL", forge.as_str()),
-            ("OG_GITEA_NAME", "Forgejo"),
-        ],
-    )
+    let gistful = Server::start_with(&[
+        ("OG_GITLAB_CLIENT_KEY", "gistful"),
+        ("OG_GITLAB_SECRET", "gistful-secret"),
+        ("OG_GITLAB_URL", forge.as_str()),
+        ("OG_GITEA_CLIENT_KEY", "gistful"),
+        ("OG_GITEA_SECRET", "gistful-secret"),
+        ("OG_GITEA_URL", forge.as_str()),
+        ("OG_GITEA_NAME", "Forgejo"),
+    ])
     .await;
-    gistful.keep(dir);
     let _provider = Provider::start(port, &gistful, people());
 
-    let login = Browser::new()
-        .get(&gistful.url("/login"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let login = login_page(&gistful).await;
     assert!(login.contains("Sign in with GitLab"), "{login}");
     assert!(login.contains("Sign in with Forgejo"), "{login}");
     assert!(!login.contains("Sign in with GitHub"), "not configured");
@@ -754,7 +737,10 @@ async fn an_account_the_provider_made_renames_itself_once_in_settings() {
         .await
         .unwrap();
     assert!(settings.contains("You may change it once"), "{settings}");
-    assert!(!settings.contains("Change password"), "no password to change");
+    assert!(
+        !settings.contains("Change password"),
+        "no password to change"
+    );
 
     let choose = |name: &'static str| {
         bob.http
@@ -787,25 +773,15 @@ async fn the_github_preset_signs_in_through_a_github_enterprise_address() {
     // address), client credentials in the form as GitHub wants them.
     let port = Provider::free_port();
     let forge = format!("http://127.0.0.1:{port}");
-    let dir = tempfile::tempdir().unwrap();
-    let mut gistful = Server::start_in(
-        dir.path(),
-        &[
-            ("OG_GITHUB_CLIENT_KEY", "gistful-post"),
-            ("OG_GITHUB_SECRET", "gistful-secret"),
-            ("OG_GITHUB_URL", forge.as_str()),
-            ("OG_GITHUB_NAME", "Corp GitHub"),
-        ],
-    )
+    let gistful = Server::start_with(&[
+        ("OG_GITHUB_CLIENT_KEY", "gistful-post"),
+        ("OG_GITHUB_SECRET", "gistful-secret"),
+        ("OG_GITHUB_URL", forge.as_str()),
+        ("OG_GITHUB_NAME", "Corp GitHub"),
+    ])
     .await;
-    gistful.keep(dir);
     let _provider = Provider::start(port, &gistful, people());
-    let login = Browser::new()
-        .get(&gistful.url("/login"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let login = login_page(&gistful).await;
     assert!(login.contains("Sign in with Corp GitHub"), "{login}");
     let browser = Browser::new();
     let callback = browser

@@ -69,9 +69,7 @@ pub fn LoginPage() -> impl IntoView {
             <h1>"Log in to Gistful"</h1>
             <Transition fallback=|| ()>
             {move || {
-                let options = options.get().and_then(Result::ok);
-                let form = options.as_ref().is_none_or(|o| o.password_form);
-                let providers = options.map(|o| o.providers).unwrap_or_default();
+                let (form, providers) = split_options(options.get());
                 view! {
             {(!form).then(|| view! {
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
@@ -146,9 +144,7 @@ pub fn RegisterPage() -> impl IntoView {
             <h1>"Create your account"</h1>
             <Transition fallback=|| ()>
             {move || {
-                let options = options.get().and_then(Result::ok);
-                let form = options.as_ref().is_none_or(|o| o.password_form);
-                let providers = options.map(|o| o.providers).unwrap_or_default();
+                let (form, providers) = split_options(options.get());
                 view! {
             {form.then(|| view! {
             <ActionForm action=action attr:class="form">
@@ -182,6 +178,17 @@ pub fn RegisterPage() -> impl IntoView {
             </Transition>
             <p class="auth-switch">"Already have an account? " <A href="/login">"Log in"</A></p>
         </section>
+    }
+}
+
+/// Whether the page has its password form, and the providers it offers (the form until
+/// the options are known).
+fn split_options(
+    options: Option<Result<crate::functions::auth::SignInOptions, crate::Error>>,
+) -> (bool, Vec<crate::functions::auth::SignInProvider>) {
+    match options {
+        Some(Ok(options)) => (options.password_form, options.providers),
+        _ => (true, Vec::new()),
     }
 }
 

@@ -59,6 +59,24 @@ pub fn create_user(home: &Path, username: &str, password: &str) {
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
+/// The signed-in user as the pages see it (`null` for nobody), asked with `client`'s
+/// cookies and, if given, `cookie`.
+#[allow(dead_code)]
+pub async fn current_user(
+    client: &reqwest::Client,
+    server: &Server,
+    cookie: Option<&str>,
+) -> serde_json::Value {
+    let mut call = client
+        .post(server.url("/sfn/current_user"))
+        .header("origin", &server.base)
+        .header("content-type", "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        call = call.header("cookie", cookie);
+    }
+    call.send().await.unwrap().json().await.unwrap()
+}
+
 /// A personal access token for `username`, made with the admin CLI on the live data.
 pub fn create_token(home: &Path, username: &str, scopes: &str) -> String {
     let out = run(
@@ -123,9 +141,14 @@ pub struct Server {
 
 impl Server {
     pub async fn start() -> Server {
+        Server::start_with(&[]).await
+    }
+
+    /// [`Server::start_in`] a throwaway home, removed with the server.
+    pub async fn start_with(env: &[(&str, &str)]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().to_path_buf();
-        let mut server = Server::start_in(&home, &[]).await;
+        let mut server = Server::start_in(&home, env).await;
         server._dir = Some(dir);
         server
     }
@@ -187,12 +210,6 @@ impl Server {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
-    }
-
-    /// Keeps `dir` (the server's home) until the server is dropped.
-    #[allow(dead_code)]
-    pub fn keep(&mut self, dir: tempfile::TempDir) {
-        self._dir = Some(dir);
     }
 
     /// Sends SIGTERM and waits for the process to exit.
