@@ -1,6 +1,9 @@
 //! Signing in through an identity provider: `/oauth/{provider}` leaves for the provider,
 //! `/oauth/{provider}/callback` comes back, at the paths Opengist uses so that a client
-//! registered for Opengist works unchanged.
+//! registered for Opengist works unchanged; `/oauth/{provider}/link` does the same for a
+//! signed-in user linking the provider from settings. The providers are OpenID Connect
+//! (here) and the GitHub, GitLab and Gitea presets ([`presets`]); which account a
+//! provider's person is, is decided in `app::services::identities`.
 //!
 //! OpenID Connect is the `openidconnect` crate: discovery, the authorization code flow
 //! with PKCE (S256), and the ID token's signature, issuer, audience, expiry and nonce.
