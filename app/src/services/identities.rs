@@ -94,9 +94,8 @@ impl IdentityService {
         secret: &str,
         signup: bool,
     ) -> Result<user::Model> {
-        let local = user::Entity::find()
-            .filter(user::Column::UsernameLower.eq(username.to_ascii_lowercase()))
-            .one(&self.db)
+        let local = crate::services::UserService::new(self.db.clone())
+            .find_by_username(username)
             .await?;
         if let Some(account) = local
             && !account.password_hash.is_empty()
