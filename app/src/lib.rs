@@ -31,6 +31,8 @@ pub mod search;
 #[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
+pub mod sign_in;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -188,13 +188,13 @@ impl Route {
         }
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
-            ["pkg" | "avatars", ..] | ["favicon.svg" | "highlight.css" | "embed.css"] => {
-                Route::Asset
-            }
+            ["pkg" | "avatars", ..]
+            | ["favicon.svg" | "highlight.css" | "embed.css" | "passkeys.js"] => Route::Asset,
             ["healthz"] => Route::Health,
             ["oauth", _] | ["oauth", _, "callback" | "link"] => Route::OAuth,
             [""] => Route::Page(Page::Home),
-            ["login"] => Route::Page(Page::Login),
+            // The second step of a sign-in is part of logging in.
+            ["login"] | ["login", "two-factor"] => Route::Page(Page::Login),
             ["register"] => Route::Page(Page::Register),
             ["new"] => Route::Page(Page::New),
             ["explore"] => Route::Page(Page::Explore),
@@ -243,7 +243,16 @@ impl Route {
             Route::ServerFunction(name)
                 if matches!(
                     name.as_str(),
-                    "login" | "register" | "current_user" | "sign_in_providers"
+                    "login"
+                        | "register"
+                        | "current_user"
+                        | "sign_in_providers"
+                        | "pending_sign_in"
+                        | "second_factor"
+                        | "second_factor_passkey_options"
+                        | "second_factor_passkey"
+                        | "passkey_login_options"
+                        | "passkey_login"
                 ) =>
             {
                 Reach::Always
@@ -342,6 +351,8 @@ mod tests {
             ("/pkg/gistful.wasm", R::Asset),
             ("/avatars/alice.svg", R::Asset),
             ("/login", R::Page(Page::Login)),
+            ("/login/two-factor", R::Page(Page::Login)),
+            ("/passkeys.js", R::Asset),
             ("/topics/rust", R::Page(Page::Topic)),
             ("/alice", R::Page(Page::Profile)),
             ("/apitest", R::Page(Page::Profile)),
@@ -427,6 +438,10 @@ mod tests {
         assert_eq!(reach("/login", true), Reach::Always);
         assert_eq!(reach("/pkg/x.js", true), Reach::Always);
         assert_eq!(reach("/sfn/login", false), Reach::Always);
+        assert_eq!(reach("/login/two-factor", true), Reach::Always);
+        assert_eq!(reach("/sfn/second_factor", false), Reach::Always);
+        assert_eq!(reach("/sfn/passkey_login", false), Reach::Always);
+        assert_eq!(reach("/sfn/passkey_register", false), Reach::Site);
         // A user named like a door is still a user.
         assert_eq!(reach("/apitest", true), Reach::Site);
         assert_eq!(reach("/download", true), Reach::Site);

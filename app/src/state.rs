@@ -10,7 +10,8 @@ use crate::search::SearchIndex;
 use crate::services::ratelimit::LoginLimiter;
 use crate::services::sessions::SessionService;
 use crate::services::{
-    CommentService, GistService, IdentityService, SettingsService, TokenService, UserService,
+    CommentService, GistService, IdentityService, SecondFactorService, SettingsService,
+    TokenService, UserService,
 };
 use crate::store::GitStore;
 
@@ -32,6 +33,8 @@ pub struct AppState {
     pub tokens: TokenService,
     pub sessions: SessionService,
     pub identities: IdentityService,
+    /// Authenticator apps, passkeys, recovery codes, sign-ins waiting for them.
+    pub second_factor: SecondFactorService,
     /// The identity providers configured, as the login page offers them.
     pub sign_in: std::sync::Arc<Vec<crate::functions::auth::SignInProvider>>,
     /// Whether the login page has the username/password form (`disable-login-form`).

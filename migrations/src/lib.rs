@@ -8,6 +8,7 @@ mod m20261121_000003_search;
 mod m20261202_000004_commit_email;
 mod m20261203_000005_gist_counts;
 mod m20261204_000006_identities;
+mod m20261205_000007_second_factors;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000004_commit_email::Migration),
             Box::new(m20261203_000005_gist_counts::Migration),
             Box::new(m20261204_000006_identities::Migration),
+            Box::new(m20261205_000007_second_factors::Migration),
         ]
     }
 }

@@ -87,6 +87,17 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
             Ok(())
         }
         AdminCommand::Reindex => reindex(config, &db).await,
+        AdminCommand::ResetMfa { username } => {
+            let user = find(&users, &username).await?;
+            app::services::SecondFactorService::new(db.clone(), &config.external_url)
+                .reset(user.id)
+                .await
+                .map_err(explain)?;
+            println!(
+                "second factors of {username} removed: they sign in with their password alone"
+            );
+            Ok(())
+        }
         AdminCommand::ResetPassword { username, .. } => {
             find(&users, &username).await?;
             let password = read_password()?;

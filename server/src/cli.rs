@@ -59,6 +59,9 @@ pub enum AdminCommand {
     /// Rebuild the search index from the database and the repositories (server stopped;
     /// while it runs, use Re-index in the admin panel).
     Reindex,
+    /// Remove every second factor of a user (authenticator app, passkeys, recovery
+    /// codes): they sign in with their password alone again, and may set one up anew.
+    ResetMfa { username: String },
     /// Set a new password, read from standard input.
     ResetPassword {
         username: String,

@@ -107,13 +107,18 @@ fn plain(status: StatusCode, message: &str) -> Response {
 /// Asks git for credentials. Anonymous callers get this for a gist that is missing or
 /// private alike, so neither answer tells them which it is.
 pub fn challenge() -> Response {
+    challenge_with("Authentication required")
+}
+
+/// A 401 that asks for credentials, with a message git shows as `remote: ...`.
+pub fn challenge_with(message: &str) -> Response {
     (
         StatusCode::UNAUTHORIZED,
         [
             (header::WWW_AUTHENTICATE, "Basic realm=\"Gistful\""),
             (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
         ],
-        "Authentication required\n",
+        format!("{message}\n"),
     )
         .into_response()
 }

@@ -71,12 +71,19 @@ fn session_cookie(headers: &HeaderMap) -> Option<&str> {
         .find_map(|h| app::rules::cookie::value(h, COOKIE))
 }
 
+/// What git shows someone who pushes with the password of an account with a second factor.
+pub const SECOND_FACTOR_GIT: &str = "Password authentication is not available for accounts with \
+a second factor (two-factor authentication). Use a personal access token as the password: \
+create one in Settings, Access tokens.";
+
 /// Why a credential was refused; each door says it its own way.
 enum Refused {
     /// A token or password that is wrong, expired or unreadable.
     BadCredentials,
     /// Too many failed passwords from this address or for this user.
     Throttled,
+    /// A password for an account with a second factor: git must use a token.
+    SecondFactor,
     /// The database could not be asked.
     Internal,
 }
@@ -206,6 +213,18 @@ async fn git_credentials(
     if !state.login_limiter.allows(username, address) {
         return Err(Refused::Throttled);
     }
+    // An account with a second factor never takes its password over git (GitHub's
+    // rule): refused before the password is even checked, so the answer does not tell
+    // whether it was right.
+    match state.users.find_by_username(username).await {
+        Ok(Some(user)) => match state.second_factor.has_second_factor(user.id).await {
+            Ok(true) => return Err(Refused::SecondFactor),
+            Ok(false) => {}
+            Err(_) => return Err(Refused::Internal),
+        },
+        Ok(None) => {}
+        Err(_) => return Err(Refused::Internal),
+    }
     let signup = match state.settings.load().await {
         Ok(settings) => !settings.disable_signup,
         Err(_) => return Err(Refused::Internal),
@@ -245,6 +264,8 @@ fn refusal(route: &Route, refused: Refused, cause: String) -> Response {
         }
         (Route::Api(_), _) => ApiError::from(app::Error::Internal).into_response(),
         (Route::Git(..), Refused::BadCredentials) => git_http::challenge(),
+        // git prints a text/plain body of a 401 as `remote: ...` before giving up.
+        (_, Refused::SecondFactor) => git_http::challenge_with(SECOND_FACTOR_GIT),
         (_, Refused::Throttled) => text(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many failed logins; wait a few minutes and try again",

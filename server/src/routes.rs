@@ -107,6 +107,10 @@ pub fn router(state: AppState, options: Options) -> Router {
             "/favicon.svg",
             ServeFile::new(format!("{}/favicon.svg", state.leptos_options.site_root)),
         )
+        .route_service(
+            "/passkeys.js",
+            ServeFile::new(format!("{}/passkeys.js", state.leptos_options.site_root)),
+        )
         .leptos_routes_with_context(&state, page_routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -8,9 +8,9 @@ use axum::Router;
 use leptos::prelude::LeptosOptions;
 
 use app::search::SearchIndex;
-use app::services::IdentityService;
 use app::services::sessions::SessionService;
 use app::services::{CommentService, GistService, SettingsService, TokenService, UserService};
+use app::services::{IdentityService, SecondFactorService};
 use app::state::AppState;
 use app::store::GitStore;
 
@@ -119,6 +119,7 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         tokens: TokenService::new(db.clone()),
         sessions: SessionService::new(db.clone()),
         identities: IdentityService::new(db.clone()).with_ldap(config.ldap.clone()),
+        second_factor: SecondFactorService::new(db.clone(), &config.external_url),
         sign_in: Arc::new(providers.buttons()),
         password_form: !config.disable_login_form,
         settings: SettingsService::new(db.clone()),

@@ -1,6 +1,7 @@
 //! sea-orm entities: one module per table.
 
 pub mod access_token;
+pub mod auth_challenge;
 pub mod comment;
 pub mod gist;
 pub mod gist_count;
@@ -8,7 +9,10 @@ pub mod gist_file;
 pub mod gist_topic;
 pub mod instance_setting;
 pub mod login_flow;
+pub mod passkey;
+pub mod recovery_code;
 pub mod session;
 pub mod star;
+pub mod totp_secret;
 pub mod user;
 pub mod user_identity;

@@ -13,13 +13,14 @@ pub struct InstanceSwitches {
     pub require_login: bool,
     pub allow_individual_gists: bool,
     pub api_enabled: bool,
+    pub require_admin_mfa: bool,
     /// The config file turned the API off; the toggle cannot turn it back on.
     pub api_disabled_by_config: bool,
 }
 
 #[server(prefix = "/sfn", endpoint = "admin_settings")]
 pub async fn admin_settings() -> Result<InstanceSwitches, Error> {
-    super::context::require_admin()?;
+    super::context::require_admin().await?;
     let state = super::context::state()?;
     let settings = state.settings.load().await?;
     Ok(InstanceSwitches {
@@ -27,6 +28,7 @@ pub async fn admin_settings() -> Result<InstanceSwitches, Error> {
         require_login: settings.require_login,
         allow_individual_gists: settings.allow_individual_gists,
         api_enabled: settings.api_enabled,
+        require_admin_mfa: settings.require_admin_mfa,
         api_disabled_by_config: !state.api_enabled,
     })
 }
@@ -38,15 +40,17 @@ pub async fn save_admin_settings(
     require_login: Option<String>,
     allow_individual_gists: Option<String>,
     api_enabled: Option<String>,
+    require_admin_mfa: Option<String>,
 ) -> Result<(), Error> {
     use crate::services::settings::InstanceSettings;
 
-    super::context::require_admin()?;
+    super::context::require_admin().await?;
     let settings = InstanceSettings {
         disable_signup: disable_signup.is_some(),
         require_login: require_login.is_some(),
         allow_individual_gists: allow_individual_gists.is_some(),
         api_enabled: api_enabled.is_some(),
+        require_admin_mfa: require_admin_mfa.is_some(),
     };
     super::context::state()?.settings.save(&settings).await
 }
@@ -77,7 +81,7 @@ const PER_PAGE: u64 = 50;
 pub async fn admin_users(page: u64) -> Result<UserPage, Error> {
     use crate::services::listing::PAGE_MAX;
 
-    let admin = super::context::require_admin()?;
+    let admin = super::context::require_admin().await?;
     let page = page.clamp(1, PAGE_MAX);
     let (rows, total) = super::context::state()?.users.list(page, PER_PAGE).await?;
     Ok(UserPage {
@@ -112,7 +116,7 @@ fn not_yourself(admin: &crate::entities::user::Model, username: &str) -> Result<
 
 #[server(prefix = "/sfn", endpoint = "admin_set_admin")]
 pub async fn admin_set_admin(username: String, admin: bool) -> Result<(), Error> {
-    let caller = super::context::require_admin()?;
+    let caller = super::context::require_admin().await?;
     not_yourself(&caller, &username)?;
     super::context::state()?
         .users
@@ -123,7 +127,7 @@ pub async fn admin_set_admin(username: String, admin: bool) -> Result<(), Error>
 
 #[server(prefix = "/sfn", endpoint = "admin_delete_user")]
 pub async fn admin_delete_user(username: String) -> Result<(), Error> {
-    let caller = super::context::require_admin()?;
+    let caller = super::context::require_admin().await?;
     not_yourself(&caller, &username)?;
     let state = super::context::state()?;
     state.users.delete(&username, state.gists.store()).await
@@ -134,7 +138,7 @@ pub async fn admin_delete_user(username: String) -> Result<(), Error> {
 pub async fn admin_gists(page: u64) -> Result<GistList, Error> {
     use crate::services::listing::{ListQuery, ListScope};
 
-    let admin = super::context::require_admin()?;
+    let admin = super::context::require_admin().await?;
     let state = super::context::state()?;
     let query = ListQuery::new(ListScope::All, Some(admin.id)).page(page, PER_PAGE);
     let found = state.gists.list(&query).await?;
@@ -148,7 +152,7 @@ pub async fn admin_gists(page: u64) -> Result<GistList, Error> {
 
 #[server(prefix = "/sfn", endpoint = "admin_delete_gist")]
 pub async fn admin_delete_gist(id: String) -> Result<(), Error> {
-    super::context::require_admin()?;
+    super::context::require_admin().await?;
     super::context::state()?.gists.delete_as_admin(&id).await
 }
 
@@ -164,7 +168,7 @@ pub struct ConsistencyReport {
 
 #[server(prefix = "/sfn", endpoint = "admin_check")]
 pub async fn admin_check() -> Result<ConsistencyReport, Error> {
-    super::context::require_admin()?;
+    super::context::require_admin().await?;
     let state = super::context::state()?;
     let lost_and_found = state.home.join("lost+found");
     let report = crate::services::fsck::fsck(&state.gists, &lost_and_found, false).await?;

@@ -118,8 +118,8 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
     {
         Ok(user) => {
             state.login_limiter.succeeded(&username);
-            super::context::start_session(user.id).await?;
-            leptos_axum::redirect(&local_path(next));
+            let step = state.first_factor_proved(&user, &local_path(next)).await?;
+            leptos_axum::redirect(&super::context::take_step(step)?);
             Ok(())
         }
         Err(Error::BadCredentials) => {

@@ -33,8 +33,27 @@ pub fn require_user() -> Result<user::Model> {
 }
 
 /// The signed-in admin; anyone else gets `NotFound` (see [`Viewer::require_admin`]).
-pub fn require_admin() -> Result<user::Model> {
-    viewer().require_admin().cloned()
+/// On an instance that requires admins to have a second factor, an admin without one is
+/// refused until they set one up.
+pub async fn require_admin() -> Result<user::Model> {
+    let admin = viewer().require_admin().cloned()?;
+    if state()?.must_enrol(&admin).await? {
+        return Err(Error::Forbidden(
+            "This instance requires admins to have a second factor: set one up in Settings first"
+                .into(),
+        ));
+    }
+    Ok(admin)
+}
+
+/// The value of the request's cookie `name`.
+pub fn cookie(name: &str) -> Option<String> {
+    request()?
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| crate::rules::cookie::value(v, name).map(str::to_owned))
 }
 
 /// The secret of the caller's session, if they have one.
@@ -56,7 +75,7 @@ pub fn client_address() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn set_cookie(value: String) {
+pub fn set_cookie(value: String) {
     if let (Some(response), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(&value),
@@ -75,6 +94,24 @@ pub async fn start_session(user_id: i64) -> Result<()> {
         state.external_url.starts_with("https://"),
     ));
     Ok(())
+}
+
+/// Carries a sign-in's next step ([`crate::sign_in::Step`]) to the browser: the
+/// session's cookie, or the waiting sign-in's. Returns where the browser goes next.
+pub fn take_step(step: crate::sign_in::Step) -> Result<String> {
+    use crate::sign_in::{SECOND_FACTOR_PAGE, Step, clear_pending_cookie, pending_cookie};
+    let secure = state()?.external_url.starts_with("https://");
+    Ok(match step {
+        Step::Session { secret, next } => {
+            set_cookie(crate::services::sessions::cookie(&secret, secure));
+            set_cookie(clear_pending_cookie());
+            next
+        }
+        Step::SecondFactor { pending } => {
+            set_cookie(pending_cookie(&pending, secure));
+            SECOND_FACTOR_PAGE.to_owned()
+        }
+    })
 }
 
 pub async fn end_session() -> Result<()> {

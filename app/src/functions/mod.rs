@@ -9,4 +9,5 @@ pub mod context;
 pub mod gists;
 pub mod lists;
 pub mod search;
+pub mod second_factor;
 pub mod settings;

@@ -22,6 +22,9 @@ pub struct InstanceSettings {
     /// With `require_login`: single gists (page, API, raw, clone) stay readable anonymously.
     pub allow_individual_gists: bool,
     pub api_enabled: bool,
+    /// Admins must have a second factor: until they set one up, signing in sends them to
+    /// set it up and the admin panel refuses them.
+    pub require_admin_mfa: bool,
 }
 
 impl Default for InstanceSettings {
@@ -31,15 +34,17 @@ impl Default for InstanceSettings {
             require_login: false,
             allow_individual_gists: false,
             api_enabled: true,
+            require_admin_mfa: false,
         }
     }
 }
 
-const KEYS: [&str; 4] = [
+const KEYS: [&str; 5] = [
     "disable-signup",
     "require-login",
     "allow-individual-gists",
     "api-enabled",
+    "require-admin-mfa",
 ];
 
 impl InstanceSettings {
@@ -48,6 +53,7 @@ impl InstanceSettings {
             "disable-signup" => self.disable_signup,
             "require-login" => self.require_login,
             "allow-individual-gists" => self.allow_individual_gists,
+            "require-admin-mfa" => self.require_admin_mfa,
             _ => self.api_enabled,
         }
     }
@@ -57,6 +63,7 @@ impl InstanceSettings {
             "disable-signup" => self.disable_signup = value,
             "require-login" => self.require_login = value,
             "allow-individual-gists" => self.allow_individual_gists = value,
+            "require-admin-mfa" => self.require_admin_mfa = value,
             _ => self.api_enabled = value,
         }
     }

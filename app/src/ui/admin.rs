@@ -95,6 +95,7 @@ fn SettingsTab(current: InstanceSwitches, save: ServerAction<SaveAdminSettings>)
             {toggle("require_login", "Require login", "Every page, API call, raw file and clone needs a signed-in user.", current.require_login)}
             {toggle("allow_individual_gists", "Allow individual gists without login", "With \"require login\": a single gist stays readable by anyone with its link.", current.allow_individual_gists)}
             {toggle("api_enabled", "REST API enabled", "The /api endpoints for scripts and gist clients.", current.api_enabled)}
+            {toggle("require_admin_mfa", "Require a second factor for admins", "Admins without an authenticator app or a passkey are sent to set one up when they sign in, and cannot use this panel until they do.", current.require_admin_mfa)}
             {current.api_disabled_by_config.then(|| view! {
                 <p class="form-note">"The configuration file turns the API off (api.enabled: false); that wins over this switch."</p>
             })}

@@ -95,6 +95,7 @@ pub fn LoginPage() -> impl IntoView {
                 }
             }}
             </Transition>
+            <super::second_factor::PasskeySignIn next=Signal::derive(next)/>
             <p class="auth-switch">"New here? " <A href="/register">"Create an account"</A></p>
         </section>
     }

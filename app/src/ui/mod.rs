@@ -10,6 +10,7 @@ mod lists;
 mod pages;
 mod revisions;
 mod search;
+mod second_factor;
 mod settings;
 mod split;
 mod theme;
@@ -36,6 +37,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" href=format!("/{}/gistful.css", options.site_pkg_dir)/>
                 <link rel="stylesheet" href="/highlight.css"/>
+                // Passkeys (WebAuthn) in the browser; deferred, and tiny.
+                <script type="module" src="/passkeys.js"></script>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -97,6 +100,7 @@ pub fn App() -> impl IntoView {
                     // Async: every page arrives complete, readable without JavaScript.
                     <Route path=StaticSegment("") view={Lazy::<split::Home>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view={Lazy::<split::Login>::new()} ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("login"), StaticSegment("two-factor")) view={Lazy::<split::TwoFactor>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("register") view={Lazy::<split::Register>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("new") view={Lazy::<split::NewGist>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("explore") view={Lazy::<split::Explore>::new()} ssr=SsrMode::Async/>

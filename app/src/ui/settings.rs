@@ -80,6 +80,8 @@ fn Settings(profile: Profile) -> impl IntoView {
             </ActionForm>
             })}
 
+            <super::second_factor::SecondFactorSettings/>
+
             <Providers/>
 
             <Tokens/>

@@ -35,6 +35,7 @@ macro_rules! split_pages {
 split_pages! {
     Home => super::pages::HomePage,
     Login => super::auth::LoginPage,
+    TwoFactor => super::second_factor::TwoFactorPage,
     Register => super::auth::RegisterPage,
     NewGist => super::gist::NewGistPage,
     Explore => super::lists::ExplorePage,

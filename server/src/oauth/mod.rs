@@ -449,12 +449,22 @@ async fn callback(
     };
     let mut linking = false;
     match finish(&oauth, kind, &provider, query, &headers, &mut linking).await {
-        Ok(Outcome::SignedIn { session, next }) => {
-            let session = app::services::sessions::cookie(
-                &session,
-                oauth.app.external_url.starts_with("https://"),
-            );
-            redirect(&next, &[session, clear_flow_cookie()])
+        Ok(Outcome::SignedIn(step)) => {
+            use app::sign_in::{SECOND_FACTOR_PAGE, Step, pending_cookie};
+            let secure = oauth.app.external_url.starts_with("https://");
+            match step {
+                Step::Session { secret, next } => redirect(
+                    &next,
+                    &[
+                        app::services::sessions::cookie(&secret, secure),
+                        clear_flow_cookie(),
+                    ],
+                ),
+                Step::SecondFactor { pending } => redirect(
+                    SECOND_FACTOR_PAGE,
+                    &[pending_cookie(&pending, secure), clear_flow_cookie()],
+                ),
+            }
         }
         Ok(Outcome::Linked) => redirect(
             &format!("/settings?linked={provider}"),
@@ -470,8 +480,8 @@ async fn callback(
 
 /// How a callback ends well.
 enum Outcome {
-    /// A session for the account, and where to go.
-    SignedIn { session: String, next: String },
+    /// Signed in, or a second factor still owed.
+    SignedIn(app::sign_in::Step),
     /// The provider was linked to the signed-in account.
     Linked,
 }
@@ -567,14 +577,15 @@ async fn finish(
                 Failure::Internal
             }
         })?;
-    let secret = oauth.app.sessions.create(user.id).await.map_err(|e| {
-        tracing::error!(error = %e, "oauth: cannot start a session");
-        Failure::Internal
-    })?;
-    Ok(Outcome::SignedIn {
-        session: secret,
-        next: flow.next,
-    })
+    let step = oauth
+        .app
+        .first_factor_proved(&user, &flow.next)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "oauth: cannot start a session");
+            Failure::Internal
+        })?;
+    Ok(Outcome::SignedIn(step))
 }
 
 /// The groups an ID token's (already verified) payload lists under `claim`: a list of
