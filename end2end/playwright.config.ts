@@ -90,6 +90,9 @@ export default defineConfig({
       OG_LDAP_URL: `ldap://127.0.0.1:${port + 7}`,
       OG_LDAP_SEARCH_BASE: "ou=people,dc=corp,dc=example",
     }),
+    // Passkeys need a domain name, not an IP address: a Gistful reached as localhost
+    // (second-factor.spec.ts).
+    gistful(`${home}-passkeys`, port + 8, { OG_EXTERNAL_URL: `http://localhost:${port + 8}` }),
   ],
 });
 

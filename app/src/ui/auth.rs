@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::functions::auth::{Login, Logout, Register, sign_in_providers};
+use crate::functions::second_factor::SecondFactor;
 use crate::functions::settings::DeleteAccount;
 
 /// The account actions, shared so that whatever shows the signed-in user refreshes when
@@ -16,6 +17,8 @@ pub struct AuthActions {
     pub register: ServerAction<Register>,
     pub logout: ServerAction<Logout>,
     pub delete_account: ServerAction<DeleteAccount>,
+    /// The second step of a sign-in (`/login/two-factor`).
+    pub second_factor: ServerAction<SecondFactor>,
 }
 
 impl AuthActions {
@@ -25,18 +28,20 @@ impl AuthActions {
             register: ServerAction::new(),
             logout: ServerAction::new(),
             delete_account: ServerAction::new(),
+            second_factor: ServerAction::new(),
         };
         provide_context(actions);
         actions
     }
 
     /// Changes whenever someone may have signed in or out.
-    pub fn version(&self) -> [usize; 4] {
+    pub fn version(&self) -> [usize; 5] {
         [
             self.login.version().get(),
             self.register.version().get(),
             self.logout.version().get(),
             self.delete_account.version().get(),
+            self.second_factor.version().get(),
         ]
     }
 }

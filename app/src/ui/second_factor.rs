@@ -8,14 +8,15 @@ use leptos_router::components::A;
 
 use super::feedback::outcome;
 use crate::functions::second_factor::{
-    BeginTotp, ConfirmTotp, NewRecoveryCodes, RemovePasskey, RemoveTotp, SecondFactor,
-    pending_sign_in, second_factors,
+    BeginTotp, ConfirmTotp, NewRecoveryCodes, RemovePasskey, RemoveTotp, pending_sign_in,
+    second_factors,
 };
 
 /// `/login/two-factor`: a password was right; now a code or a passkey.
 #[component]
 pub fn TwoFactorPage() -> impl IntoView {
-    let action = ServerAction::<SecondFactor>::new();
+    // Shared with the header, which shows who is signed in once this succeeds.
+    let action = expect_context::<super::auth::AuthActions>().second_factor;
     let pending = Resource::new(|| (), |_| pending_sign_in());
     let error = move || {
         action
