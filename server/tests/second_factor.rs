@@ -338,3 +338,47 @@ async fn admins_must_set_up_a_second_factor_when_the_instance_says_so() {
     assert!(bob.cookie("gistful_session").is_some());
     assert_eq!(bob.redirect.as_deref(), Some("/explore"));
 }
+
+#[tokio::test]
+async fn hostile_passkey_answers_get_a_clear_4xx() {
+    let server = Server::start().await;
+    common::create_user(&server.home, "alice", "password123");
+    let alice = session(&server, "alice").await;
+    // Reached by an IP address: passkeys are off, and the answer says why.
+    let options = call(&server, "passkey_login_options", None, &[]).await;
+    assert_eq!(options.status, 409, "{}", options.body);
+    assert!(options.body.contains("domain name"), "{}", options.body);
+    // Malformed or oversized answers are a 400 before anything is looked up.
+    let huge = "x".repeat(20 * 1024);
+    for credential in ["{", "[]", "null", huge.as_str()] {
+        let login = call(
+            &server,
+            "passkey_login",
+            None,
+            &[("challenge", "nope"), ("credential", credential)],
+        )
+        .await;
+        assert_eq!(login.status, 400, "{}", login.body);
+        let register = call(
+            &server,
+            "passkey_register",
+            Some(&alice),
+            &[("challenge", "nope"), ("credential", credential)],
+        )
+        .await;
+        assert_eq!(register.status, 400, "{}", register.body);
+    }
+    // Registering needs a session; the second step needs a waiting sign-in.
+    let anonymous = call(&server, "passkey_register_options", None, &[("name", "x")]).await;
+    assert_eq!(anonymous.status, 401, "{}", anonymous.body);
+    let nothing_waiting = call(
+        &server,
+        "second_factor_passkey",
+        None,
+        &[("credential", "{}")],
+    )
+    .await;
+    assert_eq!(nothing_waiting.status, 409, "{}", nothing_waiting.body);
+    let status = call(&server, "second_factors", Some(&alice), &[]).await;
+    assert_eq!(status.json()["passkeys"], json!([]));
+}
