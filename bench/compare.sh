@@ -67,7 +67,7 @@ turn() { # build binary round
   local home="$TMP/home"
   [ "$build" = A ] && home=$home_a
   step "round $round: $build ($binary)"
-  OG_HOME="$home" OG_HTTP_PORT=$PORT OG_LOG_LEVEL=warn "$binary" serve & local server=$!
+  OG_HOME="$home" OG_HTTP_PORT=$PORT OG_SSH_PORT=0 OG_LOG_LEVEL=warn "$binary" serve & local server=$!
   pids+=("$server")
   for _ in $(seq 100); do
     curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break

@@ -37,7 +37,7 @@ target/release/examples/seed "$TMP/home" "$GISTS" "$USERS" > "$TMP/seed.json"
 echo "seeded in $(( $(date +%s) - seed_started ))s"
 
 target/release/examples/baseline "127.0.0.1:$BASE_PORT" & pids+=($!)
-OG_HOME="$TMP/home" OG_HTTP_PORT=$PORT OG_LOG_LEVEL=warn target/release/gistful serve & server=$!
+OG_HOME="$TMP/home" OG_HTTP_PORT=$PORT OG_SSH_PORT=0 OG_LOG_LEVEL=warn target/release/gistful serve & server=$!
 pids+=("$server")
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && curl -sf "http://127.0.0.1:$BASE_PORT/" >/dev/null && break
@@ -136,7 +136,7 @@ if [ "${BENCH_PG:-1}" = 1 ]; then
   pg_uri="${GISTFUL_TEST_PG%/*}/gistful_bench"
   psql -q "$GISTFUL_TEST_PG" -c "CREATE DATABASE gistful_bench"
   target/release/examples/seed "$TMP/pg-home" "$GISTS" "$USERS" "$pg_uri" > "$TMP/pg-seed.json"
-  OG_HOME="$TMP/pg-home" OG_DB_URI="$pg_uri" OG_HTTP_PORT=$PORT OG_LOG_LEVEL=warn target/release/gistful serve & server=$!
+  OG_HOME="$TMP/pg-home" OG_DB_URI="$pg_uri" OG_HTTP_PORT=$PORT OG_SSH_PORT=0 OG_LOG_LEVEL=warn target/release/gistful serve & server=$!
   pids+=("$server")
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
   for _ in $(seq 1800); do

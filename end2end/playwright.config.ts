@@ -100,7 +100,8 @@ function gistful(dir: string, at: number, env: Record<string, string>) {
   return {
     command: `rm -rf ${dir} && ${binary} serve`,
     url: `http://127.0.0.1:${at}/healthz`,
-    env: { OG_HOME: dir, OG_HTTP_PORT: String(at), OG_LOG_LEVEL: "warn", ...env },
+    // SSH on a port the system picks (several servers run at once).
+    env: { OG_HOME: dir, OG_HTTP_PORT: String(at), OG_SSH_PORT: "0", OG_LOG_LEVEL: "warn", ...env },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe" as const,

@@ -19,7 +19,7 @@ ALICE_TOKEN=$("$bin" admin create-token --username alice --name clients --scopes
 BOB_TOKEN=$("$bin" admin create-token --username bob --name clients --scopes "$all")
 export ALICE_TOKEN BOB_TOKEN
 
-"$bin" serve &
+OG_SSH_PORT=0 "$bin" serve &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$home"' EXIT
 for _ in $(seq 100); do

@@ -276,6 +276,34 @@ impl Route {
 }
 
 /// `(repository, endpoint)` for a git request path.
+/// The repository a git command over SSH names: the forms git over HTTP takes
+/// (`alice/abc.git`, `gist/abc.git`, `init`), with or without the leading `/` of
+/// `ssh://` URLs, and the bare `abc.git` of the scp form `git@host:abc.git`.
+pub fn ssh_git_repo(path: &str) -> Option<GitRepo> {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let path = path.strip_suffix('/').unwrap_or(path);
+    if path == "init" || path == "init.git" {
+        return Some(GitRepo::Init);
+    }
+    let (first, repo) = match path.split_once('/') {
+        Some((first, repo)) => (Some(first), repo),
+        None => (None, path),
+    };
+    let id = repo.strip_suffix(".git").unwrap_or(repo);
+    if !is_gist_id(id) {
+        return None;
+    }
+    let owner = match first {
+        None | Some("gist") => None,
+        Some(name) if is_username(name) => Some(name.to_owned()),
+        Some(_) => return None,
+    };
+    Some(GitRepo::Gist {
+        owner,
+        id: id.to_ascii_lowercase(),
+    })
+}
+
 fn parse_git(path: &str) -> Option<Route> {
     let (base, endpoint) = if let Some(base) = path.strip_suffix("/info/refs") {
         (base, GitEndpoint::Refs)

@@ -11,7 +11,7 @@ use crate::services::ratelimit::LoginLimiter;
 use crate::services::sessions::SessionService;
 use crate::services::{
     CommentService, GistService, IdentityService, SecondFactorService, SettingsService,
-    TokenService, UserService,
+    SshKeyService, TokenService, UserService,
 };
 use crate::store::GitStore;
 
@@ -35,6 +35,8 @@ pub struct AppState {
     pub identities: IdentityService,
     /// Authenticator apps, passkeys, recovery codes, sign-ins waiting for them.
     pub second_factor: SecondFactorService,
+    /// The SSH keys that sign people in to git over SSH.
+    pub ssh_keys: SshKeyService,
     /// The identity providers configured, as the login page offers them.
     pub sign_in: std::sync::Arc<Vec<crate::functions::auth::SignInProvider>>,
     /// Whether the login page has the username/password form (`disable-login-form`).
@@ -43,6 +45,10 @@ pub struct AppState {
     pub settings: SettingsService,
     pub login_limiter: LoginLimiter,
     pub search: SearchIndex,
+    /// What SSH clone URLs start with (`ssh://git@host:2222/`, `git@host:` on port 22);
+    /// none when git over SSH is off.
+    #[from_ref(skip)]
+    pub ssh_clone: Option<String>,
     /// How much of a file pages and embeds show.
     pub display: crate::render::DisplayLimits,
 }

@@ -9,6 +9,7 @@ mod m20261202_000004_commit_email;
 mod m20261203_000005_gist_counts;
 mod m20261204_000006_identities;
 mod m20261205_000007_second_factors;
+mod m20261205_000008_ssh_keys;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000005_gist_counts::Migration),
             Box::new(m20261204_000006_identities::Migration),
             Box::new(m20261205_000007_second_factors::Migration),
+            Box::new(m20261205_000008_ssh_keys::Migration),
         ]
     }
 }

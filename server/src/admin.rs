@@ -87,6 +87,45 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
             Ok(())
         }
         AdminCommand::Reindex => reindex(config, &db).await,
+        AdminCommand::AddSshKey {
+            username,
+            file,
+            name,
+        } => {
+            let user = find(&users, &username).await?;
+            let text = if file.as_os_str() == "-" {
+                let mut text = String::new();
+                std::io::Read::read_to_string(
+                    &mut std::io::Read::take(std::io::stdin(), 64 * 1024),
+                    &mut text,
+                )?;
+                text
+            } else {
+                let len = std::fs::metadata(&file)
+                    .with_context(|| format!("cannot read {}", file.display()))?
+                    .len();
+                anyhow::ensure!(
+                    len <= 64 * 1024,
+                    "{} is too large for a public key",
+                    file.display()
+                );
+                std::fs::read_to_string(&file)
+                    .with_context(|| format!("cannot read {}", file.display()))?
+            };
+            let name = name
+                .or_else(|| text.split_whitespace().nth(2).map(str::to_owned))
+                .or_else(|| file.file_name().map(|f| f.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| "key".into());
+            let key = app::services::SshKeyService::new(db.clone())
+                .add(user.id, &name, &text)
+                .await
+                .map_err(explain)?;
+            println!(
+                "added SSH key {} ({}) to {username}",
+                key.name, key.fingerprint
+            );
+            Ok(())
+        }
         AdminCommand::ResetMfa { username } => {
             let user = find(&users, &username).await?;
             app::services::SecondFactorService::new(db.clone(), &config.external_url)

@@ -59,6 +59,14 @@ pub enum AdminCommand {
     /// Rebuild the search index from the database and the repositories (server stopped;
     /// while it runs, use Re-index in the admin panel).
     Reindex,
+    /// Add an SSH public key to a user (FILE: a `.pub` file, or `-` for standard input).
+    AddSshKey {
+        username: String,
+        file: std::path::PathBuf,
+        /// The key's name (default: the key's comment, else the file's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Remove every second factor of a user (authenticator app, passkeys, recovery
     /// codes): they sign in with their password alone again, and may set one up anew.
     ResetMfa { username: String },

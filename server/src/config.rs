@@ -42,6 +42,8 @@ pub struct Config {
     pub disable_login_form: bool,
     /// Passwords also checked against an LDAP directory, when configured.
     pub ldap: Option<app::services::ldap::LdapConfig>,
+    /// Git over SSH, when enabled (`ssh.git-enabled`, on by default).
+    pub ssh: Option<SshConfig>,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -54,6 +56,29 @@ fn default_external_url(host: IpAddr, port: u16) -> String {
         host
     };
     format!("http://{}", SocketAddr::new(shown, port))
+}
+
+/// The built-in SSH server (Opengist's `ssh.*` keys, and our `ssh.external-port`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SshConfig {
+    pub host: IpAddr,
+    /// 0: the system picks one (tests); the clone URLs then name the port we got.
+    pub port: u16,
+    /// The host name in the clone URLs shown (default: the external URL's host).
+    pub external_domain: String,
+    /// The port in the clone URLs shown (default: `port`).
+    pub external_port: Option<u16>,
+}
+
+impl SshConfig {
+    /// What the clone URLs shown start with: `ssh://git@host:port/`, or the scp form
+    /// `git@host:` on port 22.
+    pub fn clone_prefix(&self) -> String {
+        match self.external_port.unwrap_or(self.port) {
+            22 => format!("git@{}:", self.external_domain),
+            port => format!("ssh://git@{}:{port}/", self.external_domain),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +166,19 @@ struct FileConfig {
     gitlab: Option<FileForge>,
     gitea: Option<FileForge>,
     disable_login_form: Option<bool>,
+    ssh: Option<FileSsh>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileSsh {
+    git_enabled: Option<bool>,
+    host: Option<String>,
+    port: Option<u16>,
+    external_domain: Option<String>,
+    external_port: Option<u16>,
+    /// Opengist's; not needed (the host key is made in-process), accepted and ignored.
+    keygen_executable: Option<String>,
 }
 
 /// `github.*`, `gitlab.*`, `gitea.*` (GitHub has no `url` or `name` in Opengist; we take
@@ -280,6 +318,12 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_LDAP_SEARCH_BASE", "ldap.search-base"),
     ("OG_LDAP_SEARCH_FILTER", "ldap.search-filter"),
     ("OG_LDAP_ADMIN_GROUP", "ldap.admin-group"),
+    ("OG_SSH_GIT_ENABLED", "ssh.git-enabled"),
+    ("OG_SSH_HOST", "ssh.host"),
+    ("OG_SSH_PORT", "ssh.port"),
+    ("OG_SSH_EXTERNAL_DOMAIN", "ssh.external-domain"),
+    ("OG_SSH_EXTERNAL_PORT", "ssh.external-port"),
+    ("OG_SSH_KEYGEN_EXECUTABLE", "ssh.keygen-executable"),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -594,6 +638,48 @@ pub fn load(
         }
     };
 
+    let ssh = {
+        let file = from_file.ssh.unwrap_or_default();
+        // Opengist's `ssh.keygen-executable`: the host key is made in-process here.
+        drop(pick("ssh.keygen-executable", file.keygen_executable));
+        let enabled = match pick("ssh.git-enabled", file.git_enabled.map(|b| b.to_string())) {
+            Some(raw) => parse_bool(&raw)?,
+            None => true,
+        };
+        let port_of = |key: &str, value: Option<u16>| -> Result<Option<u16>, ConfigError> {
+            pick(key, value.map(|p| p.to_string()))
+                .map(|raw| {
+                    raw.value
+                        .trim()
+                        .parse::<u16>()
+                        .map_err(|_| raw.error("is not a port number (0-65535)"))
+                })
+                .transpose()
+        };
+        let ssh_host = match pick("ssh.host", file.host) {
+            Some(raw) => parse_host(&raw)?,
+            None => host,
+        };
+        let ssh_port = port_of("ssh.port", file.port)?.unwrap_or(2222);
+        let external_port = port_of("ssh.external-port", file.external_port)?;
+        let external_domain = match pick("ssh.external-domain", file.external_domain) {
+            Some(raw) if raw.value.trim().is_empty() || raw.value.contains(['/', ' ', '@']) => {
+                return Err(raw.error("is not a host name"));
+            }
+            Some(raw) => raw.value.trim().to_owned(),
+            None => url::Url::parse(&external_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_else(|| "localhost".into()),
+        };
+        enabled.then_some(SshConfig {
+            host: ssh_host,
+            port: ssh_port,
+            external_domain,
+            external_port,
+        })
+    };
+
     let warnings = vars
         .into_iter()
         .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
@@ -619,6 +705,7 @@ pub fn load(
         presets,
         ldap,
         disable_login_form,
+        ssh,
         warnings,
     })
 }

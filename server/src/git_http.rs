@@ -267,14 +267,28 @@ async fn serve(
 /// `Git-Protocol`, passed to git so a v2 client gets protocol v2; only the characters
 /// the protocol uses.
 fn git_protocol(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get("git-protocol")?.to_str().ok()?;
-    value
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"=:._-".contains(&b))
-        .then(|| value.to_owned())
+    safe_git_protocol(headers.get("git-protocol")?.to_str().ok()?)
+}
+
+/// A `GIT_PROTOCOL` value (HTTP's `Git-Protocol`, SSH's environment), if it has only the
+/// characters the protocol uses.
+pub(crate) fn safe_git_protocol(value: &str) -> Option<String> {
+    (value.len() <= 256
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"=:._-".contains(&b)))
+    .then(|| value.to_owned())
 }
 
 fn git(service: GitService, path: &Path) -> Command {
+    let mut cmd = git_command(service);
+    cmd.arg("--stateless-rpc").arg(path);
+    cmd
+}
+
+/// `git upload-pack` or `git receive-pack` (arguments to follow), as every transport runs
+/// them: no user or system configuration, deletions refused, objects checked.
+pub(crate) fn git_command(service: GitService) -> Command {
     let mut cmd = Command::new("git");
     // No user or system configuration may change what the server does.
     cmd.env("GIT_CONFIG_NOSYSTEM", "1")
@@ -297,8 +311,28 @@ fn git(service: GitService, path: &Path) -> Command {
             ]);
         }
     }
-    cmd.arg("--stateless-rpc").arg(path);
     cmd
+}
+
+/// What receive-pack needs to run our hooks: the limits, this binary, the hooks
+/// directory, and for a push to `/init` the new gist's address.
+pub(crate) fn with_hooks(
+    cmd: &mut Command,
+    state: &AppState,
+    new_gist_url: Option<&str>,
+) -> std::io::Result<()> {
+    cmd.env(
+        hooks::LIMITS_ENV,
+        hooks::encode_limits(&state.gists.limits()),
+    )
+    .env("GISTFUL_BIN", std::env::current_exe()?)
+    .env("GIT_CONFIG_COUNT", "1")
+    .env("GIT_CONFIG_KEY_0", "core.hooksPath")
+    .env("GIT_CONFIG_VALUE_0", hooks_dir(state));
+    if let Some(url) = new_gist_url {
+        cmd.env(hooks::NEW_GIST_URL_ENV, url);
+    }
+    Ok(())
 }
 
 type GitResult = Result<Response, std::io::Error>;
@@ -532,17 +566,7 @@ async fn receive(
     new_gist_url: Option<&str>,
 ) -> std::io::Result<Result<Vec<u8>, BodyError>> {
     let mut cmd = git(GitService::ReceivePack, path);
-    cmd.env(
-        hooks::LIMITS_ENV,
-        hooks::encode_limits(&state.gists.limits()),
-    )
-    .env("GISTFUL_BIN", std::env::current_exe()?)
-    .env("GIT_CONFIG_COUNT", "1")
-    .env("GIT_CONFIG_KEY_0", "core.hooksPath")
-    .env("GIT_CONFIG_VALUE_0", hooks_dir(state));
-    if let Some(url) = new_gist_url {
-        cmd.env(hooks::NEW_GIST_URL_ENV, url);
-    }
+    with_hooks(&mut cmd, state, new_gist_url)?;
     let (mut child, stdin, mut stdout) = spawn_piped(cmd)?;
     let limit = upload.limits.inflated;
     let stdin = tokio::sync::Mutex::new(stdin);
@@ -709,7 +733,7 @@ async fn push_new_gist(
         .map(|report| git_response("application/x-git-receive-pack-result", Body::from(report))))
 }
 
-fn hooks_dir(state: &AppState) -> PathBuf {
+pub(crate) fn hooks_dir(state: &AppState) -> PathBuf {
     state.home.join("hooks")
 }
 

@@ -21,4 +21,5 @@ mod response_cache;
 mod routes;
 pub mod serve;
 mod site;
+pub mod ssh;
 mod telemetry;

@@ -29,6 +29,17 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {addr}"))?;
     let bound = listener.local_addr()?;
     config.listening_on(bound);
+    // SSH's listener too, before the app is built: its clone URLs name the port we got.
+    let ssh = match &mut config.ssh {
+        Some(ssh) => {
+            let listener = crate::ssh::bind(ssh).await?;
+            if ssh.port == 0 {
+                ssh.port = listener.bound.port();
+            }
+            Some(listener)
+        }
+        None => None,
+    };
     let (app, state) = build(&config).await?;
     tracing::info!(
         "listening on http://{bound} (external URL {}, data in {}, site in {})",
@@ -36,6 +47,21 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         config.home.display(),
         state.leptos_options.site_root
     );
+    if let Some(listener) = ssh {
+        let key = crate::ssh::host_key(&config.home)?;
+        tracing::info!(
+            "ssh listening on {} (host key {})",
+            listener.bound,
+            key.public_key().fingerprint(russh::keys::HashAlg::Sha256)
+        );
+        crate::ssh::start(
+            listener,
+            state.clone(),
+            key,
+            config.git_timeouts,
+            config.body_limit(),
+        );
+    }
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
@@ -120,6 +146,11 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         sessions: SessionService::new(db.clone()),
         identities: IdentityService::new(db.clone()).with_ldap(config.ldap.clone()),
         second_factor: SecondFactorService::new(db.clone(), &config.external_url),
+        ssh_keys: app::services::SshKeyService::new(db.clone()),
+        ssh_clone: config
+            .ssh
+            .as_ref()
+            .map(crate::config::SshConfig::clone_prefix),
         sign_in: Arc::new(providers.buttons()),
         password_form: !config.disable_login_form,
         settings: SettingsService::new(db.clone()),

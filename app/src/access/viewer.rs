@@ -22,6 +22,8 @@ pub enum Credential {
     Token { scopes: Vec<Scope> },
     /// A password, given to git over HTTP Basic.
     Password,
+    /// A registered SSH key (git over SSH).
+    SshKey,
 }
 
 /// Who is calling: nobody, or a user with the credential they used.
@@ -58,7 +60,7 @@ impl Viewer {
     pub fn allows(&self, needed: Scope) -> bool {
         match self.credential() {
             None => false,
-            Some(Credential::Session { .. } | Credential::Password) => true,
+            Some(Credential::Session { .. } | Credential::Password | Credential::SshKey) => true,
             Some(Credential::Token { scopes }) => scopes.iter().any(|s| s.grants(needed)),
         }
     }

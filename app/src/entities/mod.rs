@@ -12,6 +12,7 @@ pub mod login_flow;
 pub mod passkey;
 pub mod recovery_code;
 pub mod session;
+pub mod ssh_key;
 pub mod star;
 pub mod totp_secret;
 pub mod user;

@@ -72,6 +72,10 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         signed_in: viewer.is_some(),
         starred,
         clone_url: format!("{}/{login}/{}.git", state.external_url, gist.id),
+        ssh_clone_url: state
+            .ssh_clone
+            .as_ref()
+            .map(|prefix| format!("{prefix}{login}/{}.git", gist.id)),
         embed,
         forked_from,
         zip_url: format!("/{login}/{}/archive/{}.zip", gist.id, detail.revision),

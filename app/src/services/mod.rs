@@ -15,6 +15,7 @@ pub mod ratelimit;
 pub mod second_factor;
 pub mod sessions;
 pub mod settings;
+pub mod ssh_keys;
 pub mod stars;
 pub mod tokens;
 pub mod users;
@@ -24,6 +25,7 @@ pub use gists::GistService;
 pub use identities::IdentityService;
 pub use second_factor::SecondFactorService;
 pub use settings::SettingsService;
+pub use ssh_keys::SshKeyService;
 pub use tokens::TokenService;
 pub use users::UserService;
 

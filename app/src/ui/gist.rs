@@ -104,7 +104,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                     <A href=revisions_href>"Revisions"</A>
                 </div>
                 <div class="gist-actions">
-                    <CopyBox label="Clone" url=gist.clone_url.clone()/>
+                    <CloneBox https=gist.clone_url.clone() ssh=gist.ssh_clone_url.clone()/>
                     {gist.embed.clone().map(|snippet| view! { <CopyBox label="Embed" url=snippet/> })}
                     <a class="button button-small" href=gist.zip_url.clone() download="">"Download ZIP"</a>
                     <GistActions
@@ -195,6 +195,51 @@ fn CopyBox(label: &'static str, url: String) -> impl IntoView {
         <div class="clone-box">
             <label for=format!("copy-{}", label.to_lowercase())>{label}</label>
             <input id=format!("copy-{}", label.to_lowercase()) readonly value=url/>
+            <button type="button" class="button button-small" on:click=copy>
+                {move || if copied.get() { "Copied" } else { "Copy" }}
+            </button>
+        </div>
+    }
+}
+
+/// The clone URL, over HTTPS or (when the instance serves it) SSH.
+#[component]
+fn CloneBox(https: String, ssh: Option<String>) -> impl IntoView {
+    let over_ssh = RwSignal::new(false);
+    let has_ssh = ssh.is_some();
+    let url = Signal::derive(move || match (&ssh, over_ssh.get()) {
+        (Some(ssh), true) => ssh.clone(),
+        _ => https.clone(),
+    });
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .navigator()
+                .clipboard()
+                .write_text(&url.get_untracked());
+        }
+        copied.set(true);
+    };
+    let choose = move |ssh: bool| {
+        move |_| {
+            over_ssh.set(ssh);
+            copied.set(false);
+        }
+    };
+    view! {
+        <div class="clone-box">
+            <label for="copy-clone">"Clone"</label>
+            {has_ssh.then(|| view! {
+                <span class="clone-switch" role="group" aria-label="Clone over">
+                    <button type="button" class="button button-small"
+                        aria-pressed=move || (!over_ssh.get()).to_string() on:click=choose(false)>"HTTPS"</button>
+                    <button type="button" class="button button-small"
+                        aria-pressed=move || over_ssh.get().to_string() on:click=choose(true)>"SSH"</button>
+                </span>
+            })}
+            <input id="copy-clone" readonly prop:value=url value=url.get_untracked()/>
             <button type="button" class="button button-small" on:click=copy>
                 {move || if copied.get() { "Copied" } else { "Copy" }}
             </button>

@@ -48,6 +48,8 @@ pub struct GistView {
     pub signed_in: bool,
     pub starred: bool,
     pub clone_url: String,
+    /// The same over SSH, when the instance serves git over SSH.
+    pub ssh_clone_url: Option<String>,
     /// The `<script>` tag that embeds the gist in another page; none for private gists.
     pub embed: Option<String>,
     /// `owner/id` of the gist this one was forked from, when that one is still visible.

@@ -6,6 +6,7 @@ mod body;
 mod comments;
 mod error;
 mod gists;
+mod keys;
 mod pagination;
 mod search;
 mod urls;
@@ -64,6 +65,8 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::get_user))
         .routes(routes!(users::user_gists))
         .routes(routes!(users::me, users::update_me))
+        .routes(routes!(keys::list_keys, keys::create_key))
+        .routes(routes!(keys::get_key, keys::delete_key))
         .split_for_parts()
 }
 
@@ -178,6 +181,8 @@ mod tests {
             "/users/{username}:",
             "/users/{username}/gists:",
             "/user:",
+            "/user/keys:",
+            "/user/keys/{key_id}:",
         ] {
             assert!(yaml.contains(&format!("\n  {path}\n")), "missing {path}");
         }

@@ -21,7 +21,10 @@ pub fn gistful(home: &Path) -> Command {
             cmd.env_remove(name);
         }
     }
-    cmd.env("OG_HOME", home).env("OG_LOG_LEVEL", "warn");
+    // SSH on a port the system picks: tests run many servers at once.
+    cmd.env("OG_HOME", home)
+        .env("OG_LOG_LEVEL", "warn")
+        .env("OG_SSH_PORT", "0");
     cmd
 }
 
@@ -136,6 +139,8 @@ pub struct Server {
     pub child: Child,
     pub base: String,
     pub home: PathBuf,
+    /// The built-in SSH server's port, when git over SSH is on.
+    pub ssh_port: Option<u16>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -169,14 +174,20 @@ impl Server {
         let mut child = cmd.spawn().expect("start gistful serve");
         let log = child.stdout.take().unwrap();
         let (found, address) = std::sync::mpsc::channel();
+        let (ssh_found, ssh_address) = std::sync::mpsc::channel();
+        let address_in = |line: &str, marker: &str| {
+            line.split(marker).nth(1).map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
+                    .collect::<String>()
+            })
+        };
         // Reads the log to its end, so the server never blocks on a full pipe.
         std::thread::spawn(move || {
             for line in BufReader::new(log).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("listening on http://").nth(1) {
-                    let bound: String = rest
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
-                        .collect();
+                if let Some(bound) = address_in(&line, "ssh listening on ") {
+                    let _ = ssh_found.send(bound);
+                } else if let Some(bound) = address_in(&line, "listening on http://") {
                     let _ = found.send(bound);
                 }
             }
@@ -189,10 +200,21 @@ impl Server {
                 panic!("server did not start: {}", stderr(&out));
             }
         };
+        let ssh_off = env
+            .iter()
+            .any(|(k, v)| *k == "OG_SSH_GIT_ENABLED" && *v == "false");
+        let ssh_port = match ssh_off {
+            true => None,
+            false => ssh_address
+                .recv_timeout(Duration::from_secs(30))
+                .ok()
+                .and_then(|a| a.rsplit(':').next().and_then(|p| p.parse().ok())),
+        };
         let server = Server {
             child,
             base: format!("http://{bound}"),
             home: home.to_path_buf(),
+            ssh_port,
             _dir: None,
         };
         let deadline = Instant::now() + Duration::from_secs(30);
