@@ -30,8 +30,9 @@ apt_install() {
 # C toolchain for the bundled libgit2/SQLite, git (the server runs it for clones and
 # pushes over HTTP), Node for Playwright and wasm-opt; slapd and ldap-utils for a private
 # LDAP directory the sign-in tests start (the system's slapd is never configured or run);
-# OpenSSL's headers for webauthn-rs (passkeys), which verifies signatures with OpenSSL.
-apt_install chromium postgresql pkg-config build-essential curl git slapd ldap-utils libssl-dev
+# OpenSSL's headers for webauthn-rs (passkeys), which verifies signatures with OpenSSL;
+# OpenSSH's client (ssh, ssh-keygen) for the git-over-SSH tests.
+apt_install chromium postgresql pkg-config build-essential curl git slapd ldap-utils libssl-dev openssh-client
 command -v npm >/dev/null || apt_install nodejs npm
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

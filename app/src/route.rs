@@ -371,6 +371,41 @@ mod tests {
     }
 
     #[test]
+    fn ssh_commands_name_repositories_as_http_urls_do() {
+        let id = "0123456789abcdef0123456789abcdef";
+        let gist = |owner: Option<&str>| {
+            Some(GitRepo::Gist {
+                owner: owner.map(str::to_owned),
+                id: id.into(),
+            })
+        };
+        assert_eq!(
+            ssh_git_repo(&format!("/alice/{id}.git")),
+            gist(Some("alice"))
+        );
+        assert_eq!(ssh_git_repo(&format!("alice/{id}")), gist(Some("alice")));
+        assert_eq!(ssh_git_repo(&format!("gist/{id}.git")), gist(None));
+        assert_eq!(ssh_git_repo(&format!("{id}.git")), gist(None));
+        assert_eq!(
+            ssh_git_repo(&format!("/alice/{}.git", id.to_uppercase())),
+            gist(Some("alice"))
+        );
+        assert_eq!(ssh_git_repo("/init"), Some(GitRepo::Init));
+        assert_eq!(ssh_git_repo("init.git"), Some(GitRepo::Init));
+        for bad in [
+            "",
+            "/",
+            "alice",
+            "alice/not-hex.git",
+            "../etc/passwd",
+            &format!("a/b/{id}.git"),
+            &format!("-x/{id}.git"),
+        ] {
+            assert_eq!(ssh_git_repo(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn paths_name_their_routes() {
         use Route as R;
         let cases = [

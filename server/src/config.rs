@@ -877,6 +877,41 @@ mod tests {
     }
 
     #[test]
+    fn ssh_is_on_by_default_and_configurable() {
+        let c = load_with(None, &[]).unwrap();
+        let ssh = c.ssh.clone().unwrap();
+        assert_eq!(ssh.port, 2222);
+        assert_eq!(ssh.host, c.host);
+        assert_eq!(ssh.clone_prefix(), "ssh://git@127.0.0.1:2222/");
+        let yaml = "external-url: https://gists.example.com\nssh:\n  port: 2200\n  external-port: 22\n  keygen-executable: ssh-keygen\n";
+        let c = load_with(Some(yaml), &[]).unwrap();
+        assert_eq!(
+            c.ssh.clone().unwrap().clone_prefix(),
+            "git@gists.example.com:"
+        );
+        let c = load_with(
+            None,
+            &[
+                ("OG_SSH_EXTERNAL_DOMAIN", "git.example.com"),
+                ("OG_SSH_PORT", "2022"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            c.ssh.unwrap().clone_prefix(),
+            "ssh://git@git.example.com:2022/"
+        );
+        assert_eq!(
+            load_with(None, &[("OG_SSH_GIT_ENABLED", "false")])
+                .unwrap()
+                .ssh,
+            None
+        );
+        let err = load_with(None, &[("OG_SSH_PORT", "ssh")]).unwrap_err();
+        assert!(err.to_string().contains("ssh.port (OG_SSH_PORT)"), "{err}");
+    }
+
+    #[test]
     fn proxies_origins_and_git_timeouts() {
         let c = load_with(None, &[]).unwrap();
         assert!(c.trusted_proxies.is_empty());

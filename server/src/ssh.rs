@@ -369,7 +369,7 @@ impl GitCommand {
             return None;
         }
         let (name, path) = text.split_once(' ').and_then(|(first, rest)| match first {
-            "git" => rest.split_once(' ').map(|(sub, path)| (sub, path)),
+            "git" => rest.split_once(" "),
             _ => first.strip_prefix("git-").map(|sub| (sub, rest)),
         })?;
         let service = match name {

@@ -255,3 +255,88 @@ pub async fn delete_account(password: String) -> Result<(), Error> {
     leptos_axum::redirect("/");
     Ok(())
 }
+
+/// An SSH key as Settings lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SshKeyItem {
+    pub id: i64,
+    pub name: String,
+    pub fingerprint: String,
+    pub added: String,
+    pub last_used: String,
+}
+
+/// The signed-in user's SSH keys, and how to reach git over SSH (none when it is off).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SshKeyList {
+    pub keys: Vec<SshKeyItem>,
+    /// `(host, port)` of the SSH server, as clone URLs name it.
+    pub server: Option<(String, u16)>,
+}
+
+#[server(prefix = "/sfn", endpoint = "ssh_keys")]
+pub async fn ssh_keys() -> Result<SshKeyList, Error> {
+    let user = super::context::require_user()?;
+    let state = super::context::state()?;
+    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d").to_string();
+    let keys = state
+        .ssh_keys
+        .list(user.id)
+        .await?
+        .into_iter()
+        .map(|k| SshKeyItem {
+            id: k.id,
+            name: k.name,
+            fingerprint: k.fingerprint,
+            added: day(k.created_at),
+            last_used: k.last_used_at.map_or_else(|| "never".into(), day),
+        })
+        .collect();
+    Ok(SshKeyList {
+        keys,
+        server: state.ssh_clone.as_deref().and_then(ssh_server),
+    })
+}
+
+/// `(host, port)` from a clone prefix: `ssh://git@host:port/` or `git@host:`.
+#[cfg(feature = "ssr")]
+fn ssh_server(prefix: &str) -> Option<(String, u16)> {
+    if let Some(rest) = prefix.strip_prefix("ssh://git@") {
+        let (host, port) = rest.trim_end_matches('/').rsplit_once(':')?;
+        return Some((host.to_owned(), port.parse().ok()?));
+    }
+    let host = prefix.strip_prefix("git@")?.strip_suffix(':')?;
+    Some((host.to_owned(), 22))
+}
+
+#[server(prefix = "/sfn", endpoint = "add_ssh_key")]
+pub async fn add_ssh_key(name: String, key: String) -> Result<(), Error> {
+    let user = super::context::require_user()?;
+    super::context::state()?
+        .ssh_keys
+        .add(user.id, &name, &key)
+        .await?;
+    Ok(())
+}
+
+#[server(prefix = "/sfn", endpoint = "remove_ssh_key")]
+pub async fn remove_ssh_key(id: i64) -> Result<(), Error> {
+    let user = super::context::require_user()?;
+    super::context::state()?.ssh_keys.remove(user.id, id).await
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod ssh_tests {
+    #[test]
+    fn the_ssh_server_is_read_from_the_clone_prefix() {
+        assert_eq!(
+            super::ssh_server("ssh://git@gists.example.com:2222/"),
+            Some(("gists.example.com".into(), 2222))
+        );
+        assert_eq!(
+            super::ssh_server("git@gists.example.com:"),
+            Some(("gists.example.com".into(), 22))
+        );
+        assert_eq!(super::ssh_server("https://x"), None);
+    }
+}

@@ -13,6 +13,7 @@ mod search;
 mod second_factor;
 mod settings;
 mod split;
+mod ssh_keys;
 mod theme;
 
 use leptos::prelude::*;

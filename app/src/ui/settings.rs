@@ -84,6 +84,8 @@ fn Settings(profile: Profile) -> impl IntoView {
 
             <Providers/>
 
+            <super::ssh_keys::SshKeySettings/>
+
             <Tokens/>
 
             <h2 class="danger-zone">"Delete account"</h2>
