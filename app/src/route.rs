@@ -35,7 +35,8 @@ pub enum Route {
     OAuth,
 }
 
-/// A gist named in a URL: its owner's name and its id.
+/// A gist named in a URL: its owner's name and its id, or its custom URL (slug), which
+/// [`crate::services::gists::GistService::id_for`] turns into the id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GistRef {
     pub user: String,
@@ -71,7 +72,7 @@ pub enum Page {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GitRepo {
     /// An existing gist; the owner's name when the URL carries one (`/gist/{id}.git`
-    /// does not).
+    /// does not). With an owner, `id` may be the gist's custom URL.
     Gist { owner: Option<String>, id: String },
     /// `/init`: a push that becomes a new gist.
     Init,
@@ -161,10 +162,25 @@ fn is_username(name: &str) -> bool {
     crate::rules::validate_username(name).is_ok()
 }
 
+/// A gist's segment after its owner's name: an id, or a custom URL. The two never look
+/// alike (a slug is never all hex digits, see [`crate::rules::validate_slug`]).
+pub fn is_gist_key(segment: &str) -> bool {
+    is_gist_id(segment) || crate::rules::validate_slug(segment).is_ok()
+}
+
+/// Ids are matched in lower case; a slug is kept as typed (its lookup ignores case).
+fn gist_key(segment: &str) -> String {
+    if is_gist_id(segment) {
+        segment.to_ascii_lowercase()
+    } else {
+        segment.to_owned()
+    }
+}
+
 fn gist(user: &str, id: &str) -> Option<GistRef> {
-    (is_username(user) && is_gist_id(id)).then(|| GistRef {
+    (is_username(user) && is_gist_key(id)).then(|| GistRef {
         user: user.to_owned(),
-        id: id.to_ascii_lowercase(),
+        id: gist_key(id),
     })
 }
 
@@ -290,17 +306,18 @@ pub fn ssh_git_repo(path: &str) -> Option<GitRepo> {
         None => (None, path),
     };
     let id = repo.strip_suffix(".git").unwrap_or(repo);
-    if !is_gist_id(id) {
-        return None;
-    }
     let owner = match first {
         None | Some("gist") => None,
         Some(name) if is_username(name) => Some(name.to_owned()),
         Some(_) => return None,
     };
+    // A custom URL names a gist under its owner only.
+    if !(is_gist_id(id) || owner.is_some() && is_gist_key(id)) {
+        return None;
+    }
     Some(GitRepo::Gist {
         owner,
-        id: id.to_ascii_lowercase(),
+        id: gist_key(id),
     })
 }
 
@@ -320,9 +337,6 @@ fn parse_git(path: &str) -> Option<Route> {
     }
     let (first, repo) = base.strip_prefix('/')?.split_once('/')?;
     let id = repo.strip_suffix(".git").unwrap_or(repo);
-    if !is_gist_id(id) {
-        return None;
-    }
     let owner = if first == "gist" {
         None
     } else if is_username(first) {
@@ -330,7 +344,11 @@ fn parse_git(path: &str) -> Option<Route> {
     } else {
         return None;
     };
-    let id = id.to_ascii_lowercase();
+    // A custom URL names a gist under its owner only.
+    if !(is_gist_id(id) || owner.is_some() && is_gist_key(id)) {
+        return None;
+    }
+    let id = gist_key(id);
     Some(Route::Git(GitRepo::Gist { owner, id }, endpoint))
 }
 
@@ -384,6 +402,13 @@ mod tests {
             gist(Some("alice"))
         );
         assert_eq!(ssh_git_repo(&format!("alice/{id}")), gist(Some("alice")));
+        assert_eq!(
+            ssh_git_repo("alice/My-Notes.git"),
+            Some(GitRepo::Gist {
+                owner: Some("alice".into()),
+                id: "My-Notes".into(),
+            })
+        );
         assert_eq!(ssh_git_repo(&format!("gist/{id}.git")), gist(None));
         assert_eq!(ssh_git_repo(&format!("{id}.git")), gist(None));
         assert_eq!(
@@ -396,7 +421,9 @@ mod tests {
             "",
             "/",
             "alice",
-            "alice/not-hex.git",
+            "alice/not.a.slug.git",
+            "gist/my-notes.git",
+            "my-notes.git",
             "../etc/passwd",
             &format!("a/b/{id}.git"),
             &format!("-x/{id}.git"),
@@ -443,8 +470,24 @@ mod tests {
                 "/alice/abc.json",
                 R::Embed(g("alice", "abc"), EmbedFormat::Json),
             ),
-            ("/alice/nothex", R::Page(Page::Unknown)),
-            ("/alice/notes.js", R::Page(Page::Unknown)),
+            ("/alice/not.a.slug", R::Page(Page::Unknown)),
+            ("/alice/edit", R::Page(Page::Unknown)),
+            (
+                "/alice/My-Notes",
+                R::Page(Page::Gist(g("alice", "My-Notes"))),
+            ),
+            (
+                "/alice/my-notes/revisions",
+                R::Page(Page::GistPart(g("alice", "my-notes"))),
+            ),
+            (
+                "/alice/my-notes/raw/HEAD/a.txt",
+                R::Raw(g("alice", "my-notes")),
+            ),
+            (
+                "/alice/notes.js",
+                R::Embed(g("alice", "notes"), EmbedFormat::Script),
+            ),
             ("/pkg/abcdef.js", R::Asset),
             ("//abc.js", R::Page(Page::Unknown)),
             ("/alice/abc/raw/HEAD/a.js", R::Raw(g("alice", "abc"))),
@@ -489,8 +532,22 @@ mod tests {
         assert!(!Route::parse("/../../etc/info/refs").is_git());
         assert!(!Route::parse("/alice/abc/def/info/refs").is_git());
         assert!(
-            !Route::parse("/alice/notes/info/refs").is_git(),
-            "not a gist id"
+            !Route::parse("/alice/no.tes/info/refs").is_git(),
+            "neither an id nor a custom URL"
+        );
+        assert!(
+            !Route::parse("/gist/notes.git/info/refs").is_git(),
+            "a custom URL needs its owner"
+        );
+        assert_eq!(
+            Route::parse("/alice/notes.git/info/refs"),
+            R::Git(
+                GitRepo::Gist {
+                    owner: Some("alice".into()),
+                    id: "notes".into(),
+                },
+                GitEndpoint::Refs,
+            )
         );
         assert!(!Route::parse("/pkg/abc/info/refs").is_git(), "reserved");
     }

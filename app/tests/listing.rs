@@ -36,6 +36,12 @@ async fn listing_ten_thousand_gists_reads_no_repository() {
                 // Every fifth pair shares a timestamp: ties must still order stably.
                 created_at: Set(start + Duration::minutes(i as i64)),
                 updated_at: Set(start + Duration::minutes((i / 2) as i64)),
+                expires_at: Set(None),
+                archived: Set(false),
+                slug: Set(None),
+                slug_key: Set(None),
+                comments: Set("open".into()),
+                pinned: Set(None),
             })
             .collect();
         for chunk in rows.chunks(500) {

@@ -10,6 +10,7 @@ mod m20261203_000005_gist_counts;
 mod m20261204_000006_identities;
 mod m20261205_000007_second_factors;
 mod m20261205_000008_ssh_keys;
+mod m20261206_000009_gist_lifecycle;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_identities::Migration),
             Box::new(m20261205_000007_second_factors::Migration),
             Box::new(m20261205_000008_ssh_keys::Migration),
+            Box::new(m20261206_000009_gist_lifecycle::Migration),
         ]
     }
 }

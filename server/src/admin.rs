@@ -79,7 +79,8 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
         AdminCommand::Fsck { dry_run } => {
             let store = GitStore::new(config.repos_dir());
             let gists = GistService::new(db.clone(), store, config.limits)
-                .with_noreply_host(&config.noreply_host());
+                .with_noreply_host(&config.noreply_host())
+                .with_max_expiry_days(config.max_expiry_days);
             let report = fsck(&gists, &config.home.join("lost+found"), !dry_run)
                 .await
                 .map_err(explain)?;

@@ -22,6 +22,11 @@ pub struct Config {
     pub log_level: String,
     /// Size limits for gists.
     pub limits: app::rules::Limits,
+    /// How far ahead a gist's expiry may be set, in days (`gist.max-expiry-days`).
+    pub max_expiry_days: u64,
+    /// How often expired gists are deleted, in seconds (`gist.expiry-sweep-seconds`).
+    /// They answer 404 from the instant they expire whatever this is.
+    pub expiry_sweep_seconds: u64,
     /// Memory for whole answers to repeated reads (0: none kept).
     pub response_cache_bytes: usize,
     /// This server's own full-text index (several servers never share one).
@@ -254,6 +259,8 @@ struct FileGist {
     max_file_size: Option<u64>,
     max_files: Option<u64>,
     max_total_size: Option<u64>,
+    max_expiry_days: Option<u64>,
+    expiry_sweep_seconds: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -290,6 +297,8 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_GIST_MAX_FILE_SIZE", "gist.max-file-size"),
     ("OG_GIST_MAX_FILES", "gist.max-files"),
     ("OG_GIST_MAX_TOTAL_SIZE", "gist.max-total-size"),
+    ("OG_GIST_MAX_EXPIRY_DAYS", "gist.max-expiry-days"),
+    ("OG_GIST_EXPIRY_SWEEP_SECONDS", "gist.expiry-sweep-seconds"),
     ("OG_RESPONSE_CACHE_MB", "response-cache-mb"),
     ("OG_SEARCH_DIR", "search-dir"),
     ("OG_OIDC_PROVIDER_NAME", "oidc.provider-name"),
@@ -431,6 +440,15 @@ pub fn load(
             defaults.max_total_size,
         )?,
     };
+    // At most 100 years: the sum with "now" stays a valid time.
+    let max_expiry_days = positive("gist.max-expiry-days", gist.max_expiry_days, 365)?;
+    let expiry_sweep_seconds =
+        positive("gist.expiry-sweep-seconds", gist.expiry_sweep_seconds, 60)?.min(86_400);
+    if max_expiry_days > 36_500 {
+        return Err(ConfigError(
+            "gist.max-expiry-days must be at most 36500".into(),
+        ));
+    }
 
     // On by default with SQLite, where this process sees every write. PostgreSQL is there
     // for several instances, each blind to the others' writes for the answers' lifetime.
@@ -695,6 +713,8 @@ pub fn load(
         api_enabled,
         log_level,
         limits,
+        max_expiry_days,
+        expiry_sweep_seconds,
         response_cache_bytes,
         search_dir,
         trusted_proxies,

@@ -177,11 +177,16 @@ async fn serve(
             (id, path, user)
         }
         GitRepo::Gist { owner, id } => {
-            let found = match state.gists.summary(viewer.reader(), id.as_str()).await {
-                Ok(found) if owner.as_deref().is_none_or(|o| found.named(o).is_ok()) => found,
+            let found = match state
+                .gists
+                .find_named(viewer.reader(), owner.as_deref(), id)
+                .await
+            {
+                Ok(found) => found,
                 _ if viewer.user().is_none() => return Err(challenge()),
                 _ => return Err(not_found()),
             };
+            let id = &found.gist.id;
             if service == GitService::ReceivePack {
                 if viewer.user().is_none() {
                     return Err(challenge());
@@ -297,10 +302,13 @@ pub(crate) fn git_command(service: GitService) -> Command {
         .kill_on_drop(true);
     match service {
         GitService::UploadPack => {
-            cmd.arg("upload-pack");
+            // `master` only exists for pushes (see `app::store::ALIAS_REF`).
+            cmd.args(["-c", "uploadpack.hideRefs=refs/heads/master", "upload-pack"]);
         }
         GitService::ReceivePack => {
             cmd.args([
+                "-c",
+                "receive.advertisePushOptions=true",
                 "-c",
                 "receive.denyDeletes=true",
                 "-c",
@@ -328,7 +336,11 @@ pub(crate) fn with_hooks(
     .env("GISTFUL_BIN", std::env::current_exe()?)
     .env("GIT_CONFIG_COUNT", "1")
     .env("GIT_CONFIG_KEY_0", "core.hooksPath")
-    .env("GIT_CONFIG_VALUE_0", hooks_dir(state));
+    .env("GIT_CONFIG_VALUE_0", hooks_dir(state))
+    .env(
+        hooks::MAX_EXPIRY_ENV,
+        state.gists.max_expiry().num_days().to_string(),
+    );
     if let Some(url) = new_gist_url {
         cmd.env(hooks::NEW_GIST_URL_ENV, url);
     }
@@ -565,6 +577,7 @@ async fn receive(
     upload: Upload,
     new_gist_url: Option<&str>,
 ) -> std::io::Result<Result<Vec<u8>, BodyError>> {
+    app::store::alias_master(path)?;
     let mut cmd = git(GitService::ReceivePack, path);
     with_hooks(&mut cmd, state, new_gist_url)?;
     let (mut child, stdin, mut stdout) = spawn_piped(cmd)?;
@@ -698,7 +711,7 @@ async fn push(state: &AppState, id: &str, path: &Path, upload: Upload) -> PushRe
     // Refused pushes leave the head where it was; syncing then changes nothing.
     state
         .gists
-        .sync_locked(id)
+        .follow_push(id)
         .await
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     Ok(Ok(git_response(

@@ -37,9 +37,14 @@ pub async fn load(
     id: &str,
     rev: &str,
 ) -> Result<GistDetail, Response> {
+    let id = state
+        .gists
+        .id_for(user, id)
+        .await
+        .map_err(|_| not_found())?;
     let detail = state
         .gists
-        .get_at(viewer.reader(), id, revision(rev).as_deref())
+        .get_at(viewer.reader(), &id, revision(rev).as_deref())
         .await
         .map_err(|_| not_found())?;
     detail.summary.named(user).map_err(|_| not_found())?;
@@ -157,9 +162,12 @@ async fn serve_file(
 ) -> Response {
     // Only the one file is read: a raw answer never holds the rest of the gist.
     let revision = revision(rev);
+    let Ok(id) = state.gists.id_for(user, id).await else {
+        return not_found();
+    };
     let Ok((summary, commit, found)) = state
         .gists
-        .file_at(viewer.reader(), id, revision.as_deref(), file)
+        .file_at(viewer.reader(), &id, revision.as_deref(), file)
         .await
     else {
         return not_found();

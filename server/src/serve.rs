@@ -124,7 +124,12 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
     tokio::spawn(keep_search_current(search.clone()));
     tokio::spawn(crate::memory::keep_trimmed());
     let gists = GistService::new(db.clone(), store.clone(), config.limits)
-        .with_noreply_host(&config.noreply_host());
+        .with_noreply_host(&config.noreply_host())
+        .with_max_expiry_days(config.max_expiry_days);
+    tokio::spawn(delete_expired_gists(
+        gists.clone(),
+        std::time::Duration::from_secs(config.expiry_sweep_seconds),
+    ));
     let providers = Arc::new(
         crate::oauth::Providers::new(
             config.oidc.clone(),
@@ -188,6 +193,19 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
 
 /// Applies database changes to the index in the background (searches also catch up
 /// first, so this only keeps them quick); a failure is logged and retried next time.
+/// Deletes expired gists every `every`. They answer 404 from the instant they expire
+/// (every door checks); this job only reclaims their space.
+async fn delete_expired_gists(gists: GistService, every: std::time::Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = gists.delete_expired().await {
+            tracing::warn!(error = %e, "the expired-gist sweep failed; trying again later");
+        }
+    }
+}
+
 async fn keep_search_current(search: SearchIndex) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);

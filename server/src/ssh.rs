@@ -468,15 +468,21 @@ async fn allow(
         GitRepo::Gist { owner, id } => {
             let found = state
                 .gists
-                .summary(viewer.reader(), id)
+                .find_named(viewer.reader(), owner.as_deref(), id)
                 .await
-                .ok()
-                .filter(|f| owner.as_deref().is_none_or(|o| f.named(o).is_ok()))
-                .ok_or_else(|| NOT_FOUND.to_owned())?;
+                .map_err(|_| NOT_FOUND.to_owned())?;
             if command.service == GitService::ReceivePack {
-                access::push(&viewer, &found.gist).map_err(|_| NOT_FOUND.to_owned())?;
+                // Its owner hears why (an archived gist); anyone else, nothing more than
+                // that the repository is not there for them.
+                access::push(&viewer, &found.gist).map_err(|why| {
+                    if access::edit(user, &found.gist) {
+                        format!("fatal: {why}")
+                    } else {
+                        NOT_FOUND.to_owned()
+                    }
+                })?;
             }
-            Ok(Target::Gist(id.clone()))
+            Ok(Target::Gist(found.gist.id))
         }
     }
 }
@@ -514,7 +520,7 @@ async fn serve(
             // The database follows the ref, whatever git did (a refused push moved nothing).
             state
                 .gists
-                .sync_locked(&id)
+                .follow_push(&id)
                 .await
                 .map_err(|_| "fatal: the push could not be recorded".to_owned())?;
             Ok(code)
@@ -558,6 +564,7 @@ fn spawn(
         cmd.env("GIT_PROTOCOL", protocol);
     }
     if let Some(new_gist_url) = hooks {
+        app::store::alias_master(path).map_err(|_| "fatal: git could not start".to_owned())?;
         git_http::with_hooks(&mut cmd, state, new_gist_url)
             .map_err(|_| "fatal: git could not start".to_owned())?;
     }
@@ -696,7 +703,8 @@ mod tests {
             "ls -la",
             "scp -t /tmp",
             "git-upload-archive '/alice/x.git'",
-            "git-upload-pack '/alice/not-an-id.git'",
+            "git-upload-pack '/alice/not.an.id.git'",
+            "git-upload-pack '/gist/not-an-id.git'",
             "git-upload-pack '../../etc/passwd'",
             "git-upload-pack '/alice/x.git'; rm -rf /",
             "git-upload-pack",

@@ -1,7 +1,7 @@
 //! The access matrix: every kind of door × every kind of caller × every visibility ×
 //! every login setting, against an oracle written from the product's rules (not from
 //! the code under test). A gist the caller may not read never shows its content, on
-//! any door, in any answer.
+//! any door, in any answer; nor does an expired one, to anyone (its "expired" column).
 //!
 //! Owners are named `apitest`, `download` and `archive`: names that once opened the
 //! login requirement to anyone because the gates tested path text.
@@ -143,6 +143,8 @@ struct Gist {
     owner_id: i64,
     visibility: Visibility,
     marker: String,
+    /// Its expiry has passed (and no clean-up job has run): it exists for nobody.
+    expired: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -173,8 +175,9 @@ fn oracle(door: Door, caller: &Caller, gist: &Gist, mode: Mode) -> Expect {
     }
     let reader = caller.reader(&channel);
     let own = reader == Some(gist.owner_id);
-    let readable = gist.visibility != Visibility::Private || own;
-    let public = gist.visibility == Visibility::Public;
+    let readable = !gist.expired && (gist.visibility != Visibility::Private || own);
+    let public = !gist.expired && gist.visibility == Visibility::Public;
+    let own = own && !gist.expired;
     let in_list = |yes: bool| if yes { Expect::Shown } else { Expect::Absent };
     match door {
         Door::ApiPatch => {
@@ -288,10 +291,11 @@ fn unzipped(answer: &Answer, bytes: &[u8]) -> String {
 
 fn check(door: Door, caller: &Caller, gist: &Gist, mode: Mode, expect: &Expect, got: &Answer) {
     let what = format!(
-        "{door:?} by {} of {}'s {:?} gist, {mode:?}: expected {expect:?}, got {} {}",
+        "{door:?} by {} of {}'s {:?}{} gist, {mode:?}: expected {expect:?}, got {} {}",
         caller.name,
         gist.owner,
         gist.visibility,
+        if gist.expired { " expired" } else { "" },
         got.status,
         got.body.chars().take(300).collect::<String>()
     );
@@ -414,7 +418,28 @@ async fn run_matrix(mode: Mode) -> usize {
                 owner_id: user.id,
                 visibility,
                 marker,
+                expired: false,
             });
+        }
+        // The "expired" column: one owner's gists of each visibility, past their expiry.
+        if owner == "apitest" {
+            for visibility in [
+                Visibility::Public,
+                Visibility::Unlisted,
+                Visibility::Private,
+            ] {
+                let marker = format!("gone{owner}{}x", visibility.as_str());
+                let id = app.gist(&user, visibility, &marker).await;
+                app.expire(&id).await;
+                gists.push(Gist {
+                    id,
+                    owner: owner.into(),
+                    owner_id: user.id,
+                    visibility,
+                    marker,
+                    expired: true,
+                });
+            }
         }
         let mut own = vec![
             Caller {
@@ -474,19 +499,19 @@ async fn run_matrix(mode: Mode) -> usize {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_door_every_caller_with_login_open() {
-    assert_eq!(run_matrix(Mode::Open).await, 9 * 22 * DOORS.len());
+    assert_eq!(run_matrix(Mode::Open).await, 12 * 22 * DOORS.len());
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_door_every_caller_with_login_required() {
-    assert_eq!(run_matrix(Mode::LoginRequired).await, 9 * 22 * DOORS.len());
+    assert_eq!(run_matrix(Mode::LoginRequired).await, 12 * 22 * DOORS.len());
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_door_every_caller_with_login_required_but_gists_open() {
     assert_eq!(
         run_matrix(Mode::LoginRequiredButGistsOpen).await,
-        9 * 22 * DOORS.len()
+        12 * 22 * DOORS.len()
     );
 }
 

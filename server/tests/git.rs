@@ -308,8 +308,15 @@ async fn refused_pushes_say_why_and_leave_nothing_behind() {
     let repo = home.path().join(format!("repos/{shard}/{id}.git"));
     let exists = git(&repo, &["cat-file", "-e", &refused_commit]);
     assert!(!exists.status.success(), "the refused commit was not kept");
-    let refs = ok(git(&repo, &["for-each-ref", "--format=%(refname)"]));
-    assert_eq!(refs.trim(), "refs/heads/main");
+    // One branch: `main`, and `master` only as its alias (see `app::store::ALIAS_REF`).
+    let refs = ok(git(
+        &repo,
+        &["for-each-ref", "--format=%(refname) %(symref)"],
+    ));
+    assert_eq!(
+        refs.trim(),
+        "refs/heads/main \nrefs/heads/master refs/heads/main"
+    );
 }
 
 #[tokio::test]

@@ -414,6 +414,14 @@ async fn keys_are_checked_at_every_connection_and_the_host_key_stays() {
     )
     .await;
     assert_eq!(theirs.status(), 404);
+    // An id that is no key's (too large for one, not a number) is just not found.
+    for bad in ["9223372036854775808", "abc"] {
+        let path = format!("/user/keys/{bad}");
+        for method in [reqwest::Method::GET, reqwest::Method::DELETE] {
+            let res = api(&server, method.clone(), &path, &token, None).await;
+            assert_eq!(res.status(), 404, "{method} {path}");
+        }
+    }
 
     // Removed: refused at the next connection.
     let removed = api(&server, reqwest::Method::DELETE, &key_path, &token, None).await;

@@ -13,15 +13,40 @@ mod viewer;
 
 pub use viewer::{Credential, Viewer};
 
+use chrono::{DateTime, Utc};
+
 use crate::entities::{comment, gist, user};
 use crate::route::Reach;
-use crate::rules::{Scope, Visibility};
+use crate::rules::lifecycle::expired;
+use crate::rules::{Comments, Scope, Visibility};
 use crate::services::settings::InstanceSettings;
 
 /// Whether the user `reader` (already narrowed to what their credential may read, see
-/// [`Viewer::reader`]) may know the gist exists and read it.
+/// [`Viewer::reader`]) may know the gist exists and read it. An expired gist exists for
+/// nobody, from the instant it expires: the clean-up job only reclaims its space.
 pub fn read(reader: Option<i64>, gist: &gist::Model) -> bool {
-    gist.visibility() != Visibility::Private || reader == Some(gist.owner_id)
+    read_at(reader, gist, Utc::now())
+}
+
+/// [`read`] at the time `now`.
+pub fn read_at(reader: Option<i64>, gist: &gist::Model, now: DateTime<Utc>) -> bool {
+    !expired(gist.expires_at, now)
+        && (gist.visibility() != Visibility::Private || reader == Some(gist.owner_id))
+}
+
+pub use crate::rules::lifecycle::{ARCHIVED, COMMENTS_OFF};
+
+/// Whether `user` may change the gist's content and settings now: its owner, while it is
+/// not archived. `NotFound` for everyone else (a write reveals no more than a read);
+/// `Conflict` with [`ARCHIVED`] for the owner of an archived gist.
+pub fn change(user: &user::Model, gist: &gist::Model) -> Result<(), crate::Error> {
+    if !edit(user, gist) {
+        return Err(crate::Error::NotFound);
+    }
+    if gist.archived {
+        return Err(crate::Error::Conflict(ARCHIVED.into()));
+    }
+    Ok(())
 }
 
 /// Whether `user` may change the gist: edit its files, title, visibility, topics; delete
@@ -40,6 +65,9 @@ pub fn push(viewer: &Viewer, gist: &gist::Model) -> Result<(), &'static str> {
     if !viewer.allows(Scope::GistWrite) {
         return Err("This token lacks the gist:write scope");
     }
+    if gist.archived {
+        return Err(ARCHIVED);
+    }
     Ok(())
 }
 
@@ -53,9 +81,36 @@ pub fn star(user: &user::Model, gist: &gist::Model) -> bool {
     read(Some(user.id), gist)
 }
 
-/// Comments follow the gist: whoever reads it may comment.
-pub fn comment(user: &user::Model, gist: &gist::Model) -> bool {
-    read(Some(user.id), gist)
+/// Comments follow the gist: whoever reads it may comment, unless its owner turned
+/// comments off or archived it (`Forbidden`, with the reason).
+pub fn comment(user: &user::Model, gist: &gist::Model) -> Result<(), crate::Error> {
+    if !read(Some(user.id), gist) {
+        return Err(crate::Error::NotFound);
+    }
+    comments_accepted(gist).map_err(|why| crate::Error::Forbidden(why.into()))
+}
+
+/// Whether the gist takes new comments at all (from anyone who may read it); `Err` says
+/// why not, in words the page and the API show.
+pub fn comments_accepted(gist: &gist::Model) -> Result<(), &'static str> {
+    if gist.comments() != Comments::Open {
+        return Err(COMMENTS_OFF);
+    }
+    if gist.archived {
+        return Err(ARCHIVED);
+    }
+    Ok(())
+}
+
+/// Whether `reader` sees the gist's comments: unless its owner hid them (the owner still
+/// sees them, to moderate).
+pub fn see_comments(reader: Option<i64>, gist: &gist::Model) -> bool {
+    gist.comments() != Comments::Hidden || reader == Some(gist.owner_id)
+}
+
+/// Whether `user` may pin the gist on their profile: their own public gists.
+pub fn pin(user: &user::Model, gist: &gist::Model) -> bool {
+    user.id == gist.owner_id && gist.visibility() == Visibility::Public && read(Some(user.id), gist)
 }
 
 /// Only a comment's author edits it.
@@ -113,19 +168,28 @@ pub fn list_every_gist_of(reader: Option<i64>, owner_id: i64) -> bool {
 /// Whether the gist shows in lists and search results for `reader`: public ones, and the
 /// reader's own. Unlisted gists are readable by link but never listed to others.
 pub fn listed(reader: Option<i64>, gist: &gist::Model) -> bool {
-    gist.visibility() == Visibility::Public || reader == Some(gist.owner_id)
+    read(reader, gist) && (gist.visibility() == Visibility::Public || reader == Some(gist.owner_id))
 }
 
 /// The SQL form of [`listed`].
 pub fn listable(reader: Option<i64>) -> sea_orm::Condition {
     use sea_orm::ColumnTrait;
     let public = gist::Column::Visibility.eq(Visibility::Public.as_str());
-    match reader {
+    let whose = match reader {
         Some(id) => sea_orm::Condition::any()
             .add(public)
             .add(gist::Column::OwnerId.eq(id)),
         None => sea_orm::Condition::all().add(public),
-    }
+    };
+    sea_orm::Condition::all().add(whose).add(live())
+}
+
+/// The SQL form of "has not expired".
+pub fn live() -> sea_orm::Condition {
+    use sea_orm::ColumnTrait;
+    sea_orm::Condition::any()
+        .add(gist::Column::ExpiresAt.is_null())
+        .add(gist::Column::ExpiresAt.gt(Utc::now()))
 }
 
 #[cfg(test)]

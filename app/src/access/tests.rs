@@ -41,6 +41,12 @@ fn gist(visibility: Visibility) -> gist::Model {
         head: String::new(),
         created_at: Utc::now(),
         updated_at: Utc::now(),
+        expires_at: None,
+        archived: false,
+        slug: None,
+        slug_key: None,
+        comments: "open".into(),
+        pinned: None,
     }
 }
 
@@ -157,8 +163,8 @@ fn owners_edit_others_fork_and_star() {
         assert!(!fork(&owner, &gist), "nobody forks their own gist");
         assert_eq!(fork(&other, &gist), readable);
         assert_eq!(star(&other, &gist), readable);
-        assert_eq!(comment(&other, &gist), readable);
-        assert!(star(&owner, &gist) && comment(&owner, &gist));
+        assert_eq!(comment(&other, &gist).is_ok(), readable);
+        assert!(star(&owner, &gist) && comment(&owner, &gist).is_ok());
     }
 }
 
@@ -267,5 +273,82 @@ fn the_login_gate_by_route_kind_caller_and_settings() {
                 "{path}"
             );
         }
+    }
+}
+
+/// The "expired" column of the matrix: from the instant a gist expires, nobody reads,
+/// lists, pushes to, stars or comments on it, whatever its visibility and whoever asks.
+#[test]
+fn an_expired_gist_exists_for_nobody() {
+    let now = Utc::now();
+    for (name, viewer, _, _) in callers() {
+        for visibility in Visibility::ALL {
+            let mut gist = gist(visibility);
+            gist.expires_at = Some(now - chrono::Duration::seconds(1));
+            assert!(
+                !read(viewer.reader(), &gist),
+                "{name} reads expired {visibility:?}"
+            );
+            assert!(
+                !listed(viewer.reader(), &gist),
+                "{name} lists expired {visibility:?}"
+            );
+            if let Some(user) = viewer.user() {
+                assert!(!star(user, &gist) && !fork(user, &gist) && !pin(user, &gist));
+                assert_eq!(comment(user, &gist).unwrap_err(), crate::Error::NotFound);
+            }
+            // Not yet expired: as if no expiry were set.
+            gist.expires_at = Some(now + chrono::Duration::seconds(60));
+            assert!(read_at(Some(OWNER), &gist, now));
+            assert!(!read_at(
+                Some(OWNER),
+                &gist,
+                now + chrono::Duration::seconds(60)
+            ));
+        }
+    }
+}
+
+#[test]
+fn an_archived_gist_refuses_every_write_but_stars_and_forks() {
+    let owner = user(OWNER, false);
+    let other = user(OTHER, false);
+    let mut gist = gist(Visibility::Public);
+    assert!(change(&owner, &gist).is_ok());
+    assert_eq!(change(&other, &gist).unwrap_err(), crate::Error::NotFound);
+    gist.archived = true;
+    assert_eq!(
+        change(&owner, &gist).unwrap_err(),
+        crate::Error::Conflict(ARCHIVED.into())
+    );
+    assert_eq!(change(&other, &gist).unwrap_err(), crate::Error::NotFound);
+    assert_eq!(push(&session(OWNER), &gist).unwrap_err(), ARCHIVED);
+    assert_eq!(
+        comment(&other, &gist).unwrap_err(),
+        crate::Error::Forbidden(ARCHIVED.into())
+    );
+    assert!(star(&other, &gist) && fork(&other, &gist) && read(None, &gist));
+}
+
+#[test]
+fn comments_switch_and_pins() {
+    let owner = user(OWNER, false);
+    let other = user(OTHER, false);
+    let mut g = gist(Visibility::Public);
+    for (mode, others_see) in [("closed", true), ("hidden", false)] {
+        g.comments = mode.into();
+        assert_eq!(
+            comment(&other, &g).unwrap_err(),
+            crate::Error::Forbidden(COMMENTS_OFF.into())
+        );
+        assert!(comment(&owner, &g).is_err(), "the owner too");
+        assert_eq!(see_comments(Some(OTHER), &g), others_see);
+        assert_eq!(see_comments(None, &g), others_see);
+        assert!(see_comments(Some(OWNER), &g), "the owner moderates");
+    }
+    assert!(pin(&owner, &g));
+    assert!(!pin(&other, &g), "only one's own gists");
+    for visibility in [Visibility::Unlisted, Visibility::Private] {
+        assert!(!pin(&owner, &gist(visibility)), "{visibility:?}");
     }
 }

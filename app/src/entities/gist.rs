@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::rules::Visibility;
+use crate::rules::{Comments, Visibility};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "gists")]
@@ -20,11 +20,26 @@ pub struct Model {
     pub head: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When the gist stops existing; see [`crate::access::read`].
+    pub expires_at: Option<DateTimeUtc>,
+    /// Read-only until unarchived; see [`crate::access::change`].
+    pub archived: bool,
+    /// The custom URL segment as typed, and its lower-case key URLs match.
+    pub slug: Option<String>,
+    pub slug_key: Option<String>,
+    /// `open`, `closed` or `hidden`; see [`Model::comments`].
+    pub comments: String,
+    /// Its place (1-6) on its owner's profile, or not pinned.
+    pub pinned: Option<i32>,
 }
 
 impl Model {
     pub fn visibility(&self) -> Visibility {
         Visibility::parse(&self.visibility).unwrap_or(Visibility::Private)
+    }
+
+    pub fn comments(&self) -> Comments {
+        Comments::parse(&self.comments).unwrap_or(Comments::Closed)
     }
 
     pub fn topic_list(&self) -> Vec<String> {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::Error;
-use crate::views::editor::{EditableFile, EditableGist, FileInput};
+use crate::views::editor::{EditableFile, EditableGist, FileInput, LifecycleForm};
 use crate::views::gist::GistView;
 #[cfg(feature = "ssr")]
 use crate::views::gist::raw_path;
@@ -18,6 +18,7 @@ use crate::views::{
 pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
     let state = super::context::state()?;
     let viewer = super::context::viewer().user().cloned();
+    let id = state.gists.id_for(&owner, &id).await?;
     let mut detail = state.gists.get(viewer.as_ref().map(|u| u.id), &id).await?;
     let summary = &detail.summary;
     summary.named(&owner)?;
@@ -80,6 +81,45 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         forked_from,
         zip_url: format!("/{login}/{}/archive/{}.zip", gist.id, detail.revision),
         files,
+        expires_at: gist.expires_at.map(|at| at.to_rfc3339()),
+        expires_in: gist
+            .expires_at
+            .map(|at| crate::rules::lifecycle::expires_in_words(at - chrono::Utc::now())),
+        archived: gist.archived,
+        custom_url: gist.slug.as_ref().map(|slug| format!("/{login}/{slug}")),
+        comments_closed: crate::access::comments_accepted(gist)
+            .err()
+            .map(str::to_owned),
+        comments_shown: crate::access::see_comments(viewer.as_ref().map(|u| u.id), gist),
+        pinned: gist.pinned.is_some(),
+        can_pin: viewer.as_ref().is_some_and(|v| crate::access::pin(v, gist)),
+    })
+}
+
+/// The editor's lifecycle fields as settings. `expires` is `keep` (no change), `never`,
+/// a preset code, or `custom` (then `expires_custom`, a `datetime-local` value in UTC).
+#[cfg(feature = "ssr")]
+fn form_settings(
+    max_expiry: chrono::Duration,
+    form: &LifecycleForm,
+) -> Result<crate::services::gists::Settings, Error> {
+    use crate::rules::lifecycle::parse_expiry;
+    let invalid = |e| Error::Validation(vec![e]);
+    let now = chrono::Utc::now();
+    let expires_at = match form.expires.trim() {
+        "keep" => None,
+        "custom" => Some(parse_expiry(&form.expires_custom, now, max_expiry).map_err(invalid)?),
+        other => Some(parse_expiry(other, now, max_expiry).map_err(invalid)?),
+    };
+    let slug = form.slug.trim();
+    let comments = match form.comments.trim() {
+        "" => None,
+        mode => Some(crate::rules::Comments::parse(mode).map_err(invalid)?),
+    };
+    Ok(crate::services::gists::Settings {
+        expires_at,
+        slug: Some((!slug.is_empty()).then(|| slug.to_owned())),
+        comments,
     })
 }
 
@@ -90,6 +130,7 @@ pub async fn create_gist(
     visibility: String,
     #[server(default)] topics: String,
     files: Vec<FileInput>,
+    #[server(default)] options: LifecycleForm,
 ) -> Result<(), Error> {
     use crate::rules::Visibility;
     use crate::rules::update::FileEntry;
@@ -111,7 +152,8 @@ pub async fn create_gist(
             })
             .collect(),
     };
-    let created = state.gists.create(&user, new).await?;
+    let settings = form_settings(state.gists.max_expiry(), &options)?;
+    let created = state.gists.create_with(&user, new, settings).await?;
     leptos_axum::redirect(&format!("/{}/{}", user.username, created.summary.gist.id));
     Ok(())
 }
@@ -148,10 +190,9 @@ pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Er
     use crate::services::gists::is_binary;
 
     let user = super::context::require_user()?;
-    let detail = super::context::state()?
-        .gists
-        .get(Some(user.id), &id)
-        .await?;
+    let gists = super::context::state()?.gists;
+    let id = gists.id_for(&owner, &id).await?;
+    let detail = gists.get(Some(user.id), &id).await?;
     let gist = &detail.summary.gist;
     detail.summary.named(&owner)?;
     if !crate::access::edit(&user, gist) {
@@ -175,9 +216,15 @@ pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Er
                     .then(|| String::from_utf8_lossy(&f.content).into_owned()),
             })
             .collect(),
+        expires_at: gist.expires_at.map(|at| at.to_rfc3339()),
+        slug: gist.slug.clone().unwrap_or_default(),
+        comments: gist.comments().as_str().to_owned(),
+        archived: gist.archived,
     })
 }
 
+// A server function's arguments are its form's fields, one each.
+#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/sfn", endpoint = "update_gist")]
 pub async fn update_gist(
     id: String,
@@ -187,6 +234,7 @@ pub async fn update_gist(
     visibility: String,
     #[server(default)] topics: String,
     #[server(default)] files: Vec<EditableFile>,
+    #[server(default)] options: LifecycleForm,
 ) -> Result<(), Error> {
     use crate::rules::Visibility;
     use crate::services::gists::GistUpdate;
@@ -203,7 +251,11 @@ pub async fn update_gist(
         topics: Some(crate::rules::parse_topics(&topics).map_err(|e| Error::Validation(vec![e]))?),
         files: Some(changes),
     };
-    let saved = state.gists.update_from(&user, &id, &base, update).await?;
+    let settings = form_settings(state.gists.max_expiry(), &options)?;
+    let saved = state
+        .gists
+        .update_with(&user, &id, Some(&base), update, settings)
+        .await?;
     leptos_axum::redirect(&format!("/{}/{}", user.username, saved.summary.gist.id));
     Ok(())
 }
@@ -212,8 +264,8 @@ pub async fn update_gist(
 pub async fn get_revisions(owner: String, id: String, page: u64) -> Result<RevisionsView, Error> {
     let state = super::context::state()?;
     let viewer = super::context::viewer().id();
-    let summary = state.gists.summary(viewer, &id).await?;
-    summary.named(&owner)?;
+    let summary = state.gists.find_named(viewer, Some(&owner), &id).await?;
+    let id = summary.gist.id.clone();
     let page = page.clamp(1, crate::services::listing::PAGE_MAX);
     let (revisions, total) = state
         .gists

@@ -36,8 +36,7 @@ pub async fn list_gists(
         ("topic", Some(topic)) => ListScope::Topic(topic),
         ("forks_of", Some(path)) => {
             let (owner, id) = path.split_once('/').ok_or(Error::NotFound)?;
-            visible_gist(viewer, owner, id).await?;
-            ListScope::Forks(id.to_owned())
+            ListScope::Forks(visible_gist(viewer, owner, id).await?.gist.id)
         }
         _ => return Err(Error::NotFound),
     };
@@ -56,16 +55,18 @@ pub async fn list_gists(
     })
 }
 
-/// The gist `owner/id` if `viewer` may see it and `owner` owns it; not found otherwise.
+/// The gist `owner/id` (an id or its custom URL) if `viewer` may see it and `owner` owns
+/// it; not found otherwise.
 #[cfg(feature = "ssr")]
 pub(super) async fn visible_gist(
     viewer: Option<i64>,
     owner: &str,
     id: &str,
 ) -> Result<crate::services::gists::GistSummary, Error> {
-    let summary = super::context::state()?.gists.summary(viewer, id).await?;
-    summary.named(owner)?;
-    Ok(summary)
+    super::context::state()?
+        .gists
+        .find_named(viewer, Some(owner), id)
+        .await
 }
 
 #[server(prefix = "/sfn", endpoint = "stargazers")]
@@ -73,7 +74,7 @@ pub async fn stargazers(owner: String, id: String) -> Result<StargazerList, Erro
     let state = super::context::state()?;
     let viewer = super::context::viewer().id();
     let summary = visible_gist(viewer, &owner, &id).await?;
-    let users = state.gists.stargazers(viewer, &id).await?;
+    let users = state.gists.stargazers(viewer, &summary.gist.id).await?;
     Ok(StargazerList {
         title: summary.display_title(),
         users: users.into_iter().map(|u| u.username).collect(),

@@ -7,6 +7,7 @@ pub mod comments;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod gists;
+pub mod lifecycle;
 pub mod lists;
 pub mod search;
 pub mod second_factor;

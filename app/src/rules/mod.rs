@@ -5,10 +5,13 @@ pub mod cookie;
 pub mod editor;
 pub mod gist;
 pub mod language;
+pub mod lifecycle;
 pub mod markdown;
+pub mod push_options;
 pub mod scopes;
 pub mod update;
 
 pub use account::{validate_email, validate_password, validate_username};
 pub use gist::{Limits, Visibility, file_anchor, parse_topics, validate_filename, validate_topics};
+pub use lifecycle::{Comments, validate_slug};
 pub use scopes::{Scope, parse_scopes};

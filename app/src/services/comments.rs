@@ -60,7 +60,8 @@ impl CommentService {
         body: &str,
     ) -> Result<CommentView> {
         let body = check_body(body)?;
-        self.gists.find(Some(author.id), gist_id).await?;
+        let gist = self.gists.find(Some(author.id), gist_id).await?;
+        access::comment(author, &gist)?;
         let (user_id, gid) = (author.id, gist_id.to_owned());
         let saved = self
             .gists
@@ -98,10 +99,19 @@ impl CommentService {
         page: u64,
         per_page: u64,
     ) -> Result<Page<CommentView>> {
-        self.gists.find(viewer, gist_id).await?;
+        let gist = self.gists.find(viewer, gist_id).await?;
+        let page = page.clamp(1, super::listing::PAGE_MAX);
+        if !access::see_comments(viewer, &gist) {
+            // Hidden by the gist's owner: kept, and shown to nobody else.
+            return Ok(Page {
+                items: Vec::new(),
+                total: 0,
+                page,
+                per_page,
+            });
+        }
         let select = comment::Entity::find().filter(comment::Column::GistId.eq(gist_id));
         let total = select.clone().count(self.gists.db()).await?;
-        let page = page.clamp(1, super::listing::PAGE_MAX);
         let rows = select
             .order_by_asc(comment::Column::Id)
             .offset((page - 1).saturating_mul(per_page))
@@ -132,7 +142,10 @@ impl CommentService {
         gist_id: &str,
         comment_id: i64,
     ) -> Result<CommentView> {
-        self.gists.find(viewer, gist_id).await?;
+        let gist = self.gists.find(viewer, gist_id).await?;
+        if !access::see_comments(viewer, &gist) {
+            return Err(Error::NotFound);
+        }
         let found = comment::Entity::find_by_id(comment_id)
             .filter(comment::Column::GistId.eq(gist_id))
             .find_also_related(user::Entity)
@@ -154,6 +167,9 @@ impl CommentService {
     ) -> Result<CommentView> {
         let body = check_body(body)?;
         let found = self.get(Some(actor.id), gist_id, comment_id).await?;
+        if self.gists.find(Some(actor.id), gist_id).await?.archived {
+            return Err(Error::Forbidden(access::ARCHIVED.into()));
+        }
         if !access::edit_comment(actor, &found.comment) {
             return Err(Error::Forbidden(
                 "only the author can edit a comment".into(),

@@ -4,12 +4,12 @@
 //! write fails, the branch is moved back, so both always describe the same revision;
 //! `fsck` repairs what a crash between the two leaves behind.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::git_cache::{GitCache, History};
@@ -20,8 +20,10 @@ use crate::entities::{gist, gist_file, gist_topic, user};
 use crate::error::{Error, FieldError, Result};
 use crate::rules::gist::{validate_description, validate_title};
 use crate::rules::language::language_for;
+use crate::rules::lifecycle::{PINNED_MAX, check_expiry, expired, slug_key, validate_slug};
+use crate::rules::push_options::PushOptions;
 use crate::rules::update::{self, FileChanges, FileEntry, FileSource};
-use crate::rules::{Limits, Visibility, validate_topics};
+use crate::rules::{Comments, Limits, Visibility, validate_topics};
 use crate::store::{Author, CommitInfo, GitStore, Repos, RevisionDiff, StoredFile};
 
 /// Lines of a file kept in the database for list pages.
@@ -45,6 +47,24 @@ pub struct GistUpdate {
     pub topics: Option<Vec<String>>,
     /// GitHub's `files` object, in request order.
     pub files: Option<FileChanges>,
+}
+
+/// A gist's lifecycle settings (issue 20): when it expires, its custom URL, whether it
+/// takes comments. `None` leaves one as it is (on create: no expiry, no slug, open).
+/// None of them makes a commit: they live in the database only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    /// `Some(None)` removes the expiry.
+    pub expires_at: Option<Option<DateTime<Utc>>>,
+    /// `Some(None)` removes the custom URL (the old one then answers 404).
+    pub slug: Option<Option<String>>,
+    pub comments: Option<Comments>,
+}
+
+impl Settings {
+    fn is_empty(&self) -> bool {
+        *self == Settings::default()
+    }
 }
 
 /// A gist as lists show it: from the database only.
@@ -96,6 +116,8 @@ pub struct GistService {
     limits: Limits,
     /// The host of no-reply commit addresses (the instance's own).
     noreply_host: std::sync::Arc<str>,
+    /// How far ahead an expiry may be set.
+    max_expiry: chrono::Duration,
 }
 
 /// Who a commit is by: the user's name, and their real email only if they chose to show
@@ -149,7 +171,19 @@ impl GistService {
             cache: GitCache::default(),
             limits,
             noreply_host: "localhost".into(),
+            max_expiry: chrono::Duration::days(365),
         }
+    }
+
+    /// How far ahead an expiry may be set (`gist.max-expiry-days`).
+    pub fn with_max_expiry_days(mut self, days: u64) -> Self {
+        self.max_expiry =
+            chrono::Duration::days(Ord::min(i64::try_from(days).unwrap_or(36_500), 36_500));
+        self
+    }
+
+    pub fn max_expiry(&self) -> chrono::Duration {
+        self.max_expiry
     }
 
     /// The host commits' no-reply addresses name: the external URL's.
@@ -284,8 +318,19 @@ impl GistService {
     }
 
     pub async fn create(&self, owner: &user::Model, new: NewGist) -> Result<GistDetail> {
+        self.create_with(owner, new, Settings::default()).await
+    }
+
+    /// `create`, with an expiry, a custom URL or comments off from the start.
+    pub async fn create_with(
+        &self,
+        owner: &user::Model,
+        new: NewGist,
+        settings: Settings,
+    ) -> Result<GistDetail> {
         let topics =
             self.check_meta(Some(&new.title), Some(&new.description), Some(&new.topics))?;
+        self.check_settings(&settings)?;
         let files = update::new_files(new.files)?;
         let stored = sorted(
             files
@@ -305,19 +350,22 @@ impl GistService {
         let id = new_id();
         let author = author_of(owner, &self.noreply_host);
         let head = self.repos.create(&id, stored.clone(), author, "").await?;
-        let row = gist::ActiveModel {
+        let mut row = gist::ActiveModel {
             title: Set(new.title.trim().to_owned()),
             description: Set(new.description.trim().to_owned()),
             visibility: Set(new.visibility.as_str().to_owned()),
             topics: Set(topics.clone().unwrap_or_default().join(" ")),
             ..fresh_row(&id, owner.id, &head, Visibility::Unlisted)
         };
+        apply_settings(&mut row, &settings);
         let saved = self
             .db
             .write_transaction::<_, gist::Model, DbErr>({
                 let (id, stored, topics) = (id.clone(), stored.clone(), topics.unwrap_or_default());
+                let (owner_id, slug) = (owner.id, settings.slug.clone().flatten());
                 move |tx| {
                     Box::pin(async move {
+                        slug_free(tx, owner_id, slug.as_deref(), &id).await?;
                         let saved = row.insert(tx).await?;
                         write_files(tx, &id, &stored).await?;
                         write_topics(tx, &id, &topics).await?;
@@ -331,7 +379,7 @@ impl GistService {
             Err(e) => {
                 // Nothing refers to the new repository: remove it, leave no trace.
                 let _ = self.repos.delete(&id).await;
-                return Err(Error::internal("saving a new gist", e));
+                return Err(slug_taken_or(e, "saving a new gist"));
             }
         };
         let summary = summarize(&self.db, saved).await?;
@@ -349,7 +397,23 @@ impl GistService {
         id: &str,
         changes: GistUpdate,
     ) -> Result<GistDetail> {
-        self.update_checked(actor, id, None, changes).await
+        self.update_checked(actor, id, None, changes, Settings::default())
+            .await
+    }
+
+    /// An update that may also change the gist's lifecycle settings, in the same database
+    /// transaction. With no content change, no commit is made. `base` as in
+    /// [`GistService::update_from`].
+    pub async fn update_with(
+        &self,
+        actor: &user::Model,
+        id: &str,
+        base: Option<&str>,
+        changes: GistUpdate,
+        settings: Settings,
+    ) -> Result<GistDetail> {
+        self.update_checked(actor, id, base, changes, settings)
+            .await
     }
 
     /// An update made from what the gist was at revision `base` (the web editor's form):
@@ -362,7 +426,8 @@ impl GistService {
         base: &str,
         changes: GistUpdate,
     ) -> Result<GistDetail> {
-        self.update_checked(actor, id, Some(base), changes).await
+        self.update_checked(actor, id, Some(base), changes, Settings::default())
+            .await
     }
 
     async fn update_checked(
@@ -371,13 +436,14 @@ impl GistService {
         id: &str,
         base: Option<&str>,
         changes: GistUpdate,
+        settings: Settings,
     ) -> Result<GistDetail> {
-        if changes.title.is_none()
-            && changes.description.is_none()
-            && changes.files.is_none()
-            && changes.topics.is_none()
-            && changes.visibility.is_none()
-        {
+        let content = changes.title.is_some()
+            || changes.description.is_some()
+            || changes.files.is_some()
+            || changes.topics.is_some()
+            || changes.visibility.is_some();
+        if !content && settings.is_empty() {
             return Err(Error::Validation(vec![FieldError::new(
                 "Gist",
                 "files",
@@ -390,9 +456,15 @@ impl GistService {
             changes.description.as_deref(),
             changes.topics.as_ref(),
         )?;
+        self.check_settings(&settings)?;
 
         let _guard = self.locks.lock(id).await?;
-        let gist = self.caught_up(self.find_owned(actor, id).await?).await?;
+        let gist = self.find(Some(actor.id), id).await?;
+        access::change(actor, &gist)?;
+        if !content {
+            return self.save_settings(actor, gist, settings).await;
+        }
+        let gist = self.caught_up(gist).await?;
         if base.is_some_and(|base| base != gist.head) {
             return Err(Error::Conflict(
                 "this gist changed since you opened the editor (an edit or a push elsewhere): \
@@ -452,13 +524,16 @@ impl GistService {
         }
         row.head = Set(new_head.clone());
         row.updated_at = Set(Utc::now());
+        apply_settings(&mut row, &settings);
 
         let saved = self
             .db
             .write_transaction::<_, Option<gist::Model>, DbErr>({
                 let (id, files, old_head) = (id.to_owned(), files.clone(), old_head.clone());
+                let (owner_id, slug) = (actor.id, settings.slug.clone().flatten());
                 move |tx| {
                     Box::pin(async move {
+                        slug_free(tx, owner_id, slug.as_deref(), &id).await?;
                         // Guarded by the old head: another server instance may have moved it.
                         let moved = gist::Entity::update_many()
                             .set(row)
@@ -487,7 +562,7 @@ impl GistService {
                         "the gist was changed by someone else meanwhile; reload and try again"
                             .into(),
                     ),
-                    Err(e) => Error::internal("saving a gist update", e),
+                    Err(e) => slug_taken_or(e, "saving a gist update"),
                 });
             }
         };
@@ -497,6 +572,216 @@ impl GistService {
             revision: new_head,
             contents: files,
         })
+    }
+
+    /// Checks settings before anything is written: the slug's shape and the expiry's
+    /// bounds (uniqueness is checked in the write's transaction).
+    fn check_settings(&self, settings: &Settings) -> Result<()> {
+        let mut errors = Vec::new();
+        if let Some(Some(slug)) = &settings.slug
+            && let Err(e) = validate_slug(slug)
+        {
+            errors.push(e);
+        }
+        if let Some(Some(at)) = settings.expires_at
+            && let Err(e) = check_expiry(at, Utc::now(), self.max_expiry)
+        {
+            errors.push(e);
+        }
+        validation(errors)
+    }
+
+    /// A settings-only change: the row alone, no commit. The caller holds the lock and
+    /// checked `access::change`.
+    async fn save_settings(
+        &self,
+        actor: &user::Model,
+        gist: gist::Model,
+        settings: Settings,
+    ) -> Result<GistDetail> {
+        let id = gist.id.clone();
+        let mut row: gist::ActiveModel = gist.into();
+        apply_settings(&mut row, &settings);
+        row.updated_at = Set(Utc::now());
+        let (owner_id, slug) = (actor.id, settings.slug.clone().flatten());
+        self.db
+            .write_transaction::<_, (), DbErr>({
+                let id = id.clone();
+                move |tx| {
+                    Box::pin(async move {
+                        slug_free(tx, owner_id, slug.as_deref(), &id).await?;
+                        row.update(tx).await?;
+                        Ok(())
+                    })
+                }
+            })
+            .await
+            .map_err(|e| slug_taken_or(e, "saving a gist's settings"))?;
+        self.get(Some(actor.id), &id).await
+    }
+
+    /// Archives (read-only) or unarchives the gist. Only its owner may; the one write an
+    /// archived gist takes besides deletion.
+    pub async fn set_archived(
+        &self,
+        actor: &user::Model,
+        id: &str,
+        archived: bool,
+    ) -> Result<GistSummary> {
+        let _guard = self.locks.lock(id).await?;
+        let gist = self.find_owned(actor, id).await?;
+        if gist.archived != archived {
+            gist::Entity::update_many()
+                .col_expr(gist::Column::Archived, Expr::value(archived))
+                .filter(gist::Column::Id.eq(id))
+                .exec(&self.db)
+                .await?;
+        }
+        self.summary(Some(actor.id), id).await
+    }
+
+    /// Pins these of the actor's gists to their profile, in this order (at most
+    /// [`PINNED_MAX`], each their own and public); every other gist of theirs is unpinned.
+    pub async fn set_pins(&self, actor: &user::Model, ids: &[String]) -> Result<()> {
+        if ids.len() > PINNED_MAX {
+            return Err(Error::Validation(vec![FieldError::new(
+                "Gist",
+                "pinned",
+                "invalid",
+                format!("at most {PINNED_MAX} gists can be pinned"),
+            )]));
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].contains(id) {
+                return Err(Error::Validation(vec![FieldError::new(
+                    "Gist",
+                    "pinned",
+                    "invalid",
+                    format!("gist {id} is listed twice"),
+                )]));
+            }
+            let gist = self.find(Some(actor.id), id).await?;
+            if !access::pin(actor, &gist) {
+                return Err(Error::Validation(vec![FieldError::new(
+                    "Gist",
+                    "pinned",
+                    "invalid",
+                    format!("gist {id} is not one of your public gists"),
+                )]));
+            }
+        }
+        let (owner, ids) = (actor.id, ids.to_vec());
+        self.db
+            .write_transaction::<_, (), DbErr>(move |tx| {
+                Box::pin(async move {
+                    gist::Entity::update_many()
+                        .col_expr(gist::Column::Pinned, Expr::value(Option::<i32>::None))
+                        .filter(gist::Column::OwnerId.eq(owner))
+                        .filter(gist::Column::Pinned.is_not_null())
+                        .exec(tx)
+                        .await?;
+                    for (position, id) in ids.iter().enumerate() {
+                        gist::Entity::update_many()
+                            .col_expr(gist::Column::Pinned, Expr::value(position as i32 + 1))
+                            .filter(gist::Column::Id.eq(id))
+                            .filter(gist::Column::OwnerId.eq(owner))
+                            .exec(tx)
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .await
+            .map_err(|e| Error::internal("saving pinned gists", e))
+    }
+
+    /// The gists `owner_id` pinned, in their order, as `viewer` may see them: a pinned
+    /// gist made private or expired since drops out.
+    pub async fn pinned(&self, owner_id: i64, viewer: Option<i64>) -> Result<Vec<GistSummary>> {
+        let gists = gist::Entity::find()
+            .filter(gist::Column::OwnerId.eq(owner_id))
+            .filter(gist::Column::Pinned.is_not_null())
+            .filter(access::listable(viewer))
+            .filter(gist::Column::Visibility.eq(Visibility::Public.as_str()))
+            .order_by_asc(gist::Column::Pinned)
+            .limit(PINNED_MAX as u64)
+            .all(&self.db)
+            .await?;
+        super::listing::attach(&self.db, gists).await
+    }
+
+    /// The id a URL's gist segment names under `owner`: the segment itself when it has an
+    /// id's shape, else the gist of that owner whose custom URL it is. Access is decided
+    /// afterwards, on the id, like any other read: this only translates.
+    pub async fn id_for(&self, owner: &str, key: &str) -> Result<String> {
+        if crate::route::is_gist_id(key) {
+            return Ok(key.to_ascii_lowercase());
+        }
+        if validate_slug(key).is_err() {
+            return Err(Error::NotFound);
+        }
+        let found = gist::Entity::find()
+            .inner_join(user::Entity)
+            .filter(user::Column::UsernameLower.eq(owner.to_lowercase()))
+            .filter(gist::Column::SlugKey.eq(slug_key(key)))
+            .one(&self.db)
+            .await?;
+        found.map(|g| g.id).ok_or(Error::NotFound)
+    }
+
+    /// The gist a URL names (its owner's name when the URL has one, and an id or custom
+    /// URL) if `viewer` may read it; `NotFound` otherwise, whatever the reason.
+    pub async fn find_named(
+        &self,
+        viewer: Option<i64>,
+        owner: Option<&str>,
+        key: &str,
+    ) -> Result<GistSummary> {
+        let id = match owner {
+            Some(owner) => self.id_for(owner, key).await?,
+            None if crate::route::is_gist_id(key) => key.to_ascii_lowercase(),
+            None => return Err(Error::NotFound),
+        };
+        let summary = self.summary(viewer, &id).await?;
+        if let Some(owner) = owner {
+            summary.named(owner)?;
+        }
+        Ok(summary)
+    }
+
+    /// Deletes every gist whose expiry has passed (row, repository, and through the
+    /// search job its index entry), each under its lock. Returns the ids deleted.
+    pub async fn delete_expired(&self) -> Result<Vec<String>> {
+        let due: Vec<String> = gist::Entity::find()
+            .filter(gist::Column::ExpiresAt.lte(Utc::now()))
+            .select_only()
+            .column(gist::Column::Id)
+            .limit(500)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let mut deleted = Vec::new();
+        for id in due {
+            let _guard = self.locks.lock(&id).await?;
+            // Read again under the lock: its owner may have moved the expiry meanwhile.
+            let Some(gist) = gist::Entity::find_by_id(id.as_str()).one(&self.db).await? else {
+                continue;
+            };
+            if !expired(gist.expires_at, Utc::now()) {
+                continue;
+            }
+            match self.remove(gist).await {
+                Ok(()) => {
+                    tracing::info!(gist = %id, "deleted an expired gist");
+                    deleted.push(id);
+                }
+                // Left for the next round; the gist answers 404 meanwhile all the same.
+                Err(e) => {
+                    tracing::warn!(gist = %id, error = %e, "cannot delete an expired gist yet")
+                }
+            }
+        }
+        Ok(deleted)
     }
 
     pub async fn delete(&self, actor: &user::Model, id: &str) -> Result<()> {
@@ -584,6 +869,13 @@ impl GistService {
             head: Set(source.head.clone()),
             created_at: Set(now),
             updated_at: Set(now),
+            // A fork is its new owner's: none of the source's lifecycle comes along.
+            expires_at: Set(None),
+            archived: Set(false),
+            slug: Set(None),
+            slug_key: Set(None),
+            comments: Set(Comments::Open.as_str().to_owned()),
+            pinned: Set(None),
         };
         let result = self
             .db
@@ -737,6 +1029,93 @@ impl GistService {
         Ok(synced)
     }
 
+    /// The database follows a push to an existing gist: its head and files, then the
+    /// push's `-o` options. The caller holds the gist's lock.
+    pub async fn follow_push(&self, id: &str) -> Result<String> {
+        let head = self.sync_locked(id).await?;
+        self.apply_push_options(id).await?;
+        Ok(head)
+    }
+
+    /// Applies the `-o` options the post-receive hook left in the repository (already
+    /// checked by the pre-receive hook; parsed again here with the same rule). A custom
+    /// URL another gist of the owner took meanwhile is left out and logged: the push has
+    /// landed and git's answer is already on its way.
+    async fn apply_push_options(&self, id: &str) -> Result<()> {
+        let file = self.store().path(id).join(crate::store::PUSH_OPTIONS_FILE);
+        let Ok(text) = tokio::fs::read_to_string(&file).await else {
+            return Ok(());
+        };
+        let _ = tokio::fs::remove_file(&file).await;
+        let options: Vec<String> = text.lines().map(str::to_owned).collect();
+        let parsed = match PushOptions::parse(&options, Utc::now(), self.max_expiry) {
+            Ok(parsed) if !parsed.is_empty() => parsed,
+            Ok(_) => return Ok(()),
+            Err(e) => {
+                tracing::warn!(gist = %id, error = %e, "push options refused after the push");
+                return Ok(());
+            }
+        };
+        let gist = gist::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let settings = Settings {
+            expires_at: parsed.expires_at,
+            slug: parsed.slug.clone(),
+            comments: None,
+        };
+        let saved = self.save_push_options(&gist, &parsed, &settings).await;
+        match saved {
+            Err(Error::Validation(_)) if parsed.slug.is_some() => {
+                tracing::warn!(gist = %id, "push option url: the custom URL is taken; left out");
+                let settings = Settings {
+                    slug: None,
+                    ..settings
+                };
+                self.save_push_options(&gist, &parsed, &settings).await
+            }
+            other => other,
+        }
+    }
+
+    async fn save_push_options(
+        &self,
+        gist: &gist::Model,
+        parsed: &PushOptions,
+        settings: &Settings,
+    ) -> Result<()> {
+        let mut row: gist::ActiveModel = gist.clone().into();
+        if let Some(title) = &parsed.title {
+            row.title = Set(title.clone());
+        }
+        if let Some(description) = &parsed.description {
+            row.description = Set(description.clone());
+        }
+        if let Some(visibility) = parsed.visibility {
+            row.visibility = Set(visibility.as_str().to_owned());
+        }
+        if let Some(topics) = &parsed.topics {
+            row.topics = Set(topics.join(" "));
+        }
+        apply_settings(&mut row, settings);
+        let (id, owner_id) = (gist.id.clone(), gist.owner_id);
+        let (topics, slug) = (parsed.topics.clone(), settings.slug.clone().flatten());
+        self.db
+            .write_transaction::<_, (), DbErr>(move |tx| {
+                Box::pin(async move {
+                    slug_free(tx, owner_id, slug.as_deref(), &id).await?;
+                    row.update(tx).await?;
+                    if let Some(topics) = topics {
+                        write_topics(tx, &id, &topics).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .await
+            .map_err(|e| slug_taken_or(e, "applying push options"))
+    }
+
     /// A fresh id and an empty repository for a push to `/init`.
     pub async fn prepare_pushed_gist(&self) -> Result<(String, std::path::PathBuf)> {
         let id = new_id();
@@ -765,8 +1144,10 @@ impl GistService {
         };
         if result.is_err() {
             let _ = self.repos.delete(id).await;
+            return result;
         }
-        result
+        self.apply_push_options(id).await?;
+        self.get(Some(owner.id), id).await
     }
 
     async fn insert_pushed(
@@ -826,6 +1207,67 @@ impl GistService {
     }
 }
 
+/// Writes the settings that are `Some` into the row.
+fn apply_settings(row: &mut gist::ActiveModel, settings: &Settings) {
+    if let Some(expires_at) = settings.expires_at {
+        row.expires_at = Set(expires_at);
+    }
+    if let Some(slug) = &settings.slug {
+        row.slug_key = Set(slug.as_deref().map(slug_key));
+        row.slug = Set(slug.clone());
+    }
+    if let Some(comments) = settings.comments {
+        row.comments = Set(comments.as_str().to_owned());
+    }
+}
+
+const SLUG_TAKEN: &str = "slug taken";
+
+/// Inside a write's transaction: no other gist of `owner_id` has this custom URL.
+async fn slug_free<C: ConnectionTrait>(
+    db: &C,
+    owner_id: i64,
+    slug: Option<&str>,
+    id: &str,
+) -> std::result::Result<(), DbErr> {
+    let Some(slug) = slug else { return Ok(()) };
+    let taken = gist::Entity::find()
+        .filter(gist::Column::OwnerId.eq(owner_id))
+        .filter(gist::Column::SlugKey.eq(slug_key(slug)))
+        .filter(gist::Column::Id.ne(id))
+        .one(db)
+        .await?;
+    match taken {
+        Some(_) => Err(DbErr::Custom(SLUG_TAKEN.into())),
+        None => Ok(()),
+    }
+}
+
+/// A write's database error: "that custom URL is taken" (found in the transaction, or by
+/// the unique index when two writes raced), or an internal error.
+fn slug_taken_or(e: sea_orm::TransactionError<DbErr>, doing: &str) -> Error {
+    let taken = match &e {
+        sea_orm::TransactionError::Transaction(e) => {
+            matches!(e, DbErr::Custom(m) if m == SLUG_TAKEN)
+                || matches!(
+                    e.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(ref m)) if m.contains("slug")
+                )
+        }
+        sea_orm::TransactionError::Connection(_) => false,
+    };
+    if taken {
+        Error::Validation(vec![FieldError::new(
+            "Gist",
+            "slug",
+            "already_exists",
+            "another of your gists already has this custom URL",
+        )])
+    } else {
+        Error::internal(doing, e)
+    }
+}
+
 /// The row of a gist made just now: untitled, no topics, no stars, forks or comments.
 fn fresh_row(id: &str, owner_id: i64, head: &str, visibility: Visibility) -> gist::ActiveModel {
     let now = Utc::now();
@@ -843,6 +1285,12 @@ fn fresh_row(id: &str, owner_id: i64, head: &str, visibility: Visibility) -> gis
         head: Set(head.to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
+        expires_at: Set(None),
+        archived: Set(false),
+        slug: Set(None),
+        slug_key: Set(None),
+        comments: Set(Comments::Open.as_str().to_owned()),
+        pinned: Set(None),
     }
 }
 

@@ -133,6 +133,9 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
         ListScope::ForksBy(_) => filtered.filter(gist::Column::ForkOf.is_not_null()),
         _ => filtered,
     };
+    // An expired gist is gone from every list the instant it expires, before the job
+    // deletes it.
+    let filtered = filtered.filter(access::live());
     let filtered = match query.since {
         Some(since) => filtered.filter(gist::Column::UpdatedAt.gte(since)),
         None => filtered,

@@ -22,6 +22,26 @@ pub use tasks::Repos;
 pub const BRANCH: &str = "main";
 pub const BRANCH_REF: &str = "refs/heads/main";
 
+/// `master`, a symbolic ref to `main` in every gist repository: a push of `master` (git's
+/// default branch on most machines, and what Opengist's docs push) moves `main`, and the
+/// gist keeps one branch. Fetches never see it (`uploadpack.hideRefs`).
+pub const ALIAS_REF: &str = "refs/heads/master";
+
+/// Where the post-receive hook leaves a push's `-o` options for the server (in the
+/// repository's directory; read and removed when the database follows the push).
+pub const PUSH_OPTIONS_FILE: &str = "gistful-push-options";
+
+/// Makes `master` an alias of `main` in the bare repository at `path` (idempotent: a
+/// repository made before the alias existed gets it at its next push).
+pub fn alias_master(path: &Path) -> std::io::Result<()> {
+    let file = path.join(ALIAS_REF);
+    if file.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(path.join("refs/heads"))?;
+    std::fs::write(file, format!("ref: {BRANCH_REF}\n"))
+}
+
 /// A file as stored in a commit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredFile {
@@ -111,6 +131,7 @@ fn init_bare(path: &Path) -> Result<Repository> {
         Repository::init_opts(path, &options).map_err(|e| git_error("creating a repository", e))?;
     // libgit2's built-in template still writes hooks/README.sample.
     let _ = std::fs::remove_dir_all(path.join("hooks"));
+    alias_master(path).map_err(|e| Error::internal("aliasing master to main", e))?;
     Ok(repo)
 }
 

@@ -4,7 +4,7 @@
 
 use git2::{ObjectType, Oid, Repository, Sort};
 
-use super::BRANCH_REF;
+use super::{ALIAS_REF, BRANCH_REF};
 use crate::rules::{Limits, validate_filename};
 
 /// One line of the hook's input: `<old> <new> <ref>`.
@@ -47,7 +47,8 @@ pub fn check_hook_input(input: &str, limits: &Limits) -> Result<(), String> {
 /// `Ok` if every update may go in; otherwise the message `git push` shows the user.
 pub fn check_push(repo: &Repository, updates: &[RefUpdate], limits: &Limits) -> Result<(), String> {
     for update in updates {
-        if update.name != BRANCH_REF {
+        // `master` is an alias of `main` (see `ALIAS_REF`): git moves `main` through it.
+        if update.name != BRANCH_REF && update.name != ALIAS_REF {
             return Err(format!(
                 "a gist has one branch, main: pushing {} is not allowed (try `git push origin HEAD:main`)",
                 update.name
@@ -180,6 +181,11 @@ mod tests {
             Ok(())
         );
 
+        assert_eq!(
+            check_push(&repo, &update(flat, super::ALIAS_REF), &limits),
+            Ok(()),
+            "master is main's alias"
+        );
         let other = check_push(&repo, &update(flat, "refs/heads/dev"), &limits).unwrap_err();
         assert!(other.contains("one branch, main"), "{other}");
         let nested = commit(&repo, &[("a.txt", "a")], Some("src"));

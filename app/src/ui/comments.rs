@@ -7,7 +7,14 @@ use crate::functions::comments::{
 };
 
 #[component]
-pub fn Comments(gist_id: String, signed_in: bool) -> impl IntoView {
+pub fn Comments(
+    gist_id: String,
+    signed_in: bool,
+    /// Why no new comment is taken (turned off, archived); `None`: open.
+    closed: Option<String>,
+    /// Whether the comments are shown at all (their owner may hide them).
+    shown: bool,
+) -> impl IntoView {
     let add = ServerAction::<AddComment>::new();
     let edit = ServerAction::<EditComment>::new();
     let delete = ServerAction::<DeleteComment>::new();
@@ -29,6 +36,14 @@ pub fn Comments(gist_id: String, signed_in: bool) -> impl IntoView {
             .or_else(|| failed(edit.value().get()))
             .or_else(|| failed(delete.value().get()))
     };
+    if !shown {
+        return view! {
+            <section class="comments">
+                <p class="muted comments-off">"Comments are turned off for this gist."</p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="comments">
             <h2>"Comments"</h2>
@@ -47,7 +62,9 @@ pub fn Comments(gist_id: String, signed_in: bool) -> impl IntoView {
                 })}
             </Suspense>
             {move || error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-            {if signed_in {
+            {if let Some(why) = closed {
+                view! { <p class="muted comments-off">{why}</p> }.into_any()
+            } else if signed_in {
                 view! {
                     <ActionForm action=add attr:class="form comment-form">
                         <input type="hidden" name="id" value=gist_id.clone()/>
@@ -61,6 +78,7 @@ pub fn Comments(gist_id: String, signed_in: bool) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 #[component]

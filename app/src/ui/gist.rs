@@ -8,12 +8,14 @@ use leptos_router::hooks::use_params_map;
 use super::auth::AuthActions;
 use super::comments::Comments;
 use super::feedback::confirm_submit;
+use super::lifecycle::{LifecycleActions, LifecycleBadges, LifecycleFields};
 use super::lists::Topics;
 use super::pages::NotFound;
 use crate::functions::auth::current_user;
 use crate::functions::gists::{
     CreateGist, DeleteGist, ForkGist, StarGist, UpdateGist, get_gist, load_for_edit,
 };
+use crate::functions::lifecycle::{ArchiveGist, PinGist};
 use crate::rules::language::language_for;
 use crate::rules::{parse_topics, validate_filename};
 use crate::views::editor::{EditableFile, EditableGist};
@@ -40,7 +42,10 @@ fn anchor(name: &str) -> String {
 pub fn GistPage() -> impl IntoView {
     let params = use_params_map();
     let star = ServerAction::<StarGist>::new();
-    // Re-read after starring, so counts and buttons show the new state.
+    let archive = ServerAction::<ArchiveGist>::new();
+    let pin = ServerAction::<PinGist>::new();
+    // Re-read after starring, archiving or pinning, so counts and buttons show the new
+    // state.
     let gist = Resource::new(
         move || {
             let p = params.read();
@@ -48,11 +53,15 @@ pub fn GistPage() -> impl IntoView {
                 p.get("user").unwrap_or_default(),
                 p.get("id").unwrap_or_default(),
                 star.version().get(),
+                archive.version().get(),
+                pin.version().get(),
             )
         },
-        |(user, id, _)| get_gist(user, id),
+        |(user, id, ..)| get_gist(user, id),
     );
     provide_context(star);
+    provide_context(archive);
+    provide_context(pin);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -91,6 +100,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                         <span class="gist-name">{heading}</span>
                     </h1>
                     <span class=format!("badge badge-{}", gist.visibility)>{gist.visibility.clone()}</span>
+                    <LifecycleBadges archived=gist.archived expires_at=gist.expires_at.clone() expires_in=gist.expires_in.clone()/>
                 </div>
                 {gist.forked_from.clone().map(|parent| view! {
                     <p class="forked-from">"forked from " <A href=format!("/{parent}")>{parent.clone()}</A></p>
@@ -102,6 +112,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                     <A href=format!("{base}/stargazers")>{format!("★ {}", gist.star_count)}</A>
                     <A href=format!("{base}/forks")>{format!("{} fork{}", gist.fork_count, if gist.fork_count == 1 { "" } else { "s" })}</A>
                     <A href=revisions_href>"Revisions"</A>
+                    {gist.custom_url.clone().map(|url| view! { <A href=url.clone() attr:class="custom-url">{url.clone()}</A> })}
                 </div>
                 <div class="gist-actions">
                     <CloneBox https=gist.clone_url.clone() ssh=gist.ssh_clone_url.clone()/>
@@ -114,11 +125,15 @@ fn GistBody(gist: GistView) -> impl IntoView {
                         stars=gist.star_count
                         is_owner=gist.is_owner
                         signed_in=gist.signed_in
+                        archived=gist.archived
                     />
+                    {gist.is_owner.then(|| view! {
+                        <LifecycleActions id=gist.id.clone() archived=gist.archived pinned=gist.pinned can_pin=gist.can_pin/>
+                    })}
                 </div>
             </header>
             {gist.files.into_iter().map(|file| view! { <FileBox file/> }).collect_view()}
-            <Comments gist_id=gist.id.clone() signed_in=gist.signed_in/>
+            <Comments gist_id=gist.id.clone() signed_in=gist.signed_in closed=gist.comments_closed.clone() shown=gist.comments_shown/>
         </article>
     }
 }
@@ -131,6 +146,7 @@ fn GistActions(
     stars: i32,
     is_owner: bool,
     signed_in: bool,
+    archived: bool,
 ) -> impl IntoView {
     let star = expect_context::<ServerAction<StarGist>>();
     let fork = ServerAction::<ForkGist>::new();
@@ -165,7 +181,7 @@ fn GistActions(
                 <button type="submit" class="button button-small">"Fork"</button>
             </ActionForm>
         })}
-        {is_owner.then(|| view! { <A href=format!("/{owner}/{}/edit", edit_id) attr:class="button button-small">"Edit"</A> })}
+        {(is_owner && !archived).then(|| view! { <A href=format!("/{owner}/{}/edit", edit_id) attr:class="button button-small">"Edit"</A> })}
         {is_owner.then(|| view! {
             <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit("Delete this gist and its history?")>
                 <input type="hidden" name="id" value=delete_id.clone()/>
@@ -350,6 +366,7 @@ fn GistEditor() -> impl IntoView {
                 <label>"Description" <input name="description" placeholder="What is this gist about?"/></label>
                 <TopicsInput initial=String::new()/>
                 <FileList initial=vec![EditableFile::default()]/>
+                <LifecycleFields expires_at=None slug=String::new() comments="open".to_owned()/>
                 <div class="editor-actions">
                     <span class="spacer"></span>
                     <VisibilitySelect current="unlisted"/>
@@ -381,6 +398,13 @@ pub fn EditPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match gist.await {
+                    Ok(gist) if gist.archived => view! {
+                        <section class="auth-card">
+                            <p role="alert">{crate::rules::lifecycle::ARCHIVED}</p>
+                            <A href=format!("/{}/{}", gist.owner, gist.id) attr:class="button">"Back to the gist"</A>
+                        </section>
+                    }
+                    .into_any(),
                     Ok(gist) => view! { <EditForm gist/> }.into_any(),
                     Err(crate::Error::Unauthenticated) => view! {
                         <section class="auth-card">
@@ -417,6 +441,7 @@ fn EditForm(gist: EditableGist) -> impl IntoView {
                 <label>"Description" <input name="description" value=gist.description.clone()/></label>
                 <TopicsInput initial=gist.topics.join(", ")/>
                 <FileList initial=gist.files.clone()/>
+                <LifecycleFields expires_at=gist.expires_at.clone() slug=gist.slug.clone() comments=gist.comments.clone()/>
                 <div class="editor-actions">
                     <A href=back>"Cancel"</A>
                     <span class="spacer"></span>

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::lifecycle::PinnedGists;
 use super::pages::{NoSuchPage, NotFound};
 use crate::functions::lists::{gist_title, list_gists, stargazers};
 use crate::views::lists::{GistCard, GistList};
@@ -76,6 +77,7 @@ pub fn ProfilePage() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            {move || (tab() == "gists").then(|| view! { <PinnedGists user=Signal::derive(user)/> })}
             <ListBody list base=format!("/{}", user())/>
         </section>
     }

@@ -6,6 +6,7 @@ mod comments;
 mod feedback;
 mod gist;
 mod layout;
+mod lifecycle;
 mod lists;
 mod pages;
 mod revisions;

@@ -21,6 +21,26 @@ pub struct EditableGist {
     pub visibility: String,
     pub topics: Vec<String>,
     pub files: Vec<EditableFile>,
+    /// RFC 3339, when the gist expires.
+    pub expires_at: Option<String>,
+    pub slug: String,
+    /// `open`, `closed` or `hidden`.
+    pub comments: String,
+    pub archived: bool,
 }
 
 pub use crate::rules::editor::EditableFile;
+
+/// The editor's lifecycle options, as the form sends them (`options[expires]`...).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LifecycleForm {
+    /// `keep`, `never`, a preset code (`1h`...) or `custom`.
+    pub expires: String,
+    /// A `datetime-local` value in UTC, for `custom`.
+    pub expires_custom: String,
+    /// Empty: no custom URL.
+    pub slug: String,
+    /// `open`, `closed` or `hidden`.
+    pub comments: String,
+}

@@ -56,6 +56,22 @@ pub struct GistView {
     pub forked_from: Option<String>,
     pub zip_url: String,
     pub files: Vec<FileView>,
+    /// When it expires (RFC 3339), and that as "expires in 3 days" (computed on the
+    /// server, so both renders agree).
+    pub expires_at: Option<String>,
+    pub expires_in: Option<String>,
+    /// Read-only: no edits, pushes or new comments.
+    pub archived: bool,
+    /// `/{owner}/{slug}`, when the gist has a custom URL.
+    pub custom_url: Option<String>,
+    /// Why nobody may add a comment now (comments off, archived); `None`: open.
+    pub comments_closed: Option<String>,
+    /// Whether the gist's comments are shown (not hidden by its owner, or the viewer is
+    /// the owner).
+    pub comments_shown: bool,
+    /// Pinned to its owner's profile; `can_pin`: the viewer is its owner and it is public.
+    pub pinned: bool,
+    pub can_pin: bool,
 }
 
 #[cfg(feature = "ssr")]

@@ -20,6 +20,14 @@ pub struct GistCard {
     pub updated: String,
 }
 
+/// The gists a profile pins, in their owner's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinnedList {
+    pub cards: Vec<GistCard>,
+    /// The profile is the viewer's own: they may reorder and unpin.
+    pub mine: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GistList {
     pub cards: Vec<GistCard>,

@@ -46,6 +46,37 @@ impl JsonObject {
         }
     }
 
+    /// A field where `null` means "remove": absent is `None`, `null` is `Some(None)`.
+    pub fn nullable_string(
+        &self,
+        resource: &str,
+        field: &str,
+    ) -> Result<Option<Option<String>>, ApiError> {
+        match self.0.get(field) {
+            None => Ok(None),
+            Some(Value::Null) => Ok(Some(None)),
+            Some(Value::String(s)) => Ok(Some(Some(s.clone()))),
+            Some(_) => Err(ApiError::invalid(
+                resource,
+                field,
+                format!("{field} must be a string or null"),
+            )),
+        }
+    }
+
+    /// A boolean field; absent or `null` is `None`.
+    pub fn boolean(&self, resource: &str, field: &str) -> Result<Option<bool>, ApiError> {
+        match self.0.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(ApiError::invalid(
+                resource,
+                field,
+                format!("{field} must be true or false"),
+            )),
+        }
+    }
+
     pub fn string_list(
         &self,
         resource: &str,

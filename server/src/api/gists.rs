@@ -5,8 +5,10 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use app::rules::Comments;
+use app::rules::lifecycle::parse_expiry;
 use app::rules::{Scope, Visibility};
-use app::services::gists::{GistDetail, GistUpdate, NewGist};
+use app::services::gists::{GistDetail, GistUpdate, NewGist, Settings};
 use app::services::listing::{ListQuery, ListScope};
 use app::state::AppState;
 
@@ -187,6 +189,15 @@ pub struct CreateGistBody {
     visibility: Option<String>,
     topics: Option<Vec<String>>,
     files: std::collections::BTreeMap<String, NewFile>,
+    /// When the gist stops existing (RFC 3339, in the future, within the instance's
+    /// maximum); `null`: never.
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<String>,
+    /// The custom URL: `/{owner}/{slug}` (1-64 of letters, digits, `-`, `_`; not all hex).
+    #[schema(pattern = "^[A-Za-z0-9_-]{1,64}$")]
+    slug: Option<String>,
+    /// `open` (default), `closed` (no new comments) or `hidden` (none shown either).
+    comments_mode: Option<String>,
 }
 
 /// Creates a gist: one commit with the given files.
@@ -211,7 +222,8 @@ pub async fn create_gist(
         topics: body.string_list("Gist", "topics")?.unwrap_or_default(),
         files: body.new_files()?,
     };
-    let detail = state.gists.create(user, new).await?;
+    let settings = settings(&state, &body)?;
+    let detail = state.gists.create_with(user, new, settings).await?;
     let full = full_gist(&state, Some(user.id), &detail, &urls, encoding(&headers)).await?;
     Ok(created(urls.gist(&detail.summary.gist.id), full))
 }
@@ -279,6 +291,43 @@ pub struct UpdateGistBody {
     /// Keyed by current file name. `{}`, `null` or empty content deletes a file; a name
     /// that is not in the gist, given content, adds one. Files not named are kept.
     files: Option<std::collections::BTreeMap<String, FileUpdate>>,
+    /// RFC 3339; `null` removes the expiry.
+    #[schema(value_type = Option<String>, format = DateTime)]
+    expires_at: Option<String>,
+    /// The custom URL; `null` removes it (the old URL then answers 404).
+    #[schema(pattern = "^[A-Za-z0-9_-]{1,64}$")]
+    slug: Option<String>,
+    /// `open`, `closed` or `hidden`.
+    comments_mode: Option<String>,
+    /// Archive (read-only: edits answer 409) or unarchive the gist.
+    archived: Option<bool>,
+}
+
+/// The lifecycle fields of a create or update body (`expires_at`, `slug`,
+/// `comments_mode`), checked by the shared rules.
+fn settings(state: &AppState, body: &JsonObject) -> ApiResult<Settings> {
+    let invalid = |e| ApiError::from(app::Error::Validation(vec![e]));
+    let expires_at = match body.nullable_string("Gist", "expires_at")? {
+        None => None,
+        Some(None) => Some(None),
+        Some(Some(text)) => Some(
+            parse_expiry(&text, chrono::Utc::now(), state.gists.max_expiry()).map_err(invalid)?,
+        ),
+    };
+    let slug = match body.nullable_string("Gist", "slug")? {
+        Some(Some(slug)) if slug.trim().is_empty() => Some(None),
+        other => other,
+    };
+    let comments = body
+        .string("Gist", "comments_mode")?
+        .map(|mode| Comments::parse(&mode))
+        .transpose()
+        .map_err(invalid)?;
+    Ok(Settings {
+        expires_at,
+        slug,
+        comments,
+    })
 }
 
 /// Edits a gist (one commit). `POST` does the same, as `gh` and the `gist` gem send it.
@@ -306,7 +355,35 @@ pub async fn update_gist(
         topics: body.string_list("Gist", "topics")?,
         files: body.file_changes()?,
     };
-    let detail = state.gists.update(user, &id, update).await?;
+    let settings = settings(&state, &body)?;
+    let archived = body.boolean("Gist", "archived")?;
+    let changes = update.title.is_some()
+        || update.description.is_some()
+        || update.visibility.is_some()
+        || update.topics.is_some()
+        || update.files.is_some()
+        || settings != Settings::default();
+    // Unarchive before, archive after the other changes: one request can do both.
+    if archived == Some(false) {
+        state.gists.set_archived(user, &id, false).await?;
+    }
+    let detail = if changes || archived.is_none() {
+        Some(
+            state
+                .gists
+                .update_with(user, &id, None, update, settings)
+                .await?,
+        )
+    } else {
+        None
+    };
+    if archived == Some(true) {
+        state.gists.set_archived(user, &id, true).await?;
+    }
+    let detail = match detail {
+        Some(detail) if archived != Some(true) => detail,
+        _ => state.gists.get(Some(user.id), &id).await?,
+    };
     Ok(Json(
         full_gist(&state, Some(user.id), &detail, &urls, encoding(&headers)).await?,
     ))

@@ -77,8 +77,8 @@ pub struct CreateKeyBody {
 }
 
 #[utoipa::path(post, path = "/user/keys", tag = TAG, request_body = CreateKeyBody,
-    responses((status = 201, body = PublicKey), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = PublicKey), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_key(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -94,6 +94,12 @@ pub async fn create_key(
         .ok_or_else(|| ApiError::from(missing("title")))?;
     let created = state.ssh_keys.add(user.id, &title, &key).await?;
     Ok((StatusCode::CREATED, Json(PublicKey::new(created, &urls))).into_response())
+}
+
+/// A key id from the path: anything that is not one (too large, not a number) names no
+/// key.
+fn key_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found())
 }
 
 fn missing(field: &str) -> app::Error {
@@ -112,10 +118,10 @@ pub async fn get_key(
     State(state): State<AppState>,
     viewer: Viewer,
     urls: Urls,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> ApiResult<Json<PublicKey>> {
     let user = viewer.require(Scope::UserRead)?;
-    let key = state.ssh_keys.get(user.id, id).await?;
+    let key = state.ssh_keys.get(user.id, key_id(&id)?).await?;
     Ok(Json(PublicKey::new(key, &urls)))
 }
 
@@ -125,9 +131,9 @@ pub async fn get_key(
 pub async fn delete_key(
     State(state): State<AppState>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
     let user = viewer.require(Scope::UserWrite)?;
-    state.ssh_keys.remove(user.id, id).await?;
+    state.ssh_keys.remove(user.id, key_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -64,6 +64,8 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(search::search_gists))
         .routes(routes!(users::get_user))
         .routes(routes!(users::user_gists))
+        .routes(routes!(users::pinned_gists))
+        .routes(routes!(users::set_pinned))
         .routes(routes!(users::me, users::update_me))
         .routes(routes!(keys::list_keys, keys::create_key))
         .routes(routes!(keys::get_key, keys::delete_key))
@@ -183,6 +185,8 @@ mod tests {
             "/user:",
             "/user/keys:",
             "/user/keys/{key_id}:",
+            "/users/{username}/pinned:",
+            "/user/pinned:",
         ] {
             assert!(yaml.contains(&format!("\n  {path}\n")), "missing {path}");
         }

@@ -91,3 +91,50 @@ pub async fn update_me(
     let updated = state.users.update_profile(user.id, update).await?;
     Ok(Json(PrivateUser::new(&updated, &urls)))
 }
+
+/// The gists a user pinned to their profile, in their order (public ones only).
+#[utoipa::path(get, path = "/users/{username}/pinned", tag = TAG, params(("username" = String, Path)),
+    responses((status = 200, body = [Gist]), (status = 404, body = ErrorBody)))]
+pub async fn pinned_gists(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    urls: Urls,
+    Path(username): Path<String>,
+) -> ApiResult<Json<Vec<Gist>>> {
+    let user = state.users.get_by_username(&username).await?;
+    let pinned = state.gists.pinned(user.id, viewer.reader()).await?;
+    Ok(Json(pinned.iter().map(|s| Gist::new(s, &urls)).collect()))
+}
+
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct PinsBody {
+    /// At most 6 of the caller's public gists, in the order the profile shows them;
+    /// every other gist is unpinned.
+    #[schema(max_items = 6)]
+    gist_ids: Vec<String>,
+}
+
+/// Sets the caller's pinned gists.
+#[utoipa::path(put, path = "/user/pinned", tag = TAG, request_body = PinsBody,
+    responses((status = 200, body = [Gist]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_pinned(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    urls: Urls,
+    body: JsonObject,
+) -> ApiResult<Json<Vec<Gist>>> {
+    let user = viewer.require(Scope::UserWrite)?;
+    let ids = body.string_list("User", "gist_ids")?.ok_or_else(|| {
+        super::error::ApiError::from(app::Error::Validation(vec![app::error::FieldError::new(
+            "User",
+            "gist_ids",
+            "missing_field",
+            "gist_ids must list the gists to pin",
+        )]))
+    })?;
+    state.gists.set_pins(user, &ids).await?;
+    let pinned = state.gists.pinned(user.id, Some(user.id)).await?;
+    Ok(Json(pinned.iter().map(|s| Gist::new(s, &urls)).collect()))
+}

@@ -149,6 +149,14 @@ pub struct Gist {
     pub topics: Vec<String>,
     pub star_count: i32,
     pub fork_count: i32,
+    /// When the gist stops existing; `null`: never.
+    pub expires_at: Option<String>,
+    /// Read-only: edits, pushes and new comments are refused until unarchived.
+    pub archived: bool,
+    /// The custom URL (`/{owner}/{slug}`), if any.
+    pub slug: Option<String>,
+    /// `open`, `closed` (no new comments) or `hidden`.
+    pub comments_mode: String,
 }
 
 impl Gist {
@@ -201,6 +209,10 @@ impl Gist {
             topics: gist.topic_list(),
             star_count: gist.star_count,
             fork_count: gist.fork_count,
+            expires_at: gist.expires_at.map(timestamp),
+            archived: gist.archived,
+            slug: gist.slug.clone(),
+            comments_mode: gist.comments().as_str().to_owned(),
         }
     }
 }

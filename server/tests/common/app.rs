@@ -162,6 +162,22 @@ impl TestApp {
     }
 
     /// Sends `req` through the whole router, from 127.0.0.1, and reads the answer.
+    /// Moves the gist's expiry into the past, as time would (no clean-up job runs here).
+    pub async fn expire(&self, id: &str) {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::entities::gist::Entity::update_many()
+            .col_expr(
+                app::entities::gist::Column::ExpiresAt,
+                sea_orm::sea_query::Expr::value(Some(
+                    chrono::Utc::now() - chrono::Duration::seconds(1),
+                )),
+            )
+            .filter(app::entities::gist::Column::Id.eq(id))
+            .exec(self.state.gists.db())
+            .await
+            .unwrap();
+    }
+
     pub async fn send(&self, mut req: Request<Body>) -> Answer {
         req.extensions_mut()
             .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
