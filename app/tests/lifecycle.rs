@@ -65,7 +65,19 @@ async fn an_expired_gist_is_gone_at_once_and_the_job_removes_it() {
             .await
             .unwrap();
         let id = created.summary.gist.id.clone();
-        assert!(created.summary.gist.expires_at.is_some());
+        let at = created.summary.gist.expires_at.expect("an expiry");
+        // The soonest expiry to come, as the response cache follows it.
+        let horizon = || {
+            ctx.gists
+                .expiry_horizon()
+                .load(std::sync::atomic::Ordering::Acquire)
+        };
+        assert_eq!(horizon(), at.timestamp_millis(), "noted by the write");
+        ctx.gists
+            .expiry_horizon()
+            .store(i64::MAX, std::sync::atomic::Ordering::Release);
+        ctx.gists.refresh_expiry_horizon().await.unwrap();
+        assert_eq!(horizon(), at.timestamp_millis(), "read from the database");
         let keep = ctx
             .gists
             .create(&alice, new_gist(Visibility::Public))
@@ -89,6 +101,8 @@ async fn an_expired_gist_is_gone_at_once_and_the_job_removes_it() {
         assert_eq!(ids, vec![keep.summary.gist.id.as_str()], "{}", ctx.backend);
         assert!(ctx.store().path(&id).exists(), "the job has not run yet");
 
+        ctx.gists.refresh_expiry_horizon().await.unwrap();
+        assert_eq!(horizon(), i64::MAX, "none to come");
         let deleted = ctx.gists.delete_expired().await.unwrap();
         assert_eq!(deleted, vec![id.clone()]);
         assert!(!ctx.store().path(&id).exists(), "its repository is gone");

@@ -9,7 +9,7 @@
 //! `gistful admin` CLI, sessions expiring, and "3 minutes ago" on a page.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use app::cache::{ByteLru, Weigh};
@@ -32,10 +32,16 @@ pub struct ResponseCache {
     entries: ByteLru<Box<[u8]>, Kept>,
     generation: AtomicU64,
     ttl: Duration,
+    /// The soonest gist expiry to come (Unix milliseconds; see
+    /// `GistService::expiry_horizon`): nothing kept before it is served after it, so a
+    /// gist is gone from kept answers the instant it expires, as from fresh ones.
+    horizon: Option<Arc<AtomicI64>>,
 }
 
 struct Kept {
     generation: u64,
+    /// The expiry horizon read before the answer was made: stale from then on.
+    until_ms: i64,
     at: Instant,
     headers: HeaderMap,
     /// Markers layers further out read (e.g. "this may be framed").
@@ -64,7 +70,21 @@ impl ResponseCache {
             entries: ByteLru::new(budget),
             generation: AtomicU64::new(0),
             ttl,
+            horizon: None,
         }
+    }
+
+    /// Follows the instance's soonest gist expiry (see the field).
+    pub fn with_expiry_horizon(mut self, horizon: Arc<AtomicI64>) -> Self {
+        self.horizon = Some(horizon);
+        self
+    }
+
+    /// The instant (Unix ms) before which an answer made now must stop being served.
+    fn horizon(&self) -> i64 {
+        self.horizon
+            .as_ref()
+            .map_or(i64::MAX, |h| h.load(Ordering::Acquire))
     }
 
     /// Retires everything kept so far.
@@ -78,7 +98,10 @@ impl ResponseCache {
 
     fn fresh(&self, key: &[u8]) -> Option<Response> {
         let kept = self.entries.get(key)?;
-        if kept.generation != self.generation() || kept.at.elapsed() > self.ttl {
+        if kept.generation != self.generation()
+            || kept.at.elapsed() > self.ttl
+            || now_ms() >= kept.until_ms
+        {
             return None;
         }
         let mut headers = kept.headers.clone();
@@ -107,8 +130,13 @@ impl ResponseCache {
     /// Keeps `response` if it may be given to the next identical request, and returns it.
     /// `generation` is the one read before the answer was made: a write that ended
     /// meanwhile leaves it behind, so the answer is never served.
-    async fn keep(&self, key: Box<[u8]>, generation: u64, response: Response) -> Response {
-        if !storable(&response) {
+    async fn keep(
+        &self,
+        key: Box<[u8]>,
+        (generation, until_ms): (u64, i64),
+        response: Response,
+    ) -> Response {
+        if !storable(&response) || now_ms() >= until_ms {
             return response;
         }
         let (mut parts, body) = response.into_parts();
@@ -148,6 +176,7 @@ impl ResponseCache {
             key,
             Arc::new(Kept {
                 generation,
+                until_ms,
                 at: Instant::now(),
                 headers: parts.headers.clone(),
                 extensions: parts.extensions.clone(),
@@ -158,6 +187,10 @@ impl ResponseCache {
         );
         Response::from_parts(parts, Body::from(body))
     }
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
 }
 
 /// Moves the generation on when a possibly-writing request ends, also when it is
@@ -186,9 +219,9 @@ pub async fn layer(
     if let Some(hit) = cache.fresh(&key) {
         return hit;
     }
-    let generation = cache.generation();
+    let before = (cache.generation(), cache.horizon());
     let response = next.run(req).await;
-    cache.keep(key, generation, response).await
+    cache.keep(key, before, response).await
 }
 
 /// What identifies an answer: the URL and everything that changes who asks or what
@@ -368,7 +401,11 @@ mod tests {
         let key: Box<[u8]> = Box::from(&b"/x"[..]);
         let generation = cache.generation();
         cache
-            .keep(key.clone(), generation, Response::new(Body::from("one")))
+            .keep(
+                key.clone(),
+                (generation, i64::MAX),
+                Response::new(Body::from("one")),
+            )
             .await;
         let hit = cache.fresh(&key).expect("kept");
         assert_eq!(hit.headers()[STATUS_HEADER], "hit");
@@ -382,17 +419,53 @@ mod tests {
         let stale = cache.generation();
         cache.invalidate();
         cache
-            .keep(key.clone(), stale, Response::new(Body::from("old")))
+            .keep(
+                key.clone(),
+                (stale, i64::MAX),
+                Response::new(Body::from("old")),
+            )
             .await;
         assert!(cache.fresh(&key).is_none());
 
         let generation = cache.generation();
         cache
-            .keep(key.clone(), generation, Response::new(Body::from("two")))
+            .keep(
+                key.clone(),
+                (generation, i64::MAX),
+                Response::new(Body::from("two")),
+            )
             .await;
         assert!(cache.fresh(&key).is_some());
         tokio::time::sleep(Duration::from_millis(250)).await;
         assert!(cache.fresh(&key).is_none(), "past its lifetime");
+    }
+
+    #[tokio::test]
+    async fn nothing_kept_before_a_gist_expiry_is_served_after_it() {
+        let horizon = Arc::new(AtomicI64::new(i64::MAX));
+        let cache = ResponseCache::new(1 << 20, TTL).with_expiry_horizon(horizon.clone());
+        let key: Box<[u8]> = Box::from(&b"/alice/abc"[..]);
+        // An expiry 150 ms away: kept until then, not a moment longer.
+        horizon.store(now_ms() + 150, Ordering::Release);
+        let before = (cache.generation(), cache.horizon());
+        cache
+            .keep(key.clone(), before, Response::new(Body::from("shown")))
+            .await;
+        assert!(cache.fresh(&key).is_some());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(cache.fresh(&key).is_none(), "the gist in it has expired");
+        // Until the next expiry is known, nothing is kept at all.
+        let before = (cache.generation(), cache.horizon());
+        cache
+            .keep(key.clone(), before, Response::new(Body::from("gone")))
+            .await;
+        assert!(cache.fresh(&key).is_none());
+        horizon.store(i64::MAX, Ordering::Release);
+        let before = (cache.generation(), cache.horizon());
+        cache
+            .keep(key.clone(), before, Response::new(Body::from("again")))
+            .await;
+        assert!(cache.fresh(&key).is_some());
     }
 
     #[tokio::test]
@@ -407,7 +480,7 @@ mod tests {
             HeaderValue::from_str(&format!("script-src 'self' 'nonce-{old}'")).unwrap(),
         );
         cache
-            .keep(Box::from(&b"/"[..]), cache.generation(), page)
+            .keep(Box::from(&b"/"[..]), (cache.generation(), i64::MAX), page)
             .await;
         let hit = cache.fresh(b"/").unwrap();
         let policy = hit.headers()[header::CONTENT_SECURITY_POLICY]
@@ -438,7 +511,7 @@ mod tests {
         let response = cache
             .keep(
                 Box::from(&b"/big"[..]),
-                cache.generation(),
+                (cache.generation(), i64::MAX),
                 Response::new(Body::from_stream(chunks)),
             )
             .await;

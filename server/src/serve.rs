@@ -40,7 +40,7 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         }
         None => None,
     };
-    let (app, state) = build(&config).await?;
+    let (app, state, cache) = build(&config).await?;
     tracing::info!(
         "listening on http://{bound} (external URL {}, data in {}, site in {})",
         config.external_url,
@@ -60,6 +60,7 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
             key,
             config.git_timeouts,
             config.body_limit(),
+            cache,
         );
     }
     axum::serve(
@@ -77,7 +78,11 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
 /// Opens the data (directories, database and its migrations, git hooks, search index),
 /// starts the background upkeep, and builds the router: everything `serve` does but
 /// listen. Tests drive the returned router in-process.
-pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
+/// The app, its state, and its response cache (writes that bypass HTTP, such as pushes
+/// over SSH, retire its answers themselves).
+pub async fn build(
+    config: &Config,
+) -> anyhow::Result<(Router, AppState, Option<Arc<ResponseCache>>)> {
     std::fs::create_dir_all(config.repos_dir()).with_context(|| {
         format!(
             "cannot create the data directory {}",
@@ -126,6 +131,7 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
     let gists = GistService::new(db.clone(), store.clone(), config.limits)
         .with_noreply_host(&config.noreply_host())
         .with_max_expiry_days(config.max_expiry_days);
+    tokio::spawn(follow_expiry_horizon(gists.clone()));
     tokio::spawn(delete_expired_gists(
         gists.clone(),
         std::time::Duration::from_secs(config.expiry_sweep_seconds),
@@ -165,10 +171,10 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         display: config.display,
     };
     let cache = (config.response_cache_bytes > 0).then(|| {
-        Arc::new(ResponseCache::new(
-            config.response_cache_bytes,
-            response_cache::TTL,
-        ))
+        Arc::new(
+            ResponseCache::new(config.response_cache_bytes, response_cache::TTL)
+                .with_expiry_horizon(state.gists.expiry_horizon()),
+        )
     });
     let edge = Arc::new(crate::edge::Edge {
         trusted_proxies: config.trusted_proxies.clone(),
@@ -182,17 +188,15 @@ pub async fn build(config: &Config) -> anyhow::Result<(Router, AppState)> {
         state.clone(),
         routes::Options {
             body_limit: config.body_limit(),
-            cache,
+            cache: cache.clone(),
             edge,
             git,
             providers,
         },
     );
-    Ok((app, state))
+    Ok((app, state, cache))
 }
 
-/// Applies database changes to the index in the background (searches also catch up
-/// first, so this only keeps them quick); a failure is logged and retried next time.
 /// Deletes expired gists every `every`. They answer 404 from the instant they expire
 /// (every door checks); this job only reclaims their space.
 async fn delete_expired_gists(gists: GistService, every: std::time::Duration) {
@@ -206,6 +210,21 @@ async fn delete_expired_gists(gists: GistService, every: std::time::Duration) {
     }
 }
 
+/// Keeps the soonest expiry to come current (one indexed read a second): once an expiry
+/// passes, the response cache keeps nothing until this has found the next one.
+async fn follow_expiry_horizon(gists: GistService) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = gists.refresh_expiry_horizon().await {
+            tracing::debug!(error = %e, "reading the next gist expiry failed");
+        }
+    }
+}
+
+/// Applies database changes to the index in the background (searches also catch up
+/// first, so this only keeps them quick); a failure is logged and retried next time.
 async fn keep_search_current(search: SearchIndex) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);

@@ -105,6 +105,17 @@ struct Shared {
     timeouts: GitTimeouts,
     /// The most a push's input may be.
     push_limit: usize,
+    /// The HTTP side's kept answers: a push retires them, as an HTTP write does.
+    cache: Option<Arc<crate::response_cache::ResponseCache>>,
+}
+
+impl Shared {
+    /// After a push: what HTTP answered before it is not served again.
+    fn retire_kept_answers(&self) {
+        if let Some(cache) = &self.cache {
+            cache.invalidate();
+        }
+    }
 }
 
 /// Serves SSH on `listener` until the process ends.
@@ -114,6 +125,7 @@ pub fn start(
     host_key: PrivateKey,
     timeouts: GitTimeouts,
     push_limit: usize,
+    cache: Option<Arc<crate::response_cache::ResponseCache>>,
 ) {
     let config = Arc::new(russh::server::Config {
         server_id: russh::SshId::Standard("SSH-2.0-Gistful".into()),
@@ -133,6 +145,7 @@ pub fn start(
         state,
         timeouts,
         push_limit,
+        cache,
     });
     let sessions = Arc::new(tokio::sync::Semaphore::new(SESSIONS_MAX));
     tokio::spawn(async move {
@@ -523,6 +536,7 @@ async fn serve(
                 .follow_push(&id)
                 .await
                 .map_err(|_| "fatal: the push could not be recorded".to_owned())?;
+            shared.retire_kept_answers();
             Ok(code)
         }
         (_, Target::Init { id }) => {
@@ -544,6 +558,8 @@ async fn serve(
             if adopted.is_none() {
                 // Refused, cut off, or nothing pushed: nothing of it remains.
                 let _ = tokio::fs::remove_dir_all(&path).await;
+            } else {
+                shared.retire_kept_answers();
             }
             outcome.map(|(code, _)| code)
         }

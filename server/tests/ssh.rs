@@ -247,12 +247,29 @@ async fn clone_push_and_create_over_ssh() {
     let message = failed(alice.git(&bobs, &["push", "origin", "main"]));
     assert!(message.contains("repository not found"), "{message}");
 
-    // Create by push to `init`: the URL comes back in git's output.
+    // Create by push to `init`: the URL comes back in git's output. Pushed as `master`
+    // (git's default branch on most machines), with push options.
     let local = work.path().join("local");
     std::fs::create_dir_all(&local).unwrap();
-    ok(git(&local, &["init", "-q", "-b", "main"]));
+    ok(git(&local, &["init", "-q", "-b", "master"]));
     commit_file(&local, "notes.md", "# Notes\n", "first");
-    let output = ok(alice.git(&local, &["push", &alice.url("init"), "main"]));
+    let refused = failed(alice.git(
+        &local,
+        &["push", "-o", "expire=someday", &alice.url("init"), "master"],
+    ));
+    assert!(refused.contains("expire"), "{refused}");
+    let output = ok(alice.git(
+        &local,
+        &[
+            "push",
+            "-o",
+            "title=Over SSH",
+            "-o",
+            "url=ssh-notes",
+            &alice.url("init"),
+            "master",
+        ],
+    ));
     let url = output
         .lines()
         .find_map(|l| l.split("Your new gist: ").nth(1))
@@ -273,9 +290,40 @@ async fn clone_push_and_create_over_ssh() {
     .await
     .unwrap();
     assert_eq!(made["files"]["notes.md"]["content"], "# Notes\n");
+    assert_eq!(made["title"], "Over SSH");
+    assert_eq!(made["slug"], "ssh-notes");
+    // The custom URL clones over SSH too, and a push of `master` moves `main`.
+    ok(alice.git(
+        work.path(),
+        &["clone", "-q", &alice.url("alice/ssh-notes.git"), "by-slug"],
+    ));
+    commit_file(&local, "more.md", "more\n", "more");
+    ok(alice.git(
+        &local,
+        &[
+            "push",
+            "-o",
+            "title=Renamed",
+            &alice.url("alice/ssh-notes.git"),
+            "master",
+        ],
+    ));
+    let again: Value = api(
+        &server,
+        reqwest::Method::GET,
+        &format!("/gists/{id}"),
+        &alice_token,
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(again["title"], "Renamed");
+    assert!(again["files"]["more.md"].is_object(), "{again}");
     // A refused push to `init` leaves no gist and nothing behind.
     commit_file(&local, "dir/x.txt", "x\n", "nested");
-    let message = failed(alice.git(&local, &["push", &alice.url("init"), "main"]));
+    let message = failed(alice.git(&local, &["push", &alice.url("init"), "master"]));
     assert!(message.contains("cannot contain directories"), "{message}");
     let incoming = server.home.join("incoming");
     let left: Vec<_> = std::fs::read_dir(&incoming)

@@ -118,6 +118,11 @@ pub struct GistService {
     noreply_host: std::sync::Arc<str>,
     /// How far ahead an expiry may be set.
     max_expiry: chrono::Duration,
+    /// The soonest expiry to come, in Unix milliseconds (`i64::MAX`: none known): what
+    /// keeps answers made before it from being served after it (the response cache).
+    /// Lowered by every write that sets an expiry, recomputed from the database by
+    /// [`GistService::refresh_expiry_horizon`].
+    horizon: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// Who a commit is by: the user's name, and their real email only if they chose to show
@@ -172,7 +177,39 @@ impl GistService {
             limits,
             noreply_host: "localhost".into(),
             max_expiry: chrono::Duration::days(365),
+            horizon: std::sync::Arc::new(std::sync::atomic::AtomicI64::new(i64::MAX)),
         }
+    }
+
+    /// The soonest gist expiry to come (see the field).
+    pub fn expiry_horizon(&self) -> std::sync::Arc<std::sync::atomic::AtomicI64> {
+        self.horizon.clone()
+    }
+
+    /// An expiry about to be written: answers must not outlive it.
+    fn note_expiry(&self, at: Option<Option<DateTime<Utc>>>) {
+        if let Some(Some(at)) = at {
+            self.horizon
+                .fetch_min(at.timestamp_millis(), std::sync::atomic::Ordering::AcqRel);
+        }
+    }
+
+    /// Reads the soonest expiry to come from the database. Until it runs after an expiry
+    /// has passed, the horizon stays in the past and no answer is kept at all.
+    pub async fn refresh_expiry_horizon(&self) -> Result<()> {
+        let soonest: Option<DateTime<Utc>> = gist::Entity::find()
+            .filter(gist::Column::ExpiresAt.gt(Utc::now()))
+            .select_only()
+            .column_as(gist::Column::ExpiresAt.min(), "soonest")
+            .into_tuple::<Option<DateTime<Utc>>>()
+            .one(&self.db)
+            .await?
+            .flatten();
+        self.horizon.store(
+            soonest.map_or(i64::MAX, |at| at.timestamp_millis()),
+            std::sync::atomic::Ordering::Release,
+        );
+        Ok(())
     }
 
     /// How far ahead an expiry may be set (`gist.max-expiry-days`).
@@ -577,6 +614,7 @@ impl GistService {
     /// Checks settings before anything is written: the slug's shape and the expiry's
     /// bounds (uniqueness is checked in the write's transaction).
     fn check_settings(&self, settings: &Settings) -> Result<()> {
+        self.note_expiry(settings.expires_at);
         let mut errors = Vec::new();
         if let Some(Some(slug)) = &settings.slug
             && let Err(e) = validate_slug(slug)
@@ -1099,6 +1137,7 @@ impl GistService {
             row.topics = Set(topics.join(" "));
         }
         apply_settings(&mut row, settings);
+        self.note_expiry(settings.expires_at);
         let (id, owner_id) = (gist.id.clone(), gist.owner_id);
         let (topics, slug) = (parsed.topics.clone(), settings.slug.clone().flatten());
         self.db

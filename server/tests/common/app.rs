@@ -62,7 +62,7 @@ impl TestApp {
             vars.keys().cloned().collect::<Vec<_>>(),
         )
         .expect("test configuration");
-        let (router, state) = server::serve::build(&config).await.expect("build the app");
+        let (router, state, _) = server::serve::build(&config).await.expect("build the app");
         TestApp {
             router,
             state,
