@@ -1187,6 +1187,26 @@ mod tests {
     }
 
     #[test]
+    fn expiry_bounds() {
+        let c = load_with(None, &[]).unwrap();
+        assert_eq!((c.max_expiry_days, c.expiry_sweep_seconds), (365, 60));
+        let c = load_with(
+            Some("gist:\n  max-expiry-days: 30\n  expiry-sweep-seconds: 5\n"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!((c.max_expiry_days, c.expiry_sweep_seconds), (30, 5));
+        let err = load_with(None, &[("OG_GIST_MAX_EXPIRY_DAYS", "99999")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("gist.max-expiry-days"), "{err}");
+        let err = load_with(None, &[("OG_GIST_EXPIRY_SWEEP_SECONDS", "0")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("gist.expiry-sweep-seconds"), "{err}");
+    }
+
+    #[test]
     fn response_cache_size() {
         let c = load_with(None, &[]).unwrap();
         assert_eq!(
