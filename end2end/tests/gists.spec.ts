@@ -215,7 +215,7 @@ test("star, fork as someone else, delete as the owner", async ({ browser }) => {
   const url = await createGist(owner.page, "public", [["tool.sh", "echo tool\n"]], "A tool");
   await hydrated(owner.page);
 
-  const starButton = owner.page.locator(".gist-actions button[type=submit][aria-pressed]");
+  const starButton = owner.page.locator(".gist-actions button.star-button");
   await expect(starButton).toHaveText("☆ Star0");
   await starButton.click();
   await expect(starButton).toHaveText("★ Unstar1");

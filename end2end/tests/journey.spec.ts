@@ -48,7 +48,7 @@ test("write, edit, review, star; someone forks and comments; the owner deletes",
   // Star it.
   await page.goto(url);
   await hydrated(page);
-  const star = page.locator(".gist-actions button[type=submit][aria-pressed]");
+  const star = page.locator(".gist-actions button.star-button");
   await star.click();
   await expect(star).toHaveText("★ Unstar1");
 

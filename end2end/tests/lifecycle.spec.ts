@@ -62,7 +62,7 @@ test("an archived gist is read-only until its owner unarchives it", async ({ bro
   await reader.page.goto(url);
   await hydrated(reader.page);
   await expect(reader.page.getByText(/archived, so it is read-only/)).toBeVisible();
-  await reader.page.locator(".gist-actions button[type=submit][aria-pressed]").click();
+  await reader.page.locator(".gist-actions button.star-button").click();
   await expect(reader.page.getByRole("button", { name: /Unstar/ })).toBeVisible();
 
   await owner.page.goto(url);

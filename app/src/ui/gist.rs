@@ -170,7 +170,7 @@ fn GistActions(
         <ActionForm action=star attr:class="inline-form">
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="star" value=(!starred).to_string()/>
-            <button type="submit" class="button button-small" aria-pressed=starred.to_string()>
+            <button type="submit" class="button button-small star-button" aria-pressed=starred.to_string()>
                 {if starred { "★ Unstar" } else { "☆ Star" }}
                 <span class="count">{stars}</span>
             </button>
