@@ -38,7 +38,10 @@ pub fn highlight_within(filename: &str, code: &str, budget: std::time::Duration)
     }
     // Loading the syntax set happens once per process: it is not this file's cost, and
     // counting it left the first files after a start (or on a busy machine) plain.
-    let syntax = syntax_for(filename, code);
+    highlight_with(syntax_for(filename, code), code, budget)
+}
+
+fn highlight_with(syntax: &SyntaxReference, code: &str, budget: std::time::Duration) -> String {
     let started = std::time::Instant::now();
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
     for (n, line) in LinesWithEndings::from(code).enumerate() {
@@ -51,6 +54,19 @@ pub fn highlight_within(filename: &str, code: &str, budget: std::time::Duration)
         }
     }
     generator.finalize()
+}
+
+/// A Markdown code block whose fence names its language (`rust`, `py`, `Shell`...): by
+/// syntect's token lookup (names and extensions); unknown or none: escaped text.
+pub fn highlight_token(token: &str, code: &str, budget: std::time::Duration) -> String {
+    let set = &*SYNTAXES;
+    match (!token.is_empty())
+        .then(|| set.find_syntax_by_token(token))
+        .flatten()
+    {
+        Some(syntax) if code.len() <= HIGHLIGHT_LIMIT => highlight_with(syntax, code, budget),
+        _ => escape(code),
+    }
 }
 
 /// Text made safe for element content.

@@ -32,7 +32,7 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
         .map(|c| CommentItem {
             id: c.comment.id,
             author: c.author.username.clone(),
-            html: crate::rules::markdown::render(&c.comment.body),
+            html: crate::render::markdown::render(&c.comment.body),
             when: crate::views::relative_time(now - c.comment.created_at),
             can_edit: viewer
                 .as_ref()

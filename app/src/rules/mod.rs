@@ -6,7 +6,6 @@ pub mod editor;
 pub mod gist;
 pub mod language;
 pub mod lifecycle;
-pub mod markdown;
 pub mod push_options;
 pub mod scopes;
 pub mod update;

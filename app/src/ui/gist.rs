@@ -525,6 +525,16 @@ fn FileEditor(
     let binary = initial.content.is_none() && !initial.original.is_empty();
     let content = RwSignal::new(initial.content.clone().unwrap_or_default());
     let preview = RwSignal::new(false);
+    // Asked for only while the preview shows (the text cannot change then).
+    let rendered = LocalResource::new(move || {
+        let (showing, text) = (preview.get(), content.get());
+        async move {
+            match showing {
+                true => Some(crate::functions::preview::preview_markdown(text).await),
+                false => None,
+            }
+        }
+    });
     let name_error = move || {
         let value = name.get();
         (!value.is_empty())
@@ -577,9 +587,11 @@ fn FileEditor(
                             }
                         }
                     >{initial.content.clone().unwrap_or_default()}</textarea>
-                    // Rendered here, in the browser, by the renderer the server uses.
-                    {move || preview.get().then(|| view! {
-                        <div class="markdown-body preview" inner_html=move || crate::rules::markdown::render(&content.get())></div>
+                    // Rendered by the server's renderer: what the page will show.
+                    {move || preview.get().then(|| match rendered.get().flatten() {
+                        Some(Ok(html)) => view! { <div class="markdown-body preview" inner_html=html></div> }.into_any(),
+                        Some(Err(e)) => view! { <p class="field-error preview">{e.to_string()}</p> }.into_any(),
+                        None => view! { <p class="muted preview">"Rendering…"</p> }.into_any(),
                     })}
                 }
                 .into_any()

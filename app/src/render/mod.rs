@@ -1,6 +1,9 @@
 //! A file as pages and embeds show it: highlighted code, rendered Markdown, a CSV table,
 //! or a note that it is binary. All HTML here comes from escaped text or the sanitiser.
 
+pub mod markdown;
+pub mod sanitize;
+
 use std::sync::LazyLock;
 
 use sha2::{Digest, Sha256};
@@ -154,7 +157,7 @@ fn render(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderedFile {
     let truncated = shown.len() < text.len();
     let lines = shown.lines().count().max(1);
     let (kind, html) = if language == "Markdown" {
-        (FileKind::Markdown, crate::rules::markdown::render(shown))
+        (FileKind::Markdown, markdown::render(shown))
     } else if let Some(table) = (language == "CSV").then(|| csv_table(shown)).flatten() {
         (FileKind::Table, table)
     } else if shown.len() > limits.max_highlight_bytes
