@@ -244,6 +244,7 @@ struct FileRender {
     max_display_size: Option<u64>,
     max_display_lines: Option<u64>,
     max_highlight_size: Option<u64>,
+    max_media_size: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -290,6 +291,7 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_RENDER_MAX_DISPLAY_SIZE", "render.max-display-size"),
     ("OG_RENDER_MAX_DISPLAY_LINES", "render.max-display-lines"),
     ("OG_RENDER_MAX_HIGHLIGHT_SIZE", "render.max-highlight-size"),
+    ("OG_RENDER_MAX_MEDIA_SIZE", "render.max-media-size"),
     ("OG_EXTERNAL_URL", "external-url"),
     ("OG_DB_URI", "db-uri"),
     ("OG_API_ENABLED", "api.enabled"),
@@ -514,6 +516,11 @@ pub fn load(
             "render.max-highlight-size",
             render.max_highlight_size,
             shown.max_highlight_bytes as u64,
+        )?),
+        max_media_bytes: as_usize(positive(
+            "render.max-media-size",
+            render.max_media_size,
+            shown.max_media_bytes as u64,
         )?),
     };
     let git_timeouts = GitTimeouts {

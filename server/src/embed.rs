@@ -147,6 +147,14 @@ fn render(
             FileKind::Table => {
                 html.push_str(&format!(r#"<div class="ge-table">{}</div>"#, shown.html));
             }
+            FileKind::Image => html.push_str(&format!(
+                r#"<div class="ge-media"><img src="{raw}" alt="{}"></div>"#,
+                app::highlight::escape(&file.name).replace('"', "&quot;")
+            )),
+            FileKind::Pdf | FileKind::Audio | FileKind::Video => html.push_str(&format!(
+                r#"<p class="ge-binary"><a href="{raw}">Open {}</a></p>"#,
+                app::highlight::escape(&file.name)
+            )),
             FileKind::Binary => html.push_str(&format!(
                 r#"<p class="ge-binary">Binary file, {} bytes.</p>"#,
                 file.content.len()

@@ -14,6 +14,9 @@ use app::store::StoredFile;
 
 /// Nothing in a raw file may load, run or frame anything.
 const RAW_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+/// A PDF is shown in a frame on its gist page by the browser's own viewer, which refuses to
+/// run sandboxed: it may be framed by this site only, and loads nothing from anywhere.
+const PDF_CSP: &str = "default-src 'none'; object-src 'self'; frame-ancestors 'self'";
 
 fn not_found() -> Response {
     (
@@ -84,7 +87,10 @@ fn file_response(
     rev: &str,
     attachment: bool,
 ) -> Response {
-    let content_type = if is_binary(&file.content) {
+    let media = app::rules::language::media_for(&file.name);
+    let content_type = if let Some((_, mime)) = media {
+        mime
+    } else if is_binary(&file.content) {
         "application/octet-stream"
     } else {
         "text/plain; charset=utf-8"
@@ -101,6 +107,16 @@ fn file_response(
     );
     if let Ok(value) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, value);
+    }
+    if !attachment && matches!(media, Some((app::rules::language::Media::Pdf, _))) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(PDF_CSP),
+        );
+        headers.insert(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("SAMEORIGIN"),
+        );
     }
     if attachment && let Ok(value) = HeaderValue::from_str(&content_disposition(&name)) {
         headers.insert(header::CONTENT_DISPOSITION, value);

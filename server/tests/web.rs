@@ -455,7 +455,12 @@ async fn embeds_write_the_gist_into_other_pages() {
     assert_eq!(data["files"], serde_json::json!(["notes.md"]));
     assert_eq!(data["owner"], "alice");
     assert_eq!(data["public"], true);
-    assert!(data["div"].as_str().unwrap().contains("<h1 id=\"user-content-notes\">"));
+    assert!(
+        data["div"]
+            .as_str()
+            .unwrap()
+            .contains("<h1 id=\"user-content-notes\">")
+    );
     assert!(!data["div"].as_str().unwrap().contains("main.rs"));
     assert!(data["stylesheet"].as_str().unwrap().ends_with("/embed.css"));
     assert_eq!(
@@ -925,4 +930,70 @@ async fn a_stale_edit_form_never_deletes_what_it_did_not_show() {
         .json();
     assert_eq!(now["files"]["a.txt"]["content"], "one, edited");
     assert_eq!(now["files"]["added.txt"]["content"], "from the API");
+}
+
+/// Images, PDFs, audio and video show as themselves on the page, from their raw URLs, which
+/// answer with the file's own type (never one a browser runs), `nosniff` and a sandbox; a
+/// PDF may be framed by this site only, for the browser's viewer.
+#[tokio::test]
+async fn media_files_show_inline_from_their_raw_urls() {
+    let web = Web::start(&[], None).await;
+    web.user("alice", "password123").await;
+    let token = web.token("alice", "gist:write").await;
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><script>alert(1)</script><rect width=\"10\" height=\"10\"/></svg>\n";
+    let gist = web
+        .create_gist(
+            &token,
+            serde_json::json!({"public": true, "files": {
+                "logo.svg": {"content": svg},
+                "paper.pdf": {"content": "%PDF-1.4\n"},
+                "song.mp3": {"content": "ID3 not really\n"},
+                "clip.webm": {"content": "not really\n"},
+            }}),
+        )
+        .await;
+    let id = gist["id"].as_str().unwrap();
+    let page = web.get(&format!("/alice/{id}"), None).await;
+    assert_eq!(page.status, 200);
+    for (markup, name) in [
+        ("<div class=\"media\"><img src=\"", "logo.svg"),
+        ("<div class=\"media\"><iframe src=\"", "paper.pdf"),
+        (
+            "<div class=\"media\"><audio controls preload=\"metadata\" src=\"",
+            "song.mp3",
+        ),
+        (
+            "<div class=\"media\"><video controls preload=\"metadata\" src=\"",
+            "clip.webm",
+        ),
+    ] {
+        let at = page
+            .body
+            .find(markup)
+            .unwrap_or_else(|| panic!("{markup} missing: {}", page.body));
+        let src: String = page.body[at + markup.len()..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect();
+        assert!(src.contains("/raw/") && src.ends_with(name), "{src}");
+        let file = web.get(&src, None).await;
+        assert_eq!(file.status, 200, "{src}");
+        assert_eq!(file.headers["x-content-type-options"], "nosniff");
+        let csp = file.headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let (kind, frame, policy) = match name {
+            "logo.svg" => ("image/svg+xml", "DENY", "sandbox"),
+            "paper.pdf" => ("application/pdf", "SAMEORIGIN", "frame-ancestors 'self'"),
+            "song.mp3" => ("audio/mpeg", "DENY", "sandbox"),
+            _ => ("video/webm", "DENY", "sandbox"),
+        };
+        assert_eq!(file.headers["content-type"], kind, "{name}");
+        assert_eq!(file.headers["x-frame-options"], frame, "{name}");
+        assert!(csp.starts_with("default-src 'none'"), "{name}: {csp}");
+        assert!(csp.contains(policy), "{name}: {csp}");
+    }
+    // The SVG's markup never reaches the page: it is only ever an image.
+    assert!(!page.body.contains("<rect"), "{}", page.body);
 }

@@ -22,6 +22,8 @@ pub struct DisplayLimits {
     pub max_bytes: usize,
     pub max_lines: usize,
     pub max_highlight_bytes: usize,
+    /// An image, PDF, audio or video file up to this size is shown inline; past it, a link.
+    pub max_media_bytes: usize,
 }
 
 impl Default for DisplayLimits {
@@ -30,6 +32,7 @@ impl Default for DisplayLimits {
             max_bytes: 1024 * 1024,
             max_lines: 20_000,
             max_highlight_bytes: 256 * 1024,
+            max_media_bytes: 10 * 1024 * 1024,
         }
     }
 }
@@ -143,6 +146,23 @@ fn shown_part<'t>(text: &'t str, limits: &DisplayLimits) -> &'t str {
 
 fn render(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderedFile {
     let language = language_for(name);
+    if let Some((media, _)) = crate::rules::language::media_for(name)
+        && content.len() <= limits.max_media_bytes
+    {
+        use crate::rules::language::Media;
+        return RenderedFile {
+            language,
+            kind: match media {
+                Media::Image => FileKind::Image,
+                Media::Pdf => FileKind::Pdf,
+                Media::Audio => FileKind::Audio,
+                Media::Video => FileKind::Video,
+            },
+            html: String::new(),
+            lines: 0,
+            truncated: false,
+        };
+    }
     if is_binary(content) {
         return RenderedFile {
             language,
@@ -301,6 +321,7 @@ mod tests {
             max_bytes: 100,
             max_lines: 3,
             max_highlight_bytes: 20,
+            max_media_bytes: 100,
         };
         let lines = "let a = 1;\n".repeat(10);
         let shown = file("large_first_part.rs", lines.as_bytes(), &limits);

@@ -76,6 +76,39 @@ pub fn language_for(filename: &str) -> &'static str {
     }
 }
 
+/// A file a page shows as itself (an image, a document, a recording) rather than as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Media {
+    Image,
+    Pdf,
+    Audio,
+    Video,
+}
+
+/// The media kind and the `Content-Type` of a file, from its name; `None` for anything a
+/// page shows as text or offers as a download. Each type here is one a browser never runs
+/// as script (an SVG shown by `<img>` cannot; opened directly, its raw response's sandbox
+/// stops it).
+pub fn media_for(filename: &str) -> Option<(Media, &'static str)> {
+    let lower = filename.to_ascii_lowercase();
+    let (_, ext) = lower.rsplit_once('.')?;
+    Some(match ext {
+        "png" => (Media::Image, "image/png"),
+        "jpg" | "jpeg" => (Media::Image, "image/jpeg"),
+        "gif" => (Media::Image, "image/gif"),
+        "webp" => (Media::Image, "image/webp"),
+        "avif" => (Media::Image, "image/avif"),
+        "svg" => (Media::Image, "image/svg+xml"),
+        "pdf" => (Media::Pdf, "application/pdf"),
+        "mp3" => (Media::Audio, "audio/mpeg"),
+        "ogg" | "oga" => (Media::Audio, "audio/ogg"),
+        "wav" => (Media::Audio, "audio/wav"),
+        "mp4" | "m4v" => (Media::Video, "video/mp4"),
+        "webm" => (Media::Video, "video/webm"),
+        _ => return None,
+    })
+}
+
 /// GitHub's `type` for a file: a MIME type from the name.
 pub fn mime_for(filename: &str) -> &'static str {
     match language_for(filename) {
@@ -107,5 +140,15 @@ mod tests {
         assert_eq!(language_for("data.csv"), "CSV");
         assert_eq!(mime_for("a.md"), "text/markdown");
         assert_eq!(mime_for("a.unknown"), "text/plain");
+        assert_eq!(media_for("Photo.JPG"), Some((Media::Image, "image/jpeg")));
+        assert_eq!(media_for("logo.svg"), Some((Media::Image, "image/svg+xml")));
+        assert_eq!(
+            media_for("paper.pdf"),
+            Some((Media::Pdf, "application/pdf"))
+        );
+        assert_eq!(media_for("song.mp3"), Some((Media::Audio, "audio/mpeg")));
+        assert_eq!(media_for("clip.webm"), Some((Media::Video, "video/webm")));
+        assert_eq!(media_for("page.html"), None);
+        assert_eq!(media_for("png"), None);
     }
 }

@@ -269,6 +269,24 @@ fn FileBox(file: FileView) -> impl IntoView {
     let body = match file.kind {
         FileKind::Markdown => view! { <div class="markdown-body" inner_html=file.html/> }.into_any(),
         FileKind::Table => view! { <div class="csv-table" inner_html=file.html/> }.into_any(),
+        FileKind::Image => view! {
+            <div class="media"><img src=file.raw_url.clone() alt=file.name.clone() loading="lazy"/></div>
+        }
+        .into_any(),
+        FileKind::Pdf => view! {
+            <div class="media">
+                <iframe class="pdf-viewer" src=file.raw_url.clone() title=file.name.clone()></iframe>
+            </div>
+        }
+        .into_any(),
+        FileKind::Audio => view! {
+            <div class="media"><audio controls preload="metadata" src=file.raw_url.clone()></audio></div>
+        }
+        .into_any(),
+        FileKind::Video => view! {
+            <div class="media"><video controls preload="metadata" src=file.raw_url.clone()></video></div>
+        }
+        .into_any(),
         FileKind::Binary => view! {
             <p class="binary-note">{format!("Binary file, {} bytes. ", file.size)} <a href=file.raw_url.clone()>"Download it"</a></p>
         }

@@ -12,6 +12,11 @@ pub enum FileKind {
     Binary,
     /// Comma-separated values, shown as a table.
     Table,
+    /// Shown by the browser from the raw URL: `<img>`, a PDF frame, `<audio>`, `<video>`.
+    Image,
+    Pdf,
+    Audio,
+    Video,
 }
 
 /// One file as the gist page shows it. `html` is produced on the server from escaped
