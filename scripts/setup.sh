@@ -53,14 +53,18 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm: Playwright, binaryen's wasm-opt (runs on Node) and oidc-provider (the OpenID provider
-# the sign-in tests start), pinned by end2end/package-lock.json.
+# npm: Playwright, binaryen's wasm-opt (runs on Node), oidc-provider (the OpenID provider
+# the sign-in tests start), Mermaid and KaTeX (bundled into the site, see vendor.sh),
+# pinned by end2end/package-lock.json.
 stamp=end2end/node_modules/.gistful-lock
 if [ ! -f "$stamp" ] || ! cmp -s end2end/package-lock.json "$stamp"; then
   step "npm: installing end2end packages"
   (cd end2end && npm ci --no-audit --no-fund)
   cp end2end/package-lock.json "$stamp"
 fi
+
+# The diagram and math libraries the site loads on demand, from those npm packages.
+scripts/vendor.sh
 
 # PyPI: PyGithub and schemathesis for the API client tests, in a project venv.
 pystamp=.venv/.gistful-requirements

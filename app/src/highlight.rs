@@ -82,6 +82,12 @@ pub fn light_stylesheet() -> String {
     css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], STYLE).unwrap_or_default()
 }
 
+/// The dark colours alone, for embeds asking for a dark theme (nested under their class).
+pub fn dark_stylesheet() -> String {
+    let themes = ThemeSet::load_defaults();
+    css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], STYLE).unwrap_or_default()
+}
+
 /// `/highlight.css`: a light theme, and a dark one for dark pages (chosen or system).
 pub fn stylesheet() -> String {
     let themes = ThemeSet::load_defaults();

@@ -204,7 +204,7 @@ impl Route {
         }
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         match segments.as_slice() {
-            ["pkg" | "avatars", ..]
+            ["pkg" | "avatars" | "assets", ..]
             | ["favicon.svg" | "highlight.css" | "embed.css" | "passkeys.js"] => Route::Asset,
             ["healthz"] => Route::Health,
             ["oauth", _] | ["oauth", _, "callback" | "link"] => Route::OAuth,
@@ -443,6 +443,8 @@ mod tests {
             ("/login", R::Page(Page::Login)),
             ("/login/two-factor", R::Page(Page::Login)),
             ("/passkeys.js", R::Asset),
+            ("/assets/rich.js", R::Asset),
+            ("/assets/vendor/katex/katex.mjs", R::Asset),
             ("/topics/rust", R::Page(Page::Topic)),
             ("/alice", R::Page(Page::Profile)),
             ("/apitest", R::Page(Page::Profile)),

@@ -39,6 +39,40 @@ test("the embed snippet shows the gist inside another site's page", async ({ bro
   await context.close();
 });
 
+test("the embed honours ?theme=dark, and ?theme=auto follows the reader's system", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  await createGist(page, "public", [["dark.py", "print('night')\n"]], "Themed");
+  const snippet = await page.locator("#copy-embed").inputValue();
+  const source = snippet.match(/src="([^"]+)"/)![1];
+  const blog = createServer((req, res) => {
+    const theme = new URL(req.url ?? "/", "http://x").searchParams.get("theme");
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><html><body><script src="${source}?theme=${theme}"></script></body></html>`);
+  });
+  await new Promise<void>((ready) => blog.listen(0, "127.0.0.1", ready));
+  const { port } = blog.address() as AddressInfo;
+  const look = async (theme: string, colorScheme: "light" | "dark") => {
+    const reader = await browser.newContext({ colorScheme });
+    const host = await reader.newPage();
+    const problems = watchForScript(host);
+    await host.goto(`http://127.0.0.1:${port}/?theme=${theme}`);
+    const file = host.locator(".gistful-embed .ge-file");
+    await expect(file).toBeVisible();
+    const background = await file.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(problems).toEqual([]);
+    await reader.close();
+    return background;
+  };
+  const dark = "rgb(13, 17, 23)";
+  const light = "rgb(255, 255, 255)";
+  expect(await look("dark", "light")).toBe(dark);
+  expect(await look("light", "dark")).toBe(light);
+  expect(await look("auto", "dark")).toBe(dark);
+  expect(await look("auto", "light")).toBe(light);
+  blog.close();
+  await context.close();
+});
+
 test("private gists offer no embed snippet", async ({ browser }) => {
   const { context, page } = await signedIn(browser);
   await createGist(page, "private", [["p.txt", "p\n"]]);

@@ -29,11 +29,22 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
     };
     let (parts, _) = req.into_parts();
     let viewer = Viewer::of(&parts);
-    let only = parts.uri.query().and_then(|q| {
-        url::form_urlencoded::parse(q.as_bytes())
-            .find(|(key, _)| key == "file")
-            .map(|(_, value)| value.into_owned())
-    });
+    let query = |name: &str| {
+        parts.uri.query().and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.into_owned())
+        })
+    };
+    let only = query("file");
+    let Some(theme) = EmbedTheme::parse(query("theme").as_deref()) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "theme must be light, dark or auto\n",
+        )
+            .into_response();
+    };
     let detail = match crate::raw::load(&state, &viewer, &gist.user, &gist.id, "HEAD").await {
         Ok(detail) => detail,
         Err(response) => return response,
@@ -58,7 +69,7 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
     let Ok(shown) = shown else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let html = render(base, &detail, &files, shown);
+    let html = render(base, &detail, &files, shown, theme);
     let stylesheet = format!("{base}/embed.css");
     let (content_type, body) = match format {
         EmbedFormat::Script => {
@@ -100,6 +111,34 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
     response
 }
 
+/// `?theme=`: light (the default, as GitHub's embeds), dark, or auto (the reader's system
+/// setting, through `prefers-color-scheme`). Anything else is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EmbedTheme {
+    Light,
+    Dark,
+    Auto,
+}
+
+impl EmbedTheme {
+    fn parse(value: Option<&str>) -> Option<Self> {
+        match value {
+            None | Some("" | "light") => Some(Self::Light),
+            Some("dark") => Some(Self::Dark),
+            Some("auto") => Some(Self::Auto),
+            Some(_) => None,
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Self::Light => "gistful-embed",
+            Self::Dark => "gistful-embed ge-dark",
+            Self::Auto => "gistful-embed ge-auto",
+        }
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -114,6 +153,7 @@ fn render(
     detail: &GistDetail,
     files: &[&StoredFile],
     shown: Vec<app::render::RenderedFile>,
+    theme: EmbedTheme,
 ) -> String {
     let summary = &detail.summary;
     let page = format!(
@@ -122,7 +162,8 @@ fn render(
         summary.gist.id
     );
     let mut html = format!(
-        r#"<div class="gistful-embed" id="gist-{}">"#,
+        r#"<div class="{}" id="gist-{}">"#,
+        theme.class(),
         summary.gist.id
     );
     for (file, shown) in files.iter().zip(shown) {
@@ -148,12 +189,10 @@ fn render(
                 html.push_str(&format!(r#"<div class="ge-table">{}</div>"#, shown.html));
             }
             FileKind::Image => html.push_str(&format!(
-                r#"<div class="ge-media"><img src="{raw}" alt="{}"></div>"#,
-                app::highlight::escape(&file.name).replace('"', "&quot;")
+                r#"<div class="ge-media"><img src="{raw}" alt="{name}"></div>"#
             )),
             FileKind::Pdf | FileKind::Audio | FileKind::Video => html.push_str(&format!(
-                r#"<p class="ge-binary"><a href="{raw}">Open {}</a></p>"#,
-                app::highlight::escape(&file.name)
+                r#"<p class="ge-binary"><a href="{raw}">Open {name}</a></p>"#
             )),
             FileKind::Binary => html.push_str(&format!(
                 r#"<p class="ge-binary">Binary file, {} bytes.</p>"#,
@@ -170,11 +209,13 @@ fn render(
 }
 
 /// `/embed.css`: the light syntax colours and the embed's own frame, all under
-/// `.gistful-embed`'s classes.
+/// `.gistful-embed`'s classes; the dark ones nested under `.ge-dark`, and under `.ge-auto`
+/// when the reader's system is dark.
 pub async fn stylesheet() -> Response {
     static CSS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let dark = app::highlight::dark_stylesheet();
         format!(
-            "{}\n{}",
+            "{}\n{}\n.gistful-embed.ge-dark {{\n{dark}\n}}\n@media (prefers-color-scheme: dark) {{\n.gistful-embed.ge-auto {{\n{dark}\n}}\n}}\n",
             app::highlight::light_stylesheet(),
             include_str!("embed.css")
         )

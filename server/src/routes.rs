@@ -107,6 +107,19 @@ pub fn router(state: AppState, options: Options) -> Router {
             "/favicon.svg",
             ServeFile::new(format!("{}/favicon.svg", state.leptos_options.site_root)),
         )
+        // The diagram/math loader and the libraries it imports (public/assets).
+        .nest_service(
+            "/assets",
+            Router::new()
+                .fallback_service(ServeDir::new(format!(
+                    "{}/assets",
+                    state.leptos_options.site_root
+                )))
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static(crate::assets::REVALIDATE),
+                )),
+        )
         .route_service(
             "/passkeys.js",
             ServeFile::new(format!("{}/passkeys.js", state.leptos_options.site_root)),

@@ -479,10 +479,64 @@ async fn embeds_write_the_gist_into_other_pages() {
     assert_eq!(css.status, 200);
     assert!(css.body.contains(".gistful-embed .ge-file"));
     assert!(css.body.contains(".hl-"));
+    assert!(
+        css.body.contains(".gistful-embed.ge-dark {"),
+        "dark colours"
+    );
+    assert!(
+        css.body
+            .contains("@media (prefers-color-scheme: dark) {\n.gistful-embed.ge-auto {"),
+        "auto follows the system"
+    );
+
+    // `?theme=`: light by default, dark or auto on request, anything else refused.
+    for (query, class) in [
+        ("", "\"gistful-embed\""),
+        ("?theme=light", "\"gistful-embed\""),
+        ("?theme=dark", "\"gistful-embed ge-dark\""),
+        ("?theme=auto&file=main.rs", "\"gistful-embed ge-auto\""),
+    ] {
+        let answer = web.get(&format!("/alice/{id}.json{query}"), None).await;
+        assert_eq!(answer.status, 200, "{query}");
+        let data: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+        assert!(
+            data["div"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("<div class={class}")),
+            "{query}: {}",
+            data["div"]
+        );
+    }
+    let bad = web
+        .get(&format!("/alice/{id}.js?theme=%22%3E%3Cscript%3E"), None)
+        .await;
+    assert_eq!(bad.status, 400);
+    assert!(!bad.body.contains("<script>"));
 
     // The gist's own page may not be framed.
     let page = web.get(&format!("/alice/{id}"), None).await;
     assert_eq!(page.headers["x-frame-options"], "DENY");
+    // Link previews: Open Graph and Twitter card metadata.
+    assert!(
+        page.body
+            .contains("<meta property=\"og:title\" content=\"alice / main.rs\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<meta property=\"og:description\" content=\"fn main() { println!("),
+        "the first lines stand for a missing description"
+    );
+    assert!(page.body.contains(&format!(
+        "<meta property=\"og:url\" content=\"{}/alice/{id}\"",
+        web.origin
+    )));
+    assert!(
+        page.body
+            .contains("<meta name=\"twitter:card\" content=\"summary\"")
+    );
     assert!(
         page.body
             .contains(&format!("/alice/{id}.js&quot;&gt;&lt;/script&gt;")),

@@ -32,6 +32,7 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         Some(user) => state.gists.is_starred(user, &id).await?,
         None => false,
     };
+    let preview = link_preview(&summary.gist.description, &detail.contents);
     // Highlighting is CPU work, done off the async workers (warm files come from the cache).
     let contents = std::mem::take(&mut detail.contents);
     let sizes: Vec<(String, usize)> = contents
@@ -98,7 +99,37 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         comments_shown: crate::access::see_comments(viewer.as_ref().map(|u| u.id), gist),
         pinned: gist.pinned.is_some(),
         can_pin: viewer.as_ref().is_some_and(|v| crate::access::pin(v, gist)),
+        page_url: format!("{}/{login}/{}", state.external_url, gist.id),
+        preview,
     })
+}
+
+/// A link preview's text: the description, or else the first lines of the first text
+/// file, at most [`PREVIEW_MAX`] characters.
+#[cfg(feature = "ssr")]
+fn link_preview(description: &str, files: &[crate::store::StoredFile]) -> String {
+    const PREVIEW_MAX: usize = 200;
+    let text = if description.trim().is_empty() {
+        files
+            .iter()
+            .find(|f| !crate::services::gists::is_binary(&f.content))
+            .map(|f| {
+                String::from_utf8_lossy(&f.content[..f.content.len().min(4 * PREVIEW_MAX)])
+                    .lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
+    } else {
+        description.trim().to_owned()
+    };
+    match text.char_indices().nth(PREVIEW_MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
 }
 
 /// The editor's lifecycle fields as settings. `expires` is `keep` (no change), `never`,

@@ -13,3 +13,4 @@ pub mod preview;
 pub mod search;
 pub mod second_factor;
 pub mod settings;
+pub mod tasks;

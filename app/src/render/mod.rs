@@ -2,6 +2,7 @@
 //! or a note that it is binary. All HTML here comes from escaped text or the sanitiser.
 
 pub mod markdown;
+mod notebook;
 pub mod sanitize;
 
 use std::sync::LazyLock;
@@ -173,11 +174,31 @@ fn render(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderedFile {
         };
     }
     let text = String::from_utf8_lossy(content);
+    // A notebook is drawn whole or not at all (cut JSON does not parse): up to the media
+    // limit, since notebooks carry their output images.
+    if language == "Jupyter Notebook" && content.len() <= limits.max_media_bytes {
+        return RenderedFile {
+            language,
+            kind: FileKind::Markdown,
+            html: notebook::render(name, &text),
+            lines: text.lines().count().max(1),
+            truncated: false,
+        };
+    }
     let shown = shown_part(&text, limits);
     let truncated = shown.len() < text.len();
     let lines = shown.lines().count().max(1);
     let (kind, html) = if language == "Markdown" {
         (FileKind::Markdown, markdown::render(shown))
+    } else if language == "Mermaid" {
+        // Drawn by the browser (public/assets/rich.js); the source without JavaScript.
+        (
+            FileKind::Markdown,
+            format!(
+                "<pre class=\"mermaid-source\"><code>{}</code></pre>",
+                crate::highlight::escape(shown)
+            ),
+        )
     } else if let Some(table) = (language == "CSV").then(|| csv_table(shown)).flatten() {
         (FileKind::Table, table)
     } else if shown.len() > limits.max_highlight_bytes

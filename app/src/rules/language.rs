@@ -56,6 +56,8 @@ pub fn language_for(filename: &str) -> &'static str {
         "toml" => "TOML",
         "xml" | "svg" => "XML",
         "md" | "markdown" | "mdown" => "Markdown",
+        "mmd" | "mermaid" => "Mermaid",
+        "ipynb" => "Jupyter Notebook",
         "rst" => "reStructuredText",
         "tex" => "TeX",
         "csv" => "CSV",

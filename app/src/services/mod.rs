@@ -17,6 +17,7 @@ pub mod sessions;
 pub mod settings;
 pub mod ssh_keys;
 pub mod stars;
+mod tasks;
 pub mod tokens;
 pub mod users;
 

@@ -1,7 +1,7 @@
 //! The gist page and the new-gist editor.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -11,6 +11,7 @@ use super::feedback::confirm_submit;
 use super::lifecycle::{LifecycleActions, LifecycleBadges, LifecycleFields};
 use super::lists::Topics;
 use super::pages::NotFound;
+use super::tasks::{MarkdownFile, TaskTarget};
 use crate::functions::auth::current_user;
 use crate::functions::gists::{
     CreateGist, DeleteGist, ForkGist, StarGist, UpdateGist, get_gist, load_for_edit,
@@ -88,8 +89,24 @@ fn GistBody(gist: GistView) -> impl IntoView {
     let owner_name = gist.owner.clone();
     let base = format!("/{}/{}", gist.owner, gist.id);
     let revisions_href = format!("{base}/revisions");
+    // The owner ticks task boxes on their own (not archived) gist; everyone else reads them.
+    let tasks = (gist.is_owner && !gist.archived).then(|| TaskTarget {
+        gist: StoredValue::new(gist.id.clone()),
+        revision: RwSignal::new(gist.revision.clone()),
+    });
+    let preview_title = format!("{} / {heading}", gist.owner);
     view! {
         <Title text=heading.clone()/>
+        // Link previews in chats and social sites (Open Graph, Twitter cards).
+        <Meta property="og:site_name" content="Gistful"/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:title" content=preview_title.clone()/>
+        <Meta property="og:description" content=gist.preview.clone()/>
+        <Meta property="og:url" content=gist.page_url.clone()/>
+        <Meta name="twitter:card" content="summary"/>
+        <Meta name="twitter:title" content=preview_title/>
+        <Meta name="twitter:description" content=gist.preview.clone()/>
+        <Meta name="description" content=gist.preview.clone()/>
         <article class="gist">
             <header class="gist-header">
                 <div class="gist-title">
@@ -132,7 +149,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                     })}
                 </div>
             </header>
-            {gist.files.into_iter().map(|file| view! { <FileBox file/> }).collect_view()}
+            {gist.files.into_iter().map(|file| view! { <FileBox file tasks/> }).collect_view()}
             <Comments gist_id=gist.id.clone() signed_in=gist.signed_in closed=gist.comments_closed.clone() shown=gist.comments_shown/>
         </article>
     }
@@ -264,10 +281,12 @@ fn CloneBox(https: String, ssh: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn FileBox(file: FileView) -> impl IntoView {
+fn FileBox(file: FileView, tasks: Option<TaskTarget>) -> impl IntoView {
     let id = anchor(&file.name);
     let body = match file.kind {
-        FileKind::Markdown => view! { <div class="markdown-body" inner_html=file.html/> }.into_any(),
+        FileKind::Markdown => {
+            view! { <MarkdownFile html=file.html file=file.name.clone() target=tasks/> }.into_any()
+        }
         FileKind::Table => view! { <div class="csv-table" inner_html=file.html/> }.into_any(),
         FileKind::Image => view! {
             <div class="media"><img src=file.raw_url.clone() alt=file.name.clone() loading="lazy"/></div>

@@ -15,6 +15,7 @@ mod second_factor;
 mod settings;
 mod split;
 mod ssh_keys;
+mod tasks;
 mod theme;
 
 use leptos::prelude::*;
@@ -41,6 +42,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/highlight.css"/>
                 // Passkeys (WebAuthn) in the browser; deferred, and tiny.
                 <script type="module" src="/passkeys.js"></script>
+                // Diagrams and math, drawn from their sources; loads its libraries only on
+                // pages that have some.
+                <script type="module" src="/assets/rich.js"></script>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -52,7 +56,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Only this site's scripts run: the hydration bootstrap and Leptos's data scripts carry
-/// this response's nonce; the wasm needs `wasm-unsafe-eval`. No inline styles or frames.
+/// this response's nonce; the wasm needs `wasm-unsafe-eval`. No frames but this site's own
+/// (a PDF file's viewer). Inline styles are allowed, as on GitHub: Mermaid's diagrams
+/// carry their `<style>` and `style` attributes. Gist content never does: the Markdown
+/// sanitiser drops every `style`, and SVG files are only ever shown as images.
 #[cfg(feature = "ssr")]
 fn content_security_policy() {
     let (Some(response), Some(nonce)) = (
@@ -62,7 +69,7 @@ fn content_security_policy() {
         return;
     };
     let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors 'none'"
     );

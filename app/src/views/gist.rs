@@ -77,6 +77,10 @@ pub struct GistView {
     /// Pinned to its owner's profile; `can_pin`: the viewer is its owner and it is public.
     pub pinned: bool,
     pub can_pin: bool,
+    /// For link previews (Open Graph, Twitter cards): the page's absolute address, and
+    /// the description or else the first lines of the first text file.
+    pub page_url: String,
+    pub preview: String,
 }
 
 #[cfg(feature = "ssr")]
