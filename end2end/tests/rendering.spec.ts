@@ -296,3 +296,47 @@ test("a notebook shows its cells, a PNG output and a coloured traceback, and its
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test("the editor chooses a file's language; the page highlights in it and search finds it", async ({ browser }) => {
+  const { context, page } = await signedIn(browser);
+  await page.goto("/new");
+  await hydrated(page);
+  await page.getByLabel("File name").fill("provision.txt");
+  await expect(page.getByLabel("Language").locator("option").first()).toHaveText("Auto (Text)");
+  await page.getByLabel("File content").fill("Vagrant.configure(\"2\") do |config|\n  config.vm.box = \"debian\"\nend\n");
+  await page.getByLabel("Language").selectOption("Ruby");
+  await page.getByLabel("Visibility").selectOption("public");
+  await page.getByRole("button", { name: "Create gist" }).click();
+  await page.waitForURL(/\/[0-9a-f]{32}$/);
+  const url = page.url();
+  await hydrated(page);
+  const file = page.locator("#file-provision-txt");
+  await expect(file.locator(".file-language")).toHaveText("Ruby");
+  await expect(file.locator(".code-lines span[class*='keyword']").first()).toBeVisible();
+
+  // The editor shows the choice; back to Auto, the page is plain text again.
+  await page.goto(`${url}/edit`);
+  await hydrated(page);
+  await expect(page.getByLabel("Language")).toHaveValue("Ruby");
+  await page.getByLabel("Language").selectOption("");
+  await page.getByRole("button", { name: /Update|Save/ }).click();
+  await page.waitForURL(/\/[0-9a-f]{32}$/);
+  await hydrated(page);
+  await expect(file.locator(".file-language")).toHaveText("Text");
+  await expect(file.locator(".code-lines span[class*='keyword']")).toHaveCount(0);
+
+  // Chosen again: search's language filter finds it.
+  await page.goto(`${url}/edit`);
+  await hydrated(page);
+  await page.getByLabel("Language").selectOption("Ruby");
+  await page.getByRole("button", { name: /Update|Save/ }).click();
+  await page.waitForURL(/\/[0-9a-f]{32}$/);
+  const id = url.split("/").pop();
+  await expect
+    .poll(async () => {
+      await page.goto(`/search?q=${encodeURIComponent("language:ruby vm.box")}`);
+      return await page.locator(`a[href$='${id}']`).count();
+    })
+    .toBeGreaterThan(0);
+  await context.close();
+});

@@ -11,6 +11,7 @@ mod m20261204_000006_identities;
 mod m20261205_000007_second_factors;
 mod m20261205_000008_ssh_keys;
 mod m20261206_000009_gist_lifecycle;
+mod m20261207_000010_file_languages;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000007_second_factors::Migration),
             Box::new(m20261205_000008_ssh_keys::Migration),
             Box::new(m20261206_000009_gist_lifecycle::Migration),
+            Box::new(m20261207_000010_file_languages::Migration),
         ]
     }
 }

@@ -64,8 +64,16 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
     }
     let base = state.external_url.trim_end_matches('/');
     // Highlighting is CPU work, done off the async workers (warm files come from the cache).
-    let shown =
-        app::render::files(files.iter().map(|f| (*f).clone()).collect(), state.display).await;
+    let languages = files
+        .iter()
+        .map(|f| detail.summary.language_of(&f.name))
+        .collect();
+    let shown = app::render::files_as(
+        files.iter().map(|f| (*f).clone()).collect(),
+        languages,
+        state.display,
+    )
+    .await;
     let Ok(shown) = shown else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };

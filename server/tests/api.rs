@@ -1391,3 +1391,83 @@ async fn search_gists() {
     assert_eq!(health.body["search"]["status"], "ok", "{}", health.body);
     assert_eq!(health.body["search"]["pending"], 0, "{}", health.body);
 }
+
+/// `language` on a file object (an addition to GitHub's API): chosen on create, shown in
+/// lists and gists, changed alone without a commit, cleared with null, and refused when
+/// the server does not know it.
+#[tokio::test]
+async fn files_take_a_chosen_language() {
+    let api = Api::start().await;
+    api.user("alice").await;
+    let token = api.token("alice", "gist:write").await;
+    let made = api
+        .send(Method::POST, "/api/gists", Some(&token), Some(json!({
+            "public": true,
+            "files": {"Vagrantfile.txt": {"content": "puts 1\n", "language": "ruby"}, "a.md": {"content": "# A\n"}}
+        })))
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let id = made.body["id"].as_str().unwrap().to_owned();
+    assert_eq!(made.body["files"]["Vagrantfile.txt"]["language"], "Ruby");
+    assert_eq!(made.body["files"]["a.md"]["language"], "Markdown");
+    let listed = api.get("/api/gists/public", None).await;
+    assert_eq!(
+        listed.body[0]["files"]["Vagrantfile.txt"]["language"],
+        "Ruby"
+    );
+
+    // A language alone: no new revision, and the file is kept (GitHub's `{}` deletes).
+    let chosen = api
+        .send(
+            Method::PATCH,
+            &format!("/api/gists/{id}"),
+            Some(&token),
+            Some(json!({
+                "files": {"a.md": {"language": "Text"}, "Vagrantfile.txt": {"language": null}}
+            })),
+        )
+        .await;
+    assert_eq!(chosen.status, 200, "{}", chosen.body);
+    assert_eq!(chosen.body["history"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        chosen.body["files"]["a.md"]["language"],
+        Value::Null,
+        "Text shows as null"
+    );
+    assert_eq!(chosen.body["files"]["a.md"]["content"], "# A\n");
+    assert_eq!(
+        chosen.body["files"]["Vagrantfile.txt"]["language"],
+        Value::Null
+    );
+
+    // With a rename: the choice follows the new name.
+    let renamed = api
+        .send(
+            Method::PATCH,
+            &format!("/api/gists/{id}"),
+            Some(&token),
+            Some(json!({
+                "files": {"a.md": {"filename": "b.sql.txt", "language": "SQL"}}
+            })),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.body);
+    assert_eq!(renamed.body["files"]["b.sql.txt"]["language"], "SQL");
+    assert_eq!(renamed.body["history"].as_array().unwrap().len(), 2);
+
+    for bad in [json!("Klingon"), json!(7)] {
+        let refused = api
+            .send(
+                Method::PATCH,
+                &format!("/api/gists/{id}"),
+                Some(&token),
+                Some(json!({
+                    "files": {"b.sql.txt": {"language": bad}}
+                })),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{bad}: {}", refused.body);
+    }
+    let after = api.get(&format!("/api/gists/{id}"), None).await;
+    assert_eq!(after.body["files"]["b.sql.txt"]["language"], "SQL");
+}

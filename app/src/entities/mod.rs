@@ -6,6 +6,7 @@ pub mod comment;
 pub mod gist;
 pub mod gist_count;
 pub mod gist_file;
+pub mod gist_file_language;
 pub mod gist_topic;
 pub mod instance_setting;
 pub mod login_flow;

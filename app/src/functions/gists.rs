@@ -8,6 +8,8 @@
 use leptos::prelude::*;
 
 use crate::error::Error;
+#[cfg(feature = "ssr")]
+use crate::rules::language::language_for;
 use crate::views::editor::{EditableFile, EditableGist, FileInput, LifecycleForm};
 use crate::views::gist::GistView;
 #[cfg(feature = "ssr")]
@@ -39,7 +41,11 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         .iter()
         .map(|f| (f.name.clone(), f.content.len()))
         .collect();
-    let rendered = crate::render::files(contents, state.display).await?;
+    let languages = contents
+        .iter()
+        .map(|f| summary.language_of(&f.name))
+        .collect();
+    let rendered = crate::render::files_as(contents, languages, state.display).await?;
     let files = sizes
         .into_iter()
         .zip(rendered)
@@ -138,6 +144,7 @@ fn link_preview(description: &str, files: &[crate::store::StoredFile]) -> String
 fn form_settings(
     max_expiry: chrono::Duration,
     form: &LifecycleForm,
+    languages: crate::rules::language::LanguageChoices,
 ) -> Result<crate::services::gists::Settings, Error> {
     use crate::rules::lifecycle::parse_expiry;
     let invalid = |e| Error::Validation(vec![e]);
@@ -156,6 +163,7 @@ fn form_settings(
         expires_at,
         slug: Some((!slug.is_empty()).then(|| slug.to_owned())),
         comments,
+        languages: Some(languages),
     })
 }
 
@@ -175,6 +183,9 @@ pub async fn create_gist(
     let user = super::context::require_user()?;
     let state = super::context::state()?;
     let visibility = Visibility::parse(&visibility).map_err(|e| Error::Validation(vec![e]))?;
+    let languages = crate::rules::editor::languages(
+        files.iter().map(|f| (f.name.as_str(), f.language.as_str())),
+    );
     let new = NewGist {
         title,
         description,
@@ -188,7 +199,7 @@ pub async fn create_gist(
             })
             .collect(),
     };
-    let settings = form_settings(state.gists.max_expiry(), &options)?;
+    let settings = form_settings(state.gists.max_expiry(), &options, languages)?;
     let created = state.gists.create_with(&user, new, settings).await?;
     leptos_axum::redirect(&format!("/{}/{}", user.username, created.summary.gist.id));
     Ok(())
@@ -250,6 +261,10 @@ pub async fn load_for_edit(owner: String, id: String) -> Result<EditableGist, Er
                 name: f.name.clone(),
                 content: (!is_binary(&f.content))
                     .then(|| String::from_utf8_lossy(&f.content).into_owned()),
+                language: Some(detail.summary.language_of(&f.name))
+                    .filter(|language| *language != language_for(&f.name))
+                    .unwrap_or_default()
+                    .to_owned(),
             })
             .collect(),
         expires_at: gist.expires_at.map(|at| at.to_rfc3339()),
@@ -278,6 +293,9 @@ pub async fn update_gist(
     let state = super::context::state()?;
     let current = state.gists.summary(Some(user.id), &id).await?;
     let names: Vec<String> = current.files.iter().map(|f| f.filename.clone()).collect();
+    let languages = crate::rules::editor::languages(
+        files.iter().map(|f| (f.name.as_str(), f.language.as_str())),
+    );
     let changes = crate::rules::editor::changes(&names, files);
     let update = GistUpdate {
         title: Some(title),
@@ -286,7 +304,7 @@ pub async fn update_gist(
         topics: Some(crate::rules::parse_topics(&topics).map_err(|e| Error::Validation(vec![e]))?),
         files: Some(changes),
     };
-    let settings = form_settings(state.gists.max_expiry(), &options)?;
+    let settings = form_settings(state.gists.max_expiry(), &options, languages)?;
     let saved = state
         .gists
         .update_with(&user, &id, Some(&base), update, settings)

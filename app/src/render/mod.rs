@@ -62,9 +62,9 @@ impl crate::cache::Weigh for RenderedFile {
     }
 }
 
-type RenderKey = (String, [u8; 32], DisplayLimits);
+type RenderKey = (String, &'static str, [u8; 32], DisplayLimits);
 
-/// Rendering is a pure function of the name and the bytes, and highlighting is the most
+/// Rendering is a pure function of the name, the language and the bytes, and highlighting is the most
 /// expensive thing a page does: each distinct file is rendered once.
 static RENDERED: LazyLock<ByteLru<RenderKey, RenderedFile>> =
     LazyLock::new(|| ByteLru::new(64 * 1024 * 1024));
@@ -73,18 +73,33 @@ static RENDERED: LazyLock<ByteLru<RenderKey, RenderedFile>> =
 /// tens of microseconds); a bigger one is hashed with its render, on the CPU pool.
 const LOOKUP_ON_CALLER: usize = 64 * 1024;
 
-fn key(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderKey {
-    (name.to_owned(), Sha256::digest(content).into(), *limits)
+fn key(name: &str, language: &'static str, content: &[u8], limits: &DisplayLimits) -> RenderKey {
+    (
+        name.to_owned(),
+        language,
+        Sha256::digest(content).into(),
+        *limits,
+    )
 }
 
 /// The file as pages and embeds show it. CPU-bound (highlighting): callers run it on the
 /// blocking pool, never on an async worker; [`files`] does that for them.
 pub fn file(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderedFile {
-    let key = key(name, content, limits);
+    file_as(name, language_for(name), content, limits)
+}
+
+/// [`file`] in `language` (the owner's choice) rather than the one its name implies.
+pub fn file_as(
+    name: &str,
+    language: &'static str,
+    content: &[u8],
+    limits: &DisplayLimits,
+) -> RenderedFile {
+    let key = key(name, language, content, limits);
     if let Some(done) = RENDERED.get(&key) {
         return done.as_ref().clone();
     }
-    let rendered = render(name, content, limits);
+    let rendered = render(name, language, content, limits);
     RENDERED.put(key, std::sync::Arc::new(rendered.clone()));
     rendered
 }
@@ -96,24 +111,38 @@ pub async fn files(
     files: Vec<StoredFile>,
     limits: DisplayLimits,
 ) -> crate::error::Result<Vec<RenderedFile>> {
+    let languages = files.iter().map(|f| language_for(&f.name)).collect();
+    files_as(files, languages, limits).await
+}
+
+/// [`files`], each in its language (`languages[i]` for `files[i]`: the owner's choice or
+/// what the name implies).
+pub async fn files_as(
+    files: Vec<StoredFile>,
+    languages: Vec<&'static str>,
+    limits: DisplayLimits,
+) -> crate::error::Result<Vec<RenderedFile>> {
     let mut shown: Vec<Option<RenderedFile>> = files
         .iter()
-        .map(|f| {
+        .zip(&languages)
+        .map(|(f, language)| {
             (f.content.len() <= LOOKUP_ON_CALLER)
-                .then(|| RENDERED.get(&key(&f.name, &f.content, &limits)))
+                .then(|| RENDERED.get(&key(&f.name, language, &f.content, &limits)))
                 .flatten()
                 .map(|done| done.as_ref().clone())
         })
         .collect();
-    let cold: Vec<(usize, StoredFile)> = files
+    let cold: Vec<(usize, StoredFile, &'static str)> = files
         .into_iter()
+        .zip(languages)
         .enumerate()
         .filter(|(at, _)| shown[*at].is_none())
+        .map(|(at, (f, language))| (at, f, language))
         .collect();
     if !cold.is_empty() {
         let rendered = crate::services::cpu(move || {
             cold.into_iter()
-                .map(|(at, f)| (at, file(&f.name, &f.content, &limits)))
+                .map(|(at, f, language)| (at, file_as(&f.name, language, &f.content, &limits)))
                 .collect::<Vec<_>>()
         })
         .await?;
@@ -145,8 +174,12 @@ fn shown_part<'t>(text: &'t str, limits: &DisplayLimits) -> &'t str {
     &text[..end]
 }
 
-fn render(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderedFile {
-    let language = language_for(name);
+fn render(
+    name: &str,
+    language: &'static str,
+    content: &[u8],
+    limits: &DisplayLimits,
+) -> RenderedFile {
     if let Some((media, _)) = crate::rules::language::media_for(name)
         && content.len() <= limits.max_media_bytes
     {
@@ -206,9 +239,16 @@ fn render(name: &str, content: &[u8], limits: &DisplayLimits) -> RenderedFile {
     {
         (FileKind::Code, crate::highlight::escape(shown))
     } else {
+        // Highlighted as its language: by its own name, or one standing for the chosen
+        // language.
+        let as_name = if language == language_for(name) {
+            name.to_owned()
+        } else {
+            crate::rules::language::stand_in_name(language)
+        };
         (
             FileKind::Code,
-            crate::highlight::highlight_within(name, shown, HIGHLIGHT_BUDGET),
+            crate::highlight::highlight_within(&as_name, shown, HIGHLIGHT_BUDGET),
         )
     };
     RenderedFile {

@@ -13,6 +13,27 @@ pub struct EditableFile {
     pub original: String,
     pub name: String,
     pub content: Option<String>,
+    /// The language the owner chose for it; empty: what its name implies.
+    #[serde(default)]
+    pub language: String,
+}
+
+/// The language choices a form makes, from each file's (new name, language field): by
+/// name, `None` for "what the name implies" (see
+/// [`crate::services::gists::Settings::languages`]).
+pub fn languages<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> crate::rules::language::LanguageChoices {
+    files
+        .into_iter()
+        .map(|(name, language)| {
+            let language = language.trim();
+            (
+                name.trim().to_owned(),
+                (!language.is_empty()).then(|| language.to_owned()),
+            )
+        })
+        .collect()
 }
 
 /// The changes that turn a gist holding `current` (its file names) into what the form
@@ -62,6 +83,7 @@ mod tests {
             original: original.into(),
             name: name.into(),
             content: content.map(str::to_owned),
+            ..EditableFile::default()
         }
     }
 

@@ -16,6 +16,9 @@ pub fn language_for(filename: &str) -> &'static str {
     };
     match ext {
         "rs" => "Rust",
+        "cmake" => "CMake",
+        "dockerfile" => "Dockerfile",
+        "mk" | "mak" => "Makefile",
         "py" | "pyw" => "Python",
         "js" | "mjs" | "cjs" => "JavaScript",
         "ts" | "mts" | "cts" => "TypeScript",
@@ -78,6 +81,100 @@ pub fn language_for(filename: &str) -> &'static str {
     }
 }
 
+/// The languages an owner may choose for a file (the editor's list, and what the API's
+/// `language` accepts), each with an extension that stands for it when highlighting.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("Batchfile", "bat"),
+    ("C", "c"),
+    ("C#", "cs"),
+    ("C++", "cpp"),
+    ("CMake", "cmake"),
+    ("CSS", "css"),
+    ("CSV", "csv"),
+    ("Clojure", "clj"),
+    ("Dart", "dart"),
+    ("Diff", "diff"),
+    ("Dockerfile", "dockerfile"),
+    ("Elixir", "ex"),
+    ("Emacs Lisp", "el"),
+    ("Erlang", "erl"),
+    ("F#", "fs"),
+    ("GraphQL", "graphql"),
+    ("Go", "go"),
+    ("HCL", "tf"),
+    ("HTML", "html"),
+    ("Haskell", "hs"),
+    ("INI", "ini"),
+    ("JSON", "json"),
+    ("Java", "java"),
+    ("JavaScript", "js"),
+    ("Jupyter Notebook", "ipynb"),
+    ("Kotlin", "kt"),
+    ("Less", "less"),
+    ("Lua", "lua"),
+    ("Makefile", "mk"),
+    ("Markdown", "md"),
+    ("Mermaid", "mmd"),
+    ("Nim", "nim"),
+    ("OCaml", "ml"),
+    ("PHP", "php"),
+    ("Perl", "pl"),
+    ("PowerShell", "ps1"),
+    ("Protocol Buffer", "proto"),
+    ("Python", "py"),
+    ("R", "r"),
+    ("Ruby", "rb"),
+    ("Rust", "rs"),
+    ("SCSS", "scss"),
+    ("SQL", "sql"),
+    ("Sass", "sass"),
+    ("Scala", "scala"),
+    ("Shell", "sh"),
+    ("Svelte", "svelte"),
+    ("Swift", "swift"),
+    ("TOML", "toml"),
+    ("TSV", "tsv"),
+    ("TSX", "tsx"),
+    ("TeX", "tex"),
+    ("Text", "txt"),
+    ("TypeScript", "ts"),
+    ("Vim Script", "vim"),
+    ("Vue", "vue"),
+    ("XML", "xml"),
+    ("YAML", "yaml"),
+    ("Zig", "zig"),
+    ("fish", "fish"),
+    ("reStructuredText", "rst"),
+];
+
+/// Language choices for a gist's files, by file name: `Some(language)`, one of
+/// [`LANGUAGES`], or `None` for what the name implies.
+pub type LanguageChoices = Vec<(String, Option<String>)>;
+
+/// The listed language `name` names (case-insensitive), as it is spelled in the list.
+pub fn known_language(name: &str) -> Option<&'static str> {
+    LANGUAGES
+        .iter()
+        .find(|(known, _)| known.eq_ignore_ascii_case(name.trim()))
+        .map(|(known, _)| *known)
+}
+
+/// A file name that a highlighter reads as `language`: the language's own extension.
+pub fn stand_in_name(language: &str) -> String {
+    let ext = LANGUAGES
+        .iter()
+        .find(|(known, _)| *known == language)
+        .map_or("txt", |(_, ext)| ext);
+    format!("file.{ext}")
+}
+
+/// A file's language: the owner's choice if it made one, else what its name implies.
+pub fn effective_language(filename: &str, chosen: Option<&str>) -> &'static str {
+    chosen
+        .and_then(known_language)
+        .unwrap_or_else(|| language_for(filename))
+}
+
 /// A file a page shows as itself (an image, a document, a recording) rather than as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Media {
@@ -131,6 +228,20 @@ pub fn mime_for(filename: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_language_is_what_its_stand_in_name_implies() {
+        for (language, _) in LANGUAGES {
+            let name = stand_in_name(language);
+            assert_eq!(language_for(&name), *language, "{name}");
+            assert_eq!(known_language(&language.to_uppercase()), Some(*language));
+        }
+        assert!(LANGUAGES.windows(2).all(|w| w[0].0 != w[1].0));
+        assert_eq!(known_language("Klingon"), None);
+        assert_eq!(effective_language("Vagrantfile", Some("ruby")), "Ruby");
+        assert_eq!(effective_language("a.rs", Some("Klingon")), "Rust");
+        assert_eq!(effective_language("a.rs", None), "Rust");
+    }
 
     #[test]
     fn names_to_languages() {

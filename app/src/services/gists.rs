@@ -16,10 +16,10 @@ use super::git_cache::{GitCache, History};
 use super::locks::GistLocks;
 use crate::access;
 use crate::db::WriteTransaction;
-use crate::entities::{gist, gist_file, gist_topic, user};
+use crate::entities::{gist, gist_file, gist_file_language, gist_topic, user};
 use crate::error::{Error, FieldError, Result};
 use crate::rules::gist::{validate_description, validate_title};
-use crate::rules::language::language_for;
+use crate::rules::language::{LanguageChoices, effective_language, known_language};
 use crate::rules::lifecycle::{PINNED_MAX, check_expiry, expired, slug_key, validate_slug};
 use crate::rules::push_options::PushOptions;
 use crate::rules::update::{self, FileChanges, FileEntry, FileSource};
@@ -59,6 +59,10 @@ pub struct Settings {
     /// `Some(None)` removes the custom URL (the old one then answers 404).
     pub slug: Option<Option<String>>,
     pub comments: Option<Comments>,
+    /// Files whose language the owner chooses (by the file's name after this change):
+    /// `Some(language)` one of [`crate::rules::language::LANGUAGES`], `None` back to what
+    /// the name implies. Files not listed keep their choice.
+    pub languages: Option<LanguageChoices>,
 }
 
 impl Settings {
@@ -76,6 +80,13 @@ pub struct GistSummary {
 }
 
 impl GistSummary {
+    /// The language file `name` is shown in: its row's (the owner's choice or what its
+    /// name implies; rows describe the head), or its name's for a file the head lacks.
+    pub fn language_of(&self, name: &str) -> &'static str {
+        let row = self.files.iter().find(|f| f.filename == name);
+        effective_language(name, row.map(|f| f.language.as_str()))
+    }
+
     /// URLs name a gist by its owner's name and its id: under any other name it does not
     /// exist (`NotFound`).
     pub fn named(&self, owner: &str) -> Result<()> {
@@ -400,10 +411,12 @@ impl GistService {
             .write_transaction::<_, gist::Model, DbErr>({
                 let (id, stored, topics) = (id.clone(), stored.clone(), topics.unwrap_or_default());
                 let (owner_id, slug) = (owner.id, settings.slug.clone().flatten());
+                let languages = settings.languages.clone().unwrap_or_default();
                 move |tx| {
                     Box::pin(async move {
                         slug_free(tx, owner_id, slug.as_deref(), &id).await?;
                         let saved = row.insert(tx).await?;
+                        write_languages(tx, &id, &languages).await?;
                         write_files(tx, &id, &stored).await?;
                         write_topics(tx, &id, &topics).await?;
                         Ok(saved)
@@ -568,6 +581,7 @@ impl GistService {
             .write_transaction::<_, Option<gist::Model>, DbErr>({
                 let (id, files, old_head) = (id.to_owned(), files.clone(), old_head.clone());
                 let (owner_id, slug) = (actor.id, settings.slug.clone().flatten());
+                let languages = settings.languages.clone().unwrap_or_default();
                 move |tx| {
                     Box::pin(async move {
                         slug_free(tx, owner_id, slug.as_deref(), &id).await?;
@@ -581,6 +595,7 @@ impl GistService {
                         if moved.rows_affected == 0 {
                             return Ok(None);
                         }
+                        write_languages(tx, &id, &languages).await?;
                         write_files(tx, &id, &files).await?;
                         if let Some(topics) = topics {
                             write_topics(tx, &id, &topics).await?;
@@ -626,6 +641,18 @@ impl GistService {
         {
             errors.push(e);
         }
+        for (name, language) in settings.languages.iter().flatten() {
+            if let Some(language) = language
+                && known_language(language).is_none()
+            {
+                errors.push(FieldError::new(
+                    "Gist",
+                    "language",
+                    "invalid",
+                    format!("{name}: {language:?} is not a language this server knows"),
+                ));
+            }
+        }
         validation(errors)
     }
 
@@ -642,6 +669,7 @@ impl GistService {
         apply_settings(&mut row, &settings);
         row.updated_at = Set(Utc::now());
         let (owner_id, slug) = (actor.id, settings.slug.clone().flatten());
+        let languages = settings.languages.clone();
         self.db
             .write_transaction::<_, (), DbErr>({
                 let id = id.clone();
@@ -649,6 +677,10 @@ impl GistService {
                     Box::pin(async move {
                         slug_free(tx, owner_id, slug.as_deref(), &id).await?;
                         row.update(tx).await?;
+                        if let Some(languages) = &languages {
+                            write_languages(tx, &id, languages).await?;
+                            relabel_files(tx, &id).await?;
+                        }
                         Ok(())
                     })
                 }
@@ -936,6 +968,20 @@ impl GistService {
                             .exec(tx)
                             .await?;
                         }
+                        let chosen = gist_file_language::Entity::find()
+                            .filter(gist_file_language::Column::GistId.eq(&source.id))
+                            .all(tx)
+                            .await?;
+                        if !chosen.is_empty() {
+                            gist_file_language::Entity::insert_many(chosen.into_iter().map(|c| {
+                                gist_file_language::ActiveModel {
+                                    gist_id: Set(new_id.clone()),
+                                    ..gist_file_language::ActiveModel::from(c)
+                                }
+                            }))
+                            .exec(tx)
+                            .await?;
+                        }
                         write_topics(tx, &new_id, &source.topic_list()).await?;
                         adjust_count(tx, &source.id, gist::Column::ForkCount, 1).await
                     })
@@ -1102,6 +1148,7 @@ impl GistService {
             expires_at: parsed.expires_at,
             slug: parsed.slug.clone(),
             comments: None,
+            languages: None,
         };
         let saved = self.save_push_options(&gist, &parsed, &settings).await;
         match saved {
@@ -1364,7 +1411,71 @@ fn preview(content: &[u8]) -> String {
     out
 }
 
-/// Replaces the file rows of a gist with those of `files`.
+/// Sets or clears the owner's language choices of a gist's files.
+async fn write_languages<C: ConnectionTrait>(
+    db: &C,
+    gist_id: &str,
+    languages: &[(String, Option<String>)],
+) -> std::result::Result<(), DbErr> {
+    for (name, language) in languages {
+        gist_file_language::Entity::delete_many()
+            .filter(gist_file_language::Column::GistId.eq(gist_id))
+            .filter(gist_file_language::Column::Filename.eq(name))
+            .exec(db)
+            .await?;
+        if let Some(language) = language.as_deref().and_then(known_language) {
+            gist_file_language::ActiveModel {
+                gist_id: Set(gist_id.to_owned()),
+                filename: Set(name.clone()),
+                language: Set(language.to_owned()),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The owner's language choices for a gist's files, by file name.
+async fn chosen_languages<C: ConnectionTrait>(
+    db: &C,
+    gist_id: &str,
+) -> std::result::Result<std::collections::HashMap<String, String>, DbErr> {
+    Ok(gist_file_language::Entity::find()
+        .filter(gist_file_language::Column::GistId.eq(gist_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.filename, c.language))
+        .collect())
+}
+
+/// The file rows' languages again, after the choices changed without a commit.
+async fn relabel_files<C: ConnectionTrait>(
+    db: &C,
+    gist_id: &str,
+) -> std::result::Result<(), DbErr> {
+    let chosen = chosen_languages(db, gist_id).await?;
+    let files = gist_file::Entity::find()
+        .filter(gist_file::Column::GistId.eq(gist_id))
+        .all(db)
+        .await?;
+    for file in files {
+        let language = effective_language(
+            &file.filename,
+            chosen.get(&file.filename).map(String::as_str),
+        );
+        if file.language != language {
+            let mut row: gist_file::ActiveModel = file.into();
+            row.language = Set(language.to_owned());
+            row.update(db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Replaces the file rows of a gist with those of `files`, each with its language (the
+/// owner's choice, kept while the file keeps its name, or what the name implies).
 async fn write_files<C: ConnectionTrait>(
     db: &C,
     gist_id: &str,
@@ -1374,9 +1485,18 @@ async fn write_files<C: ConnectionTrait>(
         .filter(gist_file::Column::GistId.eq(gist_id))
         .exec(db)
         .await?;
+    // A choice for a file that is gone (deleted, renamed) goes too.
+    gist_file_language::Entity::delete_many()
+        .filter(gist_file_language::Column::GistId.eq(gist_id))
+        .filter(
+            gist_file_language::Column::Filename.is_not_in(files.iter().map(|f| f.name.as_str())),
+        )
+        .exec(db)
+        .await?;
     if files.is_empty() {
         return Ok(());
     }
+    let chosen = chosen_languages(db, gist_id).await?;
     let rows = files.iter().enumerate().map(|(position, file)| {
         let binary = is_binary(&file.content);
         gist_file::ActiveModel {
@@ -1384,7 +1504,11 @@ async fn write_files<C: ConnectionTrait>(
             filename: Set(file.name.clone()),
             position: Set(position as i32),
             size: Set(file.content.len() as i64),
-            language: Set(language_for(&file.name).to_owned()),
+            language: Set(effective_language(
+                &file.name,
+                chosen.get(&file.name).map(String::as_str),
+            )
+            .to_owned()),
             binary: Set(binary),
             preview: Set(if binary {
                 String::new()

@@ -17,7 +17,7 @@ use crate::functions::gists::{
     CreateGist, DeleteGist, ForkGist, StarGist, UpdateGist, get_gist, load_for_edit,
 };
 use crate::functions::lifecycle::{ArchiveGist, PinGist};
-use crate::rules::language::language_for;
+use crate::rules::language::{LANGUAGES, effective_language, language_for};
 use crate::rules::{parse_topics, validate_filename};
 use crate::views::editor::{EditableFile, EditableGist};
 use crate::views::gist::{FileKind, FileView, GistView};
@@ -578,7 +578,12 @@ fn FileEditor(
             .then(|| validate_filename(&value).err().map(|e| e.message))
             .flatten()
     };
-    let is_markdown = move || language_for(&name.get()) == "Markdown";
+    let language = RwSignal::new(initial.language.clone());
+    let chosen = initial.language.clone();
+    let is_markdown = move || {
+        language.with(|l| effective_language(&name.get(), (!l.is_empty()).then_some(l.as_str())))
+            == "Markdown"
+    };
     let field = move |part: &'static str| move || format!("files[{}][{part}]", position.get());
     view! {
         <fieldset class="file-editor">
@@ -593,6 +598,20 @@ fn FileEditor(
                     value=initial.name.clone()
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
+                <select
+                    class="language-select"
+                    name=field("language")
+                    aria-label="Language"
+                    on:change=move |ev| language.set(event_target_value(&ev))
+                >
+                    <option value="" selected=chosen.is_empty()>
+                        {move || format!("Auto ({})", language_for(&name.get()))}
+                    </option>
+                    {LANGUAGES
+                        .iter()
+                        .map(|(known, _)| view! { <option value=*known selected=chosen == *known>{*known}</option> })
+                        .collect_view()}
+                </select>
                 {move || (is_markdown() && !binary).then(|| view! {
                     <button type="button" class="button button-small" aria-pressed=move || preview.get().to_string()
                         on:click=move |_| preview.update(|p| *p = !*p)>

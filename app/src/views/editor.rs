@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 pub struct FileInput {
     pub name: String,
     pub content: String,
+    /// The language chosen for it; empty: what its name implies.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// A gist as the editor loads it.

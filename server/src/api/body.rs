@@ -167,8 +167,15 @@ impl JsonObject {
                 )),
             }
         };
-        files
+        let changes = files
             .iter()
+            // `{"language": ...}` alone chooses a language and changes nothing in git (as a
+            // change it would read as GitHub's `{}`, which deletes).
+            .filter(|(_, value)| {
+                !(value.get("language").is_some()
+                    && value.get("filename").is_none()
+                    && value.get("content").is_none())
+            })
             .map(|(name, value)| match value {
                 Value::Null => Ok((name.clone(), None)),
                 Value::Object(_) => Ok((
@@ -184,7 +191,43 @@ impl JsonObject {
                     format!("file {name:?} must be an object or null"),
                 )),
             })
-            .collect::<Result<Vec<_>, _>>()
-            .map(Some)
+            .collect::<Result<Vec<_>, _>>()?;
+        // Only language choices: no commit.
+        Ok((!changes.is_empty() || files.is_empty()).then_some(changes))
+    }
+
+    /// The `language` choices among `files` (an addition to GitHub's API), by each file's
+    /// name after the change: a listed language, or `null`/`""` for "what the name
+    /// implies". `None` when no file names one.
+    pub fn file_languages(
+        &self,
+    ) -> Result<Option<app::rules::language::LanguageChoices>, ApiError> {
+        let Some(Value::Object(files)) = self.0.get("files") else {
+            return Ok(None);
+        };
+        let mut chosen = Vec::new();
+        for (name, value) in files {
+            let Some(language) = value.get("language") else {
+                continue;
+            };
+            let target = match value.get("filename") {
+                Some(Value::String(renamed)) => renamed.trim().to_owned(),
+                _ => name.trim().to_owned(),
+            };
+            let language = match language {
+                Value::Null => None,
+                Value::String(l) if l.trim().is_empty() => None,
+                Value::String(l) => Some(l.trim().to_owned()),
+                _ => {
+                    return Err(ApiError::invalid(
+                        "Gist",
+                        "files",
+                        format!("language of file {name:?} must be a string or null"),
+                    ));
+                }
+            };
+            chosen.push((target, language));
+        }
+        Ok((!chosen.is_empty()).then_some(chosen))
     }
 }

@@ -174,6 +174,9 @@ pub struct NewFile {
     /// Must not be empty or only white space.
     #[schema(min_length = 1, pattern = r"\S")]
     content: String,
+    /// The file's language (an addition to GitHub's API): one of the server's languages
+    /// (GitHub's names); absent or null for what the name implies.
+    language: Option<String>,
 }
 
 #[derive(utoipa::ToSchema)]
@@ -279,6 +282,9 @@ pub struct FileUpdate {
     filename: Option<String>,
     /// New content; empty deletes the file.
     content: Option<String>,
+    /// The file's language (an addition to GitHub's API): one of the server's languages
+    /// (GitHub's names), or null for what the name implies. Alone, it makes no commit.
+    language: Option<String>,
 }
 
 #[derive(utoipa::ToSchema)]
@@ -327,6 +333,7 @@ fn settings(state: &AppState, body: &JsonObject) -> ApiResult<Settings> {
         expires_at,
         slug,
         comments,
+        languages: body.file_languages()?,
     })
 }
 

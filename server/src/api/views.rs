@@ -9,7 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use app::entities::user;
-use app::rules::language::{language_for, mime_for};
+use app::rules::language::{effective_language, mime_for};
 use app::services::comments::CommentView;
 use app::services::gists::{GistDetail, GistSummary, is_binary};
 use app::store::CommitInfo;
@@ -169,7 +169,7 @@ impl Gist {
             .iter()
             .take(FILES_LIMIT)
             .map(|f| {
-                let language = language_for(&f.filename);
+                let language = effective_language(&f.filename, Some(&f.language));
                 (
                     f.filename.clone(),
                     GistFile {
@@ -309,7 +309,7 @@ impl FullGist {
                 } else {
                     (String::from_utf8_lossy(shown).into_owned(), "utf-8")
                 };
-                let language = language_for(&file.name);
+                let language = detail.summary.language_of(&file.name);
                 (
                     file.name.clone(),
                     GistFile {
