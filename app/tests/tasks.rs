@@ -182,6 +182,26 @@ async fn only_the_owner_ticks_and_only_markdown() {
             .await
             .unwrap_err();
         assert_eq!(not_markdown, Error::NotFound);
+        // A text file its owner calls Markdown has boxes too.
+        let chosen = ctx
+            .gists
+            .update_with(
+                &alice,
+                &id,
+                None,
+                edit("other.txt", "- [ ] call\n"),
+                app::services::gists::Settings {
+                    languages: Some(vec![("other.txt".into(), Some("Markdown".into()))]),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        ctx.gists
+            .tick_task(&alice, &id, &chosen.revision, "other.txt", 0, true)
+            .await
+            .unwrap();
+        let rev = ctx.gists.get(None, &id).await.unwrap().revision;
         let missing = ctx
             .gists
             .tick_task(&alice, &id, &rev, "nope.md", 0, true)
@@ -199,5 +219,6 @@ async fn only_the_owner_ticks_and_only_markdown() {
         let now = ctx.gists.get(None, &id).await.unwrap();
         assert_eq!(now.revision, rev, "nothing was committed");
         assert_eq!(file(&now, "todo.md"), LIST);
+        assert_eq!(file(&now, "other.txt"), "- [x] call\n");
     }
 }

@@ -29,7 +29,8 @@ impl GistService {
     ) -> Result<String> {
         let now = self.get(Some(actor.id), id).await?;
         crate::access::change(actor, &now.summary.gist)?;
-        if crate::rules::language::language_for(file) != "Markdown" {
+        // Markdown by its name or by its owner's choice.
+        if now.summary.language_of(file) != "Markdown" {
             return Err(Error::NotFound);
         }
         let current = now
