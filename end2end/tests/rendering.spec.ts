@@ -236,7 +236,26 @@ test("Mermaid blocks and files become diagrams, math becomes KaTeX, and neither 
   await expect(page.locator(".mermaid-diagram img")).toHaveCount(0);
   // Clicking the diagram's nodes runs nothing.
   await body.locator(".mermaid-diagram svg").getByText("Start", { exact: true }).click();
+  // Switching the theme draws the diagrams again, in its colours.
+  const first = await body.locator(".mermaid-diagram svg").getAttribute("id");
+  await page.locator("button.theme-toggle").click();
+  await expect(body.locator(".mermaid-diagram svg")).not.toHaveAttribute("id", first!);
+  await expect(body.locator(".mermaid-diagram")).toHaveCount(1);
+  await expect(page.locator("#file-flow-mmd .mermaid-diagram")).toHaveCount(1);
   expect(problems).toEqual([]);
+
+  // A diagram that does not parse keeps its source, with a note saying why.
+  await page.goto(`${url}/edit`);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Add file" }).click();
+  await page.getByLabel("File name").nth(2).fill("broken.mmd");
+  await page.getByLabel("File content").nth(2).fill("graph TD\n  A -->\n");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(url);
+  await hydrated(page);
+  await expect(page.locator("#file-broken-mmd .mermaid-error")).toContainText("could not be drawn");
+  await expect(page.locator("#file-broken-mmd pre.mermaid-source")).toBeVisible();
+  await expect(page.locator("#file-flow-mmd .mermaid-diagram svg")).toContainText("Alice");
 
   // Without JavaScript the sources are there to read.
   const plain = await browser.newContext({ javaScriptEnabled: false });

@@ -24,26 +24,36 @@ let katexModule = null;
 let diagrams = 0;
 let formulas = 0;
 
+// The page's theme: the app's `data-theme` (a choice), else the system's.
 const dark = () => {
-  const chosen = document.documentElement.dataset.theme;
+  const chosen = document.querySelector(".app")?.dataset.theme;
   if (chosen) return chosen === "dark";
   return window.matchMedia("(prefers-color-scheme: dark)").matches;
 };
 
+let drawnDark = null;
+
+const configure = (mermaid) => {
+  drawnDark = dark();
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: "strict",
+    // A diagram that does not parse: our note under its source, not Mermaid's picture.
+    suppressErrorRendering: true,
+    theme: drawnDark ? "dark" : "default",
+    maxTextSize: 50000,
+    maxEdges: 500,
+    flowchart: { htmlLabels: false },
+    htmlLabels: false,
+  });
+  return mermaid;
+};
+
 const loadMermaid = async () => {
   if (!mermaidModule) {
-    mermaidModule = import("/assets/vendor/mermaid/mermaid.esm.min.mjs").then(({ default: mermaid }) => {
-      mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: "strict",
-        theme: dark() ? "dark" : "default",
-        maxTextSize: 50000,
-        maxEdges: 500,
-        flowchart: { htmlLabels: false },
-        htmlLabels: false,
-      });
-      return mermaid;
-    });
+    mermaidModule = import("/assets/vendor/mermaid/mermaid.esm.min.mjs").then(({ default: mermaid }) =>
+      configure(mermaid),
+    );
   }
   return mermaidModule;
 };
@@ -56,15 +66,21 @@ const loadKatex = async () => {
 };
 
 // Mermaid draws one diagram at a time (it measures text in a scratch element of its
-// own): diagrams wait their turn in this chain.
+// own): diagrams wait their turn in this chain. Every drawing gets a fresh element id.
 let queue = Promise.resolve();
+let ids = 0;
+
+const enqueue = (pre) => {
+  ids += 1;
+  const id = `mermaid-${ids}`;
+  queue = queue.then(() => drawOne(pre, id)).catch(() => {});
+};
 
 const drawDiagram = (pre) => {
   if (diagrams >= MAX_DIAGRAMS) return;
   diagrams += 1;
-  const id = `mermaid-${diagrams}`;
   pre.dataset.drawn = "pending";
-  queue = queue.then(() => drawOne(pre, id)).catch(() => {});
+  enqueue(pre);
 };
 
 // A tag in a label (`A["<img src=x onerror=...>"]`) is shown as text: Mermaid measures
@@ -89,7 +105,11 @@ const drawOne = async (pre, id) => {
     figure.className = "mermaid-error";
     figure.textContent = `This diagram could not be drawn: ${String(error?.message ?? error).split("\n")[0]}`;
     pre.dataset.drawn = "error";
+    pre.hidden = false;
   }
+  // A drawing made before (in the other theme) makes way.
+  const before = pre.nextElementSibling;
+  if (before?.classList.contains("mermaid-diagram") || before?.classList.contains("mermaid-error")) before.remove();
   pre.after(figure);
 };
 
@@ -123,11 +143,22 @@ const scan = (root) => {
   for (const span of root.querySelectorAll(FORMULA)) drawFormula(span);
 };
 
+// The reader switched theme: diagrams are drawn again in its colours.
+const redrawForTheme = async () => {
+  if (!mermaidModule || dark() === drawnDark) return;
+  configure(await mermaidModule);
+  for (const pre of document.querySelectorAll("pre.mermaid-source[data-drawn='true']")) enqueue(pre);
+};
+
 const start = () => {
   scan(document);
   new MutationObserver((changes) => {
-    for (const change of changes) for (const node of change.addedNodes) scan(node);
-  }).observe(document.body, { childList: true, subtree: true });
+    for (const change of changes) {
+      for (const node of change.addedNodes) scan(node);
+      if (change.type === "attributes") redrawForTheme();
+    }
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-theme"] });
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redrawForTheme);
 };
 
 if (document.readyState === "loading") {

@@ -76,7 +76,23 @@ async fn pages_carry_security_headers() {
             csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"),
             "{path}: {csp}"
         );
-        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        // Scripts: only this site's and the nonce's. Inline styles are allowed (Mermaid's
+        // diagrams carry theirs, as on GitHub); gist content never has any.
+        let directive = |name: &str| {
+            csp.split(';')
+                .map(str::trim)
+                .find(|d| d.starts_with(name))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert!(!directive("script-src").contains("'unsafe-eval'"), "{csp}");
+        assert!(!directive("script-src").contains("unsafe-inline"), "{csp}");
+        assert_eq!(
+            directive("style-src"),
+            "style-src 'self' 'unsafe-inline'",
+            "{csp}"
+        );
+        assert_eq!(directive("default-src"), "default-src 'self'", "{csp}");
         let nonce = csp
             .split("'nonce-")
             .nth(1)
