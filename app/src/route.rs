@@ -185,6 +185,25 @@ fn gist(user: &str, id: &str) -> Option<GistRef> {
 }
 
 impl Route {
+    /// A short fixed name for the kind of route: what metrics and logs group requests by
+    /// (never the path itself, whose gist ids and names would make a label per gist).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Route::Health => "health",
+            Route::Asset => "asset",
+            Route::Page(Page::Gist(_) | Page::GistPart(_)) => "gist_page",
+            Route::Page(_) => "page",
+            Route::Raw(_) => "raw",
+            Route::Download(_) => "download",
+            Route::Archive(_) => "archive",
+            Route::Embed(..) => "embed",
+            Route::Git(..) => "git",
+            Route::Api(_) => "api",
+            Route::ServerFunction(_) => "server_function",
+            Route::OAuth => "oauth",
+        }
+    }
+
     /// The route `path` names (without its query).
     pub fn parse(path: &str) -> Route {
         if let Some(git) = parse_git(path) {

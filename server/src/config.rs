@@ -49,6 +49,8 @@ pub struct Config {
     pub ldap: Option<app::services::ldap::LdapConfig>,
     /// Git over SSH, when enabled (`ssh.git-enabled`, on by default).
     pub ssh: Option<SshConfig>,
+    /// Where Prometheus scrapes, when `metrics.enabled` (off by default).
+    pub metrics: Option<std::net::SocketAddr>,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -172,6 +174,17 @@ struct FileConfig {
     gitea: Option<FileForge>,
     disable_login_form: Option<bool>,
     ssh: Option<FileSsh>,
+    metrics: Option<FileMetrics>,
+}
+
+/// `metrics.*` (Opengist's keys). Its own listener, on loopback unless told otherwise, so
+/// that it is never public by accident.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileMetrics {
+    enabled: Option<bool>,
+    host: Option<String>,
+    port: Option<u16>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -335,6 +348,9 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_SSH_EXTERNAL_DOMAIN", "ssh.external-domain"),
     ("OG_SSH_EXTERNAL_PORT", "ssh.external-port"),
     ("OG_SSH_KEYGEN_EXECUTABLE", "ssh.keygen-executable"),
+    ("OG_METRICS_ENABLED", "metrics.enabled"),
+    ("OG_METRICS_HOST", "metrics.host"),
+    ("OG_METRICS_PORT", "metrics.port"),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -705,6 +721,27 @@ pub fn load(
         })
     };
 
+    let metrics = {
+        let file = from_file.metrics.unwrap_or_default();
+        let enabled = match pick("metrics.enabled", file.enabled.map(|b| b.to_string())) {
+            Some(raw) => parse_bool(&raw)?,
+            None => false,
+        };
+        let host = match pick("metrics.host", file.host) {
+            Some(raw) => parse_host(&raw)?,
+            None => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        };
+        let port = match pick("metrics.port", file.port.map(|p| p.to_string())) {
+            Some(raw) => raw
+                .value
+                .trim()
+                .parse::<u16>()
+                .map_err(|_| raw.error("is not a port number (0-65535)"))?,
+            None => 6158,
+        };
+        enabled.then_some(SocketAddr::new(host, port))
+    };
+
     let warnings = vars
         .into_iter()
         .filter(|name| name.starts_with("OG_") && !ENV_KEYS.iter().any(|(e, _)| e == name))
@@ -733,6 +770,7 @@ pub fn load(
         ldap,
         disable_login_form,
         ssh,
+        metrics,
         warnings,
     })
 }
@@ -936,6 +974,27 @@ mod tests {
         );
         let err = load_with(None, &[("OG_SSH_PORT", "ssh")]).unwrap_err();
         assert!(err.to_string().contains("ssh.port (OG_SSH_PORT)"), "{err}");
+    }
+
+    #[test]
+    fn metrics_are_off_by_default_and_on_loopback_when_on() {
+        assert_eq!(load_with(None, &[]).unwrap().metrics, None);
+        let c = load_with(Some("metrics:\n  enabled: true\n"), &[]).unwrap();
+        assert_eq!(c.metrics, Some("127.0.0.1:6158".parse().unwrap()));
+        let c = load_with(
+            None,
+            &[
+                ("OG_METRICS_ENABLED", "true"),
+                ("OG_METRICS_HOST", "0.0.0.0"),
+                ("OG_METRICS_PORT", "9100"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.metrics, Some("0.0.0.0:9100".parse().unwrap()));
+        let err = load_with(None, &[("OG_METRICS_PORT", "x")]).unwrap_err();
+        assert!(err.to_string().contains("metrics.port"), "{err}");
+        let err = load_with(Some("metrics:\n  path: /m\n"), &[]).unwrap_err();
+        assert!(err.to_string().contains("path"), "{err}");
     }
 
     #[test]

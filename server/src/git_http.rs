@@ -28,6 +28,7 @@ use app::state::AppState;
 
 use crate::config::GitTimeouts;
 use crate::hooks;
+use crate::metrics::{GitOperation, Outcome};
 
 /// What bounds one git request.
 #[derive(Debug, Clone, Copy)]
@@ -212,7 +213,11 @@ async fn serve(
                 Ok(request) => request,
                 Err(e) => return Err(e.response()),
             };
-            upload_pack(&path, &req.headers, request, deadline).await
+            // One clone or fetch is one count: its last request says `done` (protocol v2
+            // also asks for the refs, and a long negotiation takes several rounds).
+            let counted = request.windows(9).any(|w| w == b"0009done\n");
+            let started = counted.then(std::time::Instant::now);
+            upload_pack(&path, &req.headers, request, deadline, started).await
         }
         GitEndpoint::Rpc(GitService::ReceivePack) => {
             let upload = Upload::new(&req.headers, body, limits);
@@ -248,6 +253,12 @@ async fn serve(
                                 let _ = state.gists.sync_from_git(&id).await;
                             }
                         }
+                        crate::metrics::git(
+                            GitOperation::Push,
+                            "http",
+                            Outcome::Failed,
+                            limits.timeouts.total,
+                        );
                         Ok(Err(BodyError::Stalled))
                     }
                 }
@@ -538,6 +549,7 @@ async fn upload_pack(
     headers: &HeaderMap,
     request: Vec<u8>,
     deadline: tokio::time::Instant,
+    counted: Option<std::time::Instant>,
 ) -> GitResult {
     let mut cmd = git(GitService::UploadPack, path);
     if let Some(protocol) = git_protocol(headers) {
@@ -553,12 +565,17 @@ async fn upload_pack(
             tracing::debug!(error = %e, "git stopped reading a fetch request");
         }
         drop(stdin);
-        if tokio::time::timeout_at(deadline, child.wait())
-            .await
-            .is_err()
-        {
-            tracing::warn!("a fetch outlived git.timeout; stopping git");
-            let _ = child.kill().await;
+        let outcome = match tokio::time::timeout_at(deadline, child.wait()).await {
+            Ok(Ok(status)) if status.success() => Outcome::Ok,
+            Ok(_) => Outcome::Failed,
+            Err(_) => {
+                tracing::warn!("a fetch outlived git.timeout; stopping git");
+                let _ = child.kill().await;
+                Outcome::Failed
+            }
+        };
+        if let Some(started) = counted {
+            crate::metrics::git(GitOperation::Clone, "http", outcome, started.elapsed());
         }
     });
     let stream =
@@ -572,6 +589,24 @@ async fn upload_pack(
 /// Runs receive-pack to the end: its report is small, and the database must follow the
 /// new head before the client hears that the push went through.
 async fn receive(
+    state: &AppState,
+    path: &Path,
+    upload: Upload,
+    new_gist_url: Option<&str>,
+) -> std::io::Result<Result<Vec<u8>, BodyError>> {
+    let started = std::time::Instant::now();
+    let received = receive_pack(state, path, upload, new_gist_url).await;
+    let outcome = match &received {
+        Ok(Ok(report)) if crate::metrics::report_refuses(report) => Outcome::Refused,
+        Ok(Ok(_)) => Outcome::Ok,
+        Ok(Err(BodyError::TooLarge)) => Outcome::Refused,
+        Ok(Err(_)) | Err(_) => Outcome::Failed,
+    };
+    crate::metrics::git(GitOperation::Push, "http", outcome, started.elapsed());
+    received
+}
+
+async fn receive_pack(
     state: &AppState,
     path: &Path,
     upload: Upload,

@@ -15,6 +15,7 @@ mod health;
 pub mod hooks;
 mod identify;
 mod memory;
+mod metrics;
 pub mod oauth;
 mod raw;
 mod response_cache;

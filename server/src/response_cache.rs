@@ -217,8 +217,10 @@ pub async fn layer(
         return next.run(req).await;
     };
     if let Some(hit) = cache.fresh(&key) {
+        crate::metrics::cache(true);
         return hit;
     }
+    crate::metrics::cache(false);
     let before = (cache.generation(), cache.horizon());
     let response = next.run(req).await;
     cache.keep(key, before, response).await

@@ -67,6 +67,8 @@ pub struct Options {
     pub git: git_http::Limits,
     /// The identity providers `/oauth` signs in through.
     pub providers: Arc<crate::oauth::Providers>,
+    /// Count requests for Prometheus (`metrics.enabled`).
+    pub metrics: bool,
 }
 
 pub fn router(state: AppState, options: Options) -> Router {
@@ -76,6 +78,7 @@ pub fn router(state: AppState, options: Options) -> Router {
         edge,
         git,
         providers,
+        metrics,
     } = options;
     let page_routes = generate_route_list(App);
     let context = {
@@ -182,6 +185,7 @@ pub fn router(state: AppState, options: Options) -> Router {
                 .layer(CatchPanicLayer::custom(answer_panic))
                 .layer(compression())
                 .layer(middleware::from_fn(classify))
+                .option_layer(metrics.then(|| middleware::from_fn(crate::metrics::record)))
                 .layer(middleware::from_fn_with_state(edge, crate::edge::client_address))
                 .layer(middleware::from_fn(answer_in_time))
                 .layer(PropagateRequestIdLayer::x_request_id())

@@ -41,6 +41,9 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         None => None,
     };
     let (app, state, cache) = build(&config).await?;
+    if let Some(addr) = config.metrics {
+        crate::metrics::start(addr, state.clone()).await?;
+    }
     tracing::info!(
         "listening on http://{bound} (external URL {}, data in {}, site in {})",
         config.external_url,
@@ -192,6 +195,7 @@ pub async fn build(
             edge,
             git,
             providers,
+            metrics: config.metrics.is_some(),
         },
     );
     Ok((app, state, cache))

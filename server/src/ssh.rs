@@ -37,6 +37,7 @@ use app::state::AppState;
 
 use crate::config::{GitTimeouts, SshConfig};
 use crate::git_http;
+use crate::metrics::{GitOperation, Outcome};
 
 /// The most SSH connections at once; more are closed as they arrive.
 pub const SESSIONS_MAX: usize = 64;
@@ -423,9 +424,11 @@ async fn run(
 ) {
     let (mut input, output) = channel.split();
     let mut stderr = output.make_writer_ext(Some(1));
+    let started = std::time::Instant::now();
     let code = match allow(&shared, &user, &command).await {
         Err(message) => {
             let _ = stderr.write_all(format!("{message}\n").as_bytes()).await;
+            count(command.service, Outcome::Refused, started);
             1
         }
         Ok(target) => {
@@ -439,25 +442,40 @@ async fn run(
                 &mut input,
                 &output,
             );
-            match tokio::time::timeout_at(deadline, work).await {
-                Ok(Ok(code)) => code,
+            let (code, outcome) = match tokio::time::timeout_at(deadline, work).await {
+                Ok(Ok(0)) => (0, Outcome::Ok),
+                // A push git turned down (a hook's refusal, a limit); a fetch that failed.
+                Ok(Ok(code)) if command.service == GitService::ReceivePack => {
+                    (code, Outcome::Refused)
+                }
+                Ok(Ok(code)) => (code, Outcome::Failed),
                 Ok(Err(message)) => {
                     let _ = stderr.write_all(format!("{message}\n").as_bytes()).await;
-                    1
+                    (1, Outcome::Failed)
                 }
                 Err(_) => {
                     let _ = stderr
                         .write_all(b"fatal: the request took too long\n")
                         .await;
-                    1
+                    (1, Outcome::Failed)
                 }
-            }
+            };
+            count(command.service, outcome, started);
+            code
         }
     };
     let _ = stderr.flush().await;
     let _ = output.exit_status(code).await;
     let _ = output.eof().await;
     let _ = output.close().await;
+}
+
+fn count(service: GitService, outcome: Outcome, started: std::time::Instant) {
+    let operation = match service {
+        GitService::UploadPack => GitOperation::Clone,
+        GitService::ReceivePack => GitOperation::Push,
+    };
+    crate::metrics::git(operation, "ssh", outcome, started.elapsed());
 }
 
 /// Who may do what, asked of the access module as over HTTP.

@@ -141,6 +141,8 @@ pub struct Server {
     pub home: PathBuf,
     /// The built-in SSH server's port, when git over SSH is on.
     pub ssh_port: Option<u16>,
+    /// The metrics listener's address, when `metrics.enabled`.
+    pub metrics: Option<String>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -175,6 +177,7 @@ impl Server {
         let log = child.stdout.take().unwrap();
         let (found, address) = std::sync::mpsc::channel();
         let (ssh_found, ssh_address) = std::sync::mpsc::channel();
+        let (metrics_found, metrics_address) = std::sync::mpsc::channel();
         let address_in = |line: &str, marker: &str| {
             line.split(marker).nth(1).map(|rest| {
                 rest.chars()
@@ -185,7 +188,9 @@ impl Server {
         // Reads the log to its end, so the server never blocks on a full pipe.
         std::thread::spawn(move || {
             for line in BufReader::new(log).lines().map_while(Result::ok) {
-                if let Some(bound) = address_in(&line, "ssh listening on ") {
+                if let Some(bound) = address_in(&line, "metrics listening on http://") {
+                    let _ = metrics_found.send(bound);
+                } else if let Some(bound) = address_in(&line, "ssh listening on ") {
                     let _ = ssh_found.send(bound);
                 } else if let Some(bound) = address_in(&line, "listening on http://") {
                     let _ = found.send(bound);
@@ -210,8 +215,17 @@ impl Server {
                 .ok()
                 .and_then(|a| a.rsplit(':').next().and_then(|p| p.parse().ok())),
         };
+        let metrics_on = env
+            .iter()
+            .any(|(k, v)| *k == "OG_METRICS_ENABLED" && *v == "true");
+        let metrics = metrics_on.then(|| {
+            metrics_address
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the metrics listener's address in the log")
+        });
         let server = Server {
             child,
+            metrics,
             base: format!("http://{bound}"),
             home: home.to_path_buf(),
             ssh_port,
