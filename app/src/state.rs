@@ -51,4 +51,6 @@ pub struct AppState {
     pub ssh_clone: Option<String>,
     /// How much of a file pages and embeds show.
     pub display: crate::render::DisplayLimits,
+    /// The admin panel's background jobs (one at a time per server).
+    pub maintenance: crate::services::maintenance::Maintenance,
 }

@@ -46,6 +46,23 @@ test("the admin runs the instance from the panel; nobody else sees it", async ({
   await page.getByRole("button", { name: "Run consistency check" }).click();
   await expect(page.getByRole("status")).toContainText("everything is consistent");
 
+  // Maintenance jobs run in the background, one at a time; the progress is the server's,
+  // so a reload shows it too.
+  await hydrated(page);
+  await expect(page.locator(".job-none")).toBeVisible();
+  await page.getByRole("button", { name: "Repack repositories" }).click();
+  const job = page.locator(".job-status");
+  await expect(job).toHaveAttribute("data-state", "finished");
+  await expect(job.locator(".job-count")).toHaveText(/^(\d+) of \1$/);
+  await expect(job.locator("progress")).toBeVisible();
+  await expect(job.locator(".job-report")).toContainText(/repacked \d+ repositories/);
+  await page.screenshot({ path: info.outputPath("screenshots", "admin-maintenance-light.png"), fullPage: true });
+  await page.reload();
+  await expect(page.locator(".job-status")).toContainText("Repack repositories: finished");
+  await page.getByRole("button", { name: "Check and repair" }).click();
+  await expect(page.locator(".job-status")).toContainText("Check and repair: finished");
+  await expect(page.locator(".job-report")).toContainText("no problems found");
+
   // Settings: require login; anonymous visitors are sent to the login page.
   await page.locator(".tabs").getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/tab=settings/);

@@ -7,10 +7,12 @@ use app::Error;
 use app::rules::parse_scopes;
 use app::search::SearchIndex;
 use app::services::fsck::fsck;
+use app::services::maintenance::{Maintenance, Progress};
 use app::services::tokens::NewToken;
 use app::services::users::NewUser;
 use app::services::{GistService, TokenService, UserService};
 use app::store::GitStore;
+use app::views::maintenance::Job;
 use sea_orm::DatabaseConnection;
 
 use crate::cli::AdminCommand;
@@ -87,7 +89,13 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
             print!("{report}");
             Ok(())
         }
-        AdminCommand::Reindex => reindex(config, &db).await,
+        AdminCommand::Reindex => job(config, &db, Job::Reindex).await,
+        AdminCommand::Job { job: name } => {
+            let Some(which) = Job::parse(&name) else {
+                bail!("no job named `{name}`");
+            };
+            job(config, &db, which).await
+        }
         AdminCommand::AddSshKey {
             username,
             file,
@@ -153,33 +161,54 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
     result
 }
 
-async fn reindex(config: &Config, db: &DatabaseConnection) -> anyhow::Result<()> {
+/// One maintenance job, run here with a progress bar: the same code the admin panel runs.
+async fn job(config: &Config, db: &DatabaseConnection, job: Job) -> anyhow::Result<()> {
     let store = GitStore::new(config.repos_dir());
-    let Ok(index) = SearchIndex::open(&config.search_dir, db.clone(), store) else {
-        bail!(
-            "cannot open the search index in {} (a running server holds it: stop the server, \
-             or use Re-index in the admin panel)",
-            config.search_dir.display()
-        );
+    let search = match job {
+        Job::Reindex => match SearchIndex::open(&config.search_dir, db.clone(), store.clone()) {
+            Ok(index) => Some(index),
+            Err(_) => bail!(
+                "cannot open the search index in {} (a running server holds it: stop the \
+                 server, or use the admin panel's Maintenance tab)",
+                config.search_dir.display()
+            ),
+        },
+        _ => None,
     };
-    index.rebuild().await.map_err(explain)?;
-    let total = index.pending().await.map_err(explain)?;
-    let bar = indicatif::ProgressBar::new(u64::try_from(total).unwrap_or_default());
+    let gists = GistService::new(db.clone(), store, config.limits)
+        .with_noreply_host(&config.noreply_host())
+        .with_max_expiry_days(config.max_expiry_days);
+    let maintenance = Maintenance::new(gists, search, &config.home, config.git_timeouts.total);
+    let progress = std::sync::Arc::new(Progress::default());
+    let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} gists ({per_sec}, {eta} left)",
-        )
+        indicatif::ProgressStyle::with_template(&format!(
+            "{} {{bar:40}} {{pos}}/{{len}} ({{elapsed}}, {{eta}} left)",
+            job.title()
+        ))
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let indexed = index
-        .catch_up_with(|done, _| bar.set_position(done as u64))
-        .await
-        .map_err(explain)?;
-    bar.finish_and_clear();
-    println!(
-        "indexed {indexed} gists into {}",
-        config.search_dir.display()
-    );
+    let mut running = {
+        let progress = progress.clone();
+        tokio::spawn(async move { maintenance.run(job, &progress).await })
+    };
+    let mut tick = tokio::time::interval(std::time::Duration::from_millis(100));
+    let outcome = loop {
+        tokio::select! {
+            outcome = &mut running => break outcome,
+            _ = tick.tick() => {
+                let (done, total) = progress.get();
+                bar.set_length(total);
+                bar.set_position(done);
+            }
+        }
+    };
+    let (done, total) = progress.get();
+    bar.set_length(total);
+    bar.set_position(done);
+    bar.finish();
+    let report = outcome.context("the job stopped")?.map_err(explain)?;
+    println!("{report}");
     Ok(())
 }
 

@@ -59,6 +59,14 @@ pub enum AdminCommand {
     /// Rebuild the search index from the database and the repositories (server stopped;
     /// while it runs, use Re-index in the admin panel).
     Reindex,
+    /// Run a maintenance job with a progress bar: repack, repair, regenerate,
+    /// purge-expired (safe while the server runs), or reindex (server stopped; while it
+    /// runs, use the admin panel's Maintenance tab).
+    Job {
+        /// reindex, repack, repair, regenerate or purge-expired.
+        #[arg(value_parser = ["reindex", "repack", "repair", "regenerate", "purge-expired"])]
+        job: String,
+    },
     /// Add an SSH public key to a user (FILE: a `.pub` file, or `-` for standard input).
     AddSshKey {
         username: String,

@@ -154,7 +154,7 @@ pub async fn build(
         external_url: config.external_url.clone(),
         api_enabled: config.api_enabled,
         gists: gists.clone(),
-        comments: CommentService::new(gists),
+        comments: CommentService::new(gists.clone()),
         users: UserService::new(db.clone()),
         tokens: TokenService::new(db.clone()),
         sessions: SessionService::new(db.clone()),
@@ -170,6 +170,12 @@ pub async fn build(
         settings: SettingsService::new(db.clone()),
         store,
         login_limiter: Default::default(),
+        maintenance: app::services::maintenance::Maintenance::new(
+            gists.clone(),
+            Some(search.clone()),
+            &config.home,
+            config.git_timeouts.total,
+        ),
         search,
         display: config.display,
     };

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::views::lists::GistList;
+use crate::views::maintenance::JobStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstanceSwitches {
@@ -178,4 +179,21 @@ pub async fn admin_check() -> Result<ConsistencyReport, Error> {
         orphan_repositories: report.orphan_repositories,
         stale_rows: report.stale_rows,
     })
+}
+
+/// The maintenance job running, or the last one run since the server started.
+#[server(prefix = "/sfn", endpoint = "admin_job_status")]
+pub async fn admin_job_status() -> Result<Option<JobStatus>, Error> {
+    super::context::require_admin().await?;
+    Ok(super::context::state()?.maintenance.status())
+}
+
+/// Starts a maintenance job in the background (409 while another runs).
+#[server(prefix = "/sfn", endpoint = "admin_start_job")]
+pub async fn admin_start_job(job: String) -> Result<JobStatus, Error> {
+    super::context::require_admin().await?;
+    use crate::views::maintenance::Job;
+
+    let job = Job::parse(&job).ok_or_else(|| Error::BadRequest(format!("no job named {job:?}")))?;
+    super::context::state()?.maintenance.start(job)
 }

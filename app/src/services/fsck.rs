@@ -13,6 +13,7 @@ use sea_orm::{EntityTrait, QuerySelect};
 
 use super::blocking;
 use super::gists::GistService;
+use super::maintenance::Progress;
 use crate::entities::gist;
 use crate::error::{Error, Result};
 
@@ -87,6 +88,16 @@ fn branch_moved_at(repo: &Path) -> Option<SystemTime> {
 
 /// Compares every row with its repository; with `repair`, fixes what it finds.
 pub async fn fsck(gists: &GistService, lost_and_found: &Path, repair: bool) -> Result<FsckReport> {
+    fsck_with(gists, lost_and_found, repair, &Progress::default()).await
+}
+
+/// [`fsck`], counting gists checked into `progress`.
+pub async fn fsck_with(
+    gists: &GistService,
+    lost_and_found: &Path,
+    repair: bool,
+    progress: &Progress,
+) -> Result<FsckReport> {
     let started = SystemTime::now();
     let rows: Vec<(String, String)> = gist::Entity::find()
         .select_only()
@@ -116,7 +127,9 @@ pub async fn fsck(gists: &GistService, lost_and_found: &Path, repair: bool) -> R
         .collect();
 
     let mut stale = Vec::new();
+    progress.set_total(rows.len() as u64);
     for (id, head) in &rows {
+        progress.step();
         let store = gists.store().clone();
         let gid = id.clone();
         let actual = blocking(move || {

@@ -1078,6 +1078,48 @@ impl GistService {
         Ok(())
     }
 
+    /// Rewrites a gist's file rows (previews, languages, sizes) from its repository with
+    /// today's rules, leaving its head and dates alone, and queues it for the search index.
+    /// Only when the row describes the repository's head (a gist whose row is behind is
+    /// the consistency check's business): returns whether it did.
+    pub async fn regenerate(&self, id: &str) -> Result<bool> {
+        let _guard = self.locks.lock(id).await?;
+        let Some(row) = gist::Entity::find_by_id(id).one(&self.db).await? else {
+            return Ok(false);
+        };
+        if !self.store().exists(id) {
+            return Ok(false);
+        }
+        let (head, files) = self.repos.files(id, None).await?;
+        if head != row.head {
+            return Ok(false);
+        }
+        let gid = id.to_owned();
+        self.db
+            .write_transaction::<_, (), DbErr>(move |tx| {
+                Box::pin(async move {
+                    write_files(tx, &gid, &files).await?;
+                    let backend = tx.get_database_backend();
+                    let sql = match backend {
+                        sea_orm::DatabaseBackend::Postgres => {
+                            "INSERT INTO search_changes (gist_id) VALUES ($1)"
+                        }
+                        _ => "INSERT INTO search_changes (gist_id) VALUES (?)",
+                    };
+                    tx.execute_raw(sea_orm::Statement::from_sql_and_values(
+                        backend,
+                        sql,
+                        [gid.clone().into()],
+                    ))
+                    .await?;
+                    Ok(())
+                })
+            })
+            .await
+            .map_err(|e| Error::internal("regenerating a gist's file rows", e))?;
+        Ok(true)
+    }
+
     /// Makes the database describe what the repository holds (after a push, or to repair
     /// a crash between the git and the database write). Returns the head it synced to.
     pub async fn sync_from_git(&self, id: &str) -> Result<String> {

@@ -10,6 +10,7 @@ pub mod identities;
 pub mod ldap;
 pub mod listing;
 mod locks;
+pub mod maintenance;
 pub mod password;
 pub mod ratelimit;
 pub mod second_factor;

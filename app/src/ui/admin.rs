@@ -262,9 +262,10 @@ fn MaintenanceTab() -> impl IntoView {
     };
     view! {
         <div class="maintenance">
+            <super::maintenance::MaintenanceJobs/>
             <h2>"Consistency check"</h2>
-            <p>"Compares every gist in the database with its git repository. It only reports; repair with "
-                <code>"gistful admin fsck"</code>" (safe while the server runs: it never deletes, and leaves writes in progress alone)."</p>
+            <p>"Compares every gist in the database with its git repository and only reports; the job “Check and repair” above (or "
+                <code>"gistful admin job repair"</code>") repairs, safely while the server runs: it never deletes, and leaves writes in progress alone."</p>
             <ActionForm action=check attr:class="inline-form">
                 <button type="submit" class="button button-primary" disabled=move || check.pending().get()>
                     "Run consistency check"

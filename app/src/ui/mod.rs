@@ -8,6 +8,7 @@ mod gist;
 mod layout;
 mod lifecycle;
 mod lists;
+mod maintenance;
 mod pages;
 mod revisions;
 mod search;

@@ -6,6 +6,7 @@
 pub mod editor;
 pub mod gist;
 pub mod lists;
+pub mod maintenance;
 pub mod revisions;
 
 /// "just now", "5 minutes ago", "3 days ago"...
