@@ -34,6 +34,10 @@ pub async fn migrate(config: &Config) -> anyhow::Result<()> {
 }
 
 pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
+    // Restore fills an empty database: it must not be opened (and created) first.
+    if let AdminCommand::Restore { file } = &command {
+        return crate::backup::restore(config, file).await;
+    }
     let db = open(config).await?;
     let users = UserService::new(db.clone());
     let result = match command {
@@ -90,6 +94,8 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
             Ok(())
         }
         AdminCommand::Reindex => job(config, &db, Job::Reindex).await,
+        AdminCommand::Backup { file } => crate::backup::backup(config, &db, &file).await,
+        AdminCommand::Restore { .. } => unreachable!("handled above"),
         AdminCommand::Job { job: name } => {
             let Some(which) = Job::parse(&name) else {
                 bail!("no job named `{name}`");

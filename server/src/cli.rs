@@ -67,6 +67,11 @@ pub enum AdminCommand {
         #[arg(value_parser = ["reindex", "repack", "repair", "regenerate", "purge-expired"])]
         job: String,
     },
+    /// Write a consistent snapshot of the database and every repository to FILE
+    /// (`.tar.zst`), while the server runs.
+    Backup { file: std::path::PathBuf },
+    /// Fill an empty data directory and database from a backup.
+    Restore { file: std::path::PathBuf },
     /// Add an SSH public key to a user (FILE: a `.pub` file, or `-` for standard input).
     AddSshKey {
         username: String,

@@ -6,6 +6,7 @@
 pub mod admin;
 mod api;
 mod assets;
+mod backup;
 pub mod cli;
 pub mod config;
 mod edge;
