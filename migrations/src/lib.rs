@@ -12,6 +12,7 @@ mod m20261205_000007_second_factors;
 mod m20261205_000008_ssh_keys;
 mod m20261206_000009_gist_lifecycle;
 mod m20261207_000010_file_languages;
+mod m20261208_000011_gist_imports;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000008_ssh_keys::Migration),
             Box::new(m20261206_000009_gist_lifecycle::Migration),
             Box::new(m20261207_000010_file_languages::Migration),
+            Box::new(m20261208_000011_gist_imports::Migration),
         ]
     }
 }

@@ -96,6 +96,20 @@ pub async fn run(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
         AdminCommand::Reindex => job(config, &db, Job::Reindex).await,
         AdminCommand::Backup { file } => crate::backup::backup(config, &db, &file).await,
         AdminCommand::Restore { .. } => unreachable!("handled above"),
+        AdminCommand::Import {
+            from,
+            token,
+            user,
+            as_user,
+        } => {
+            let args = crate::import::ImportArgs {
+                from,
+                token,
+                user,
+                as_user,
+            };
+            crate::import::import(config, &db, args).await
+        }
         AdminCommand::Job { job: name } => {
             let Some(which) = Job::parse(&name) else {
                 bail!("no job named `{name}`");

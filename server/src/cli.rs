@@ -72,6 +72,22 @@ pub enum AdminCommand {
     Backup { file: std::path::PathBuf },
     /// Fill an empty data directory and database from a backup.
     Restore { file: std::path::PathBuf },
+    /// Copy gists, with their whole history, from a GitHub-compatible gist API (GitHub,
+    /// Opengist 1.13+, another Gistful). Run it again to resume: what is here is skipped.
+    Import {
+        /// The API's base URL: https://api.github.com, https://gists.example.com/api...
+        #[arg(long)]
+        from: String,
+        /// A token of the account at the source (read access to gists).
+        #[arg(long)]
+        token: String,
+        /// Whose gists (default: the token's own, secret ones included).
+        #[arg(long)]
+        user: Option<String>,
+        /// The local user who gets them (default: --user, else the source login).
+        #[arg(long = "as")]
+        as_user: Option<String>,
+    },
     /// Add an SSH public key to a user (FILE: a `.pub` file, or `-` for standard input).
     AddSshKey {
         username: String,

@@ -15,6 +15,7 @@ mod git_http;
 mod health;
 pub mod hooks;
 mod identify;
+mod import;
 mod memory;
 mod metrics;
 pub mod oauth;

@@ -7,6 +7,7 @@ pub mod gist;
 pub mod gist_count;
 pub mod gist_file;
 pub mod gist_file_language;
+pub mod gist_import;
 pub mod gist_topic;
 pub mod instance_setting;
 pub mod login_flow;

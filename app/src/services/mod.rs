@@ -7,6 +7,7 @@ pub mod fsck;
 pub mod gists;
 mod git_cache;
 pub mod identities;
+pub mod import;
 pub mod ldap;
 pub mod listing;
 mod locks;
