@@ -305,3 +305,105 @@ async fn two_servers_share_one_database_and_one_data_directory() {
     );
     assert_eq!(search(&client, &a, "pushed").await, [id.as_str()]);
 }
+
+/// Backup and restore with PostgreSQL: `pg_dump` of the live database while a server
+/// runs, `pg_restore` into an empty one, and every gist back at its head, searchable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_postgres_backup_restores_into_an_empty_database() {
+    let pg = Postgres::start();
+    let db = pg.database().await;
+    let home = tempfile::tempdir().unwrap();
+    let server = Server::start_in(
+        home.path(),
+        &[("OG_DB_URI", db.as_str()), ("OG_SSH_GIT_ENABLED", "false")],
+    )
+    .await;
+    cli(
+        home.path(),
+        &db,
+        &[
+            "admin",
+            "create-user",
+            "--username",
+            "alice",
+            "--email",
+            "a@example.com",
+            "--password-stdin",
+        ],
+        "password123\n",
+    );
+    let token = stdout(&cli(
+        home.path(),
+        &db,
+        &[
+            "admin",
+            "create-token",
+            "--username",
+            "alice",
+            "--name",
+            "t",
+            "--scopes",
+            "gist:read,gist:write",
+        ],
+        "",
+    ))
+    .trim()
+    .to_owned();
+    let mut heads = Vec::new();
+    for i in 0..3 {
+        let made = common::create_gist(
+            &server.base,
+            &token,
+            json!({"public": true, "description": format!("pgbackup {i}"),
+                   "files": {"a.txt": {"content": format!("postgres {i}\n")}}}),
+        )
+        .await;
+        heads.push((
+            made["id"].as_str().unwrap().to_owned(),
+            made["history"][0]["version"].as_str().unwrap().to_owned(),
+        ));
+    }
+    let kept = tempfile::tempdir().unwrap();
+    let file = kept.path().join("pg.tar.zst");
+    let backup = cli(
+        home.path(),
+        &db,
+        &["admin", "backup", file.to_str().unwrap()],
+        "",
+    );
+    assert!(
+        stdout(&backup).contains("backed up 3 gists"),
+        "{}",
+        stdout(&backup)
+    );
+    assert!(stdout(&backup).contains("postgres"));
+
+    let empty = pg.database().await;
+    let fresh = tempfile::tempdir().unwrap();
+    let restored = cli(
+        fresh.path(),
+        &empty,
+        &["admin", "restore", file.to_str().unwrap()],
+        "",
+    );
+    assert!(
+        stdout(&restored).contains("restored 3 gists"),
+        "{}",
+        stdout(&restored)
+    );
+    let copy = Server::start_in(
+        fresh.path(),
+        &[
+            ("OG_DB_URI", empty.as_str()),
+            ("OG_SSH_GIT_ENABLED", "false"),
+        ],
+    )
+    .await;
+    let client = reqwest::Client::new();
+    for (id, head) in &heads {
+        let back = gist(&client, &copy, id, &token).await;
+        assert_eq!(back["history"][0]["version"], head.as_str());
+    }
+    indexed(&client, &copy).await;
+    assert_eq!(search(&client, &copy, "pgbackup").await.len(), 3);
+}
