@@ -411,11 +411,7 @@ pub fn load(
         None => IpAddr::V4(Ipv4Addr::LOCALHOST),
     };
     let port = match pick("http.port", http.port.map(|p| p.to_string())) {
-        Some(raw) => raw
-            .value
-            .trim()
-            .parse::<u16>()
-            .map_err(|_| raw.error("is not a port number (0-65535)"))?,
+        Some(raw) => parse_port(&raw)?,
         None => 3000,
     };
     let external_url = match pick("external-url", from_file.external_url) {
@@ -689,12 +685,7 @@ pub fn load(
         };
         let port_of = |key: &str, value: Option<u16>| -> Result<Option<u16>, ConfigError> {
             pick(key, value.map(|p| p.to_string()))
-                .map(|raw| {
-                    raw.value
-                        .trim()
-                        .parse::<u16>()
-                        .map_err(|_| raw.error("is not a port number (0-65535)"))
-                })
+                .map(|raw| parse_port(&raw))
                 .transpose()
         };
         let ssh_host = match pick("ssh.host", file.host) {
@@ -732,11 +723,7 @@ pub fn load(
             None => IpAddr::V4(Ipv4Addr::LOCALHOST),
         };
         let port = match pick("metrics.port", file.port.map(|p| p.to_string())) {
-            Some(raw) => raw
-                .value
-                .trim()
-                .parse::<u16>()
-                .map_err(|_| raw.error("is not a port number (0-65535)"))?,
+            Some(raw) => parse_port(&raw)?,
             None => 6158,
         };
         enabled.then_some(SocketAddr::new(host, port))
@@ -899,6 +886,13 @@ fn parse_db_uri(raw: &Raw, home: &Path) -> Result<String, ConfigError> {
 fn sqlite_uri(path: &Path) -> String {
     // `mode=rwc` creates the file on first start.
     format!("sqlite://{}?mode=rwc", path.display())
+}
+
+fn parse_port(raw: &Raw) -> Result<u16, ConfigError> {
+    raw.value
+        .trim()
+        .parse::<u16>()
+        .map_err(|_| raw.error("is not a port number (0-65535)"))
 }
 
 fn parse_bool(raw: &Raw) -> Result<bool, ConfigError> {

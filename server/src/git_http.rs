@@ -305,12 +305,7 @@ fn git(service: GitService, path: &Path) -> Command {
 /// `git upload-pack` or `git receive-pack` (arguments to follow), as every transport runs
 /// them: no user or system configuration, deletions refused, objects checked.
 pub(crate) fn git_command(service: GitService) -> Command {
-    let mut cmd = Command::new("git");
-    // No user or system configuration may change what the server does.
-    cmd.env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env_remove("GIT_DIR")
-        .kill_on_drop(true);
+    let mut cmd = app::store::git_process();
     match service {
         GitService::UploadPack => {
             // `master` only exists for pushes (see `app::store::ALIAS_REF`).

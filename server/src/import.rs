@@ -230,20 +230,15 @@ async fn clone(
     timeout: Duration,
 ) -> anyhow::Result<()> {
     let git = |args: &[&str]| {
-        let mut cmd = tokio::process::Command::new("git");
-        cmd.env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .env_remove("GIT_DIR")
-            .env("GIT_CONFIG_COUNT", "1")
+        let mut cmd = app::store::git_process();
+        cmd.env("GIT_CONFIG_COUNT", "1")
             .env("GIT_CONFIG_KEY_0", "http.extraHeader")
             .env(
                 "GIT_CONFIG_VALUE_0",
                 format!("Authorization: Basic {credentials}"),
             )
             .args(args)
-            .stdin(std::process::Stdio::null())
-            .kill_on_drop(true);
+            .stdin(std::process::Stdio::null());
         cmd
     };
     let run = |mut cmd: tokio::process::Command| async move {

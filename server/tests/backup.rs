@@ -146,22 +146,7 @@ async fn a_backup_under_write_load_restores_every_gist_at_a_head_it_had() {
         assert_eq!(stdout(&cloned_head).trim(), head);
     }
     // The new search index takes every restored gist in.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        let health: Value = client
-            .get(copy.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if health["search"]["pending"] == 0 {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "{health}");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    copy.search_caught_up().await;
 }
 
 #[test]

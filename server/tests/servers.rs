@@ -10,7 +10,6 @@ mod common;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use common::{Server, git, stderr, stdout};
 use serde_json::{Value, json};
@@ -122,25 +121,6 @@ async fn gist(client: &reqwest::Client, server: &Server, id: &str, token: &str) 
 }
 
 /// Waits until `server`'s search index has taken in every change in the database.
-async fn indexed(client: &reqwest::Client, server: &Server) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let health: Value = client
-            .get(server.url("/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if health["search"]["pending"] == 0 {
-            return;
-        }
-        assert!(Instant::now() < deadline, "index never caught up: {health}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 async fn search(client: &reqwest::Client, server: &Server, q: &str) -> Vec<String> {
     let res = client
         .get(server.url(&format!("/api/search/gists?q={q}")))
@@ -293,8 +273,8 @@ async fn two_servers_share_one_database_and_one_data_directory() {
         json!({"public": true, "files": {"w.txt": {"content": "quokka_from_b\n"}}}),
     )
     .await;
-    indexed(&client, &a).await;
-    indexed(&client, &b).await;
+    a.search_caught_up().await;
+    b.search_caught_up().await;
     assert_eq!(
         search(&client, &b, "wombat_from_a").await,
         [on_a["id"].as_str().unwrap()]
@@ -404,6 +384,6 @@ async fn a_postgres_backup_restores_into_an_empty_database() {
         let back = gist(&client, &copy, id, &token).await;
         assert_eq!(back["history"][0]["version"], head.as_str());
     }
-    indexed(&client, &copy).await;
+    copy.search_caught_up().await;
     assert_eq!(search(&client, &copy, "pgbackup").await.len(), 3);
 }

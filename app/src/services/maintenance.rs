@@ -271,21 +271,17 @@ impl Maintenance {
     }
 }
 
-/// `git gc` on one repository, with no user or system configuration, bounded in time.
+/// `git gc` on one repository, bounded in time.
 async fn gc(path: &std::path::Path, timeout: Duration) -> std::result::Result<(), String> {
-    let mut cmd = tokio::process::Command::new("git");
-    cmd.env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env_remove("GIT_DIR")
-        .arg("-C")
+    let mut cmd = crate::store::git_process();
+    cmd.arg("-C")
         .arg(path)
         // In the foreground (so the lock covers it), keeping git's two-week grace for
         // unreachable objects, and no reflogs to expire in a bare gist.
         .args(["-c", "gc.autoDetach=false", "gc", "--quiet"])
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true);
+        .stderr(std::process::Stdio::piped());
     let child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
     match tokio::time::timeout(timeout, child.wait_with_output()).await {
         Err(_) => Err("took longer than git.timeout; stopped".into()),

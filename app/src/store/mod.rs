@@ -31,6 +31,19 @@ pub const ALIAS_REF: &str = "refs/heads/master";
 /// repository's directory; read and removed when the database follows the push).
 pub const PUSH_OPTIONS_FILE: &str = "gistful-push-options";
 
+/// The `git` program as every part of Gistful runs it (the transports, repacking,
+/// importing): no user or system configuration may change what it does, and it dies
+/// with the task that started it.
+pub fn git_process() -> tokio::process::Command {
+    let mut cmd = tokio::process::Command::new("git");
+    cmd.env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env_remove("GIT_DIR")
+        .kill_on_drop(true);
+    cmd
+}
+
 /// Makes `master` an alias of `main` in the bare repository at `path` (idempotent: a
 /// repository made before the alias existed gets it at its next push).
 pub fn alias_master(path: &Path) -> std::io::Result<()> {

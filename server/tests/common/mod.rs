@@ -248,6 +248,27 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
+    /// Waits until this server's search index has applied every change (`/healthz`).
+    pub async fn search_caught_up(&self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let client = reqwest::Client::new();
+        loop {
+            let health: serde_json::Value = client
+                .get(self.url("/healthz"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if health["search"]["pending"] == 0 {
+                return;
+            }
+            assert!(Instant::now() < deadline, "index never caught up: {health}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Sends SIGTERM and waits for the process to exit.
     pub fn terminate(&mut self) -> std::process::ExitStatus {
         let pid = self.child.id().to_string();
