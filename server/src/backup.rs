@@ -31,8 +31,8 @@ const MANIFEST: &str = "gistful-backup.json";
 const SQLITE_FILE: &str = "database/gistful.db";
 const PG_FILE: &str = "database/gistful.pgdump";
 /// What of the home directory is kept besides the database and the repositories: the
-/// SSH host key (clients would otherwise see a new one) and uploaded avatars.
-const KEPT: &[&str] = &["ssh", "ssh_host_ed25519_key", "avatars"];
+/// SSH host key (clients would otherwise see a new one and refuse it).
+const KEPT: &[&str] = &["ssh"];
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Manifest {

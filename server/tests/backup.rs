@@ -13,7 +13,7 @@ use tokio::sync::Mutex;
 
 #[tokio::test]
 async fn a_backup_under_write_load_restores_every_gist_at_a_head_it_had() {
-    let server = Server::start_with(&[("OG_SSH_GIT_ENABLED", "false")]).await;
+    let server = Server::start_with(&[("OG_SSH_PORT", "0")]).await;
     common::create_user(&server.home, "alice", "password123");
     let token = common::create_token(&server.home, "alice", "gist:read,gist:write");
     let seen: Arc<Mutex<HashMap<String, HashSet<String>>>> = Arc::default();
@@ -113,6 +113,12 @@ async fn a_backup_under_write_load_restores_every_gist_at_a_head_it_had() {
     assert!(!again.status.success());
     assert!(stderr(&again).contains("empty"), "{}", stderr(&again));
 
+    // The SSH host key came too: clients' known_hosts stay right.
+    let key = "ssh/gistful_host_ed25519";
+    assert_eq!(
+        std::fs::read(fresh.path().join(key)).unwrap(),
+        std::fs::read(server.home.join(key)).unwrap()
+    );
     let copy = Server::start_in(fresh.path(), &[("OG_SSH_GIT_ENABLED", "false")]).await;
     let seen = seen.lock().await;
     for id in &ids {
