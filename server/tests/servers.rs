@@ -387,3 +387,79 @@ async fn a_postgres_backup_restores_into_an_empty_database() {
     copy.search_caught_up().await;
     assert_eq!(search(&client, &copy, "pgbackup").await.len(), 3);
 }
+
+/// The maintenance jobs on PostgreSQL, from the CLI while a server runs on the same
+/// database (the gist locks are PostgreSQL's, shared by both processes): nothing moves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn maintenance_jobs_run_on_postgres_beside_a_server() {
+    let pg = Postgres::start();
+    let db = pg.database().await;
+    let home = tempfile::tempdir().unwrap();
+    let server = Server::start_in(
+        home.path(),
+        &[("OG_DB_URI", db.as_str()), ("OG_SSH_GIT_ENABLED", "false")],
+    )
+    .await;
+    cli(
+        home.path(),
+        &db,
+        &[
+            "admin",
+            "create-user",
+            "--username",
+            "alice",
+            "--email",
+            "a@example.com",
+            "--password-stdin",
+        ],
+        "password123\n",
+    );
+    let token = stdout(&cli(
+        home.path(),
+        &db,
+        &[
+            "admin",
+            "create-token",
+            "--username",
+            "alice",
+            "--name",
+            "t",
+            "--scopes",
+            "gist:read,gist:write",
+        ],
+        "",
+    ))
+    .trim()
+    .to_owned();
+    let mut heads = Vec::new();
+    for i in 0..3 {
+        let made = common::create_gist(
+            &server.base,
+            &token,
+            json!({"public": true, "files": {"notes.md": {"content": format!("# pg {i}\n")}}}),
+        )
+        .await;
+        heads.push((
+            made["id"].as_str().unwrap().to_owned(),
+            made["history"][0]["version"].as_str().unwrap().to_owned(),
+        ));
+    }
+    for (job, report) in [
+        ("repack", "repacked 3 repositories"),
+        ("repair", "no problems found"),
+        ("regenerate", "regenerated 3 gists"),
+        ("purge-expired", "deleted 0 expired gists"),
+    ] {
+        let out = cli(home.path(), &db, &["admin", "job", job], "");
+        assert!(stdout(&out).contains(report), "{job}: {}", stdout(&out));
+    }
+    let client = reqwest::Client::new();
+    for (id, head) in &heads {
+        let back = gist(&client, &server, id, &token).await;
+        assert_eq!(back["history"][0]["version"], head.as_str());
+        assert_eq!(back["files"]["notes.md"]["language"], "Markdown");
+    }
+    // Regenerating queued each gist for the search index again.
+    server.search_caught_up().await;
+    assert_eq!(search(&client, &server, "pg").await.len(), 3);
+}
