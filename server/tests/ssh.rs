@@ -572,3 +572,64 @@ async fn anything_but_git_is_refused_and_the_server_stays_up() {
         ],
     ));
 }
+
+/// Git over SSH is counted for Prometheus like git over HTTP: a clone, a push, and a
+/// push of someone else's gist that is refused.
+#[tokio::test]
+async fn ssh_clones_and_pushes_are_counted() {
+    let server =
+        Server::start_with(&[("OG_METRICS_ENABLED", "true"), ("OG_METRICS_PORT", "0")]).await;
+    common::create_user(&server.home, "alice", "password123");
+    common::create_user(&server.home, "bob", "password123");
+    let scopes = "gist:read,gist:write,user:read,user:write";
+    let alice_token = common::create_token(&server.home, "alice", scopes);
+    let bob_token = common::create_token(&server.home, "bob", scopes);
+    let public = gist(&server, &alice_token, true, "public\n").await;
+    let bobs = gist(&server, &bob_token, true, "bob\n").await;
+    let work = tempfile::tempdir().unwrap();
+    let alice = Client::new(&server, work.path(), "alice_key");
+    add_key(&server, &alice_token, &alice).await;
+
+    ok(alice.git(
+        work.path(),
+        &[
+            "clone",
+            "-q",
+            &alice.url(&format!("alice/{public}.git")),
+            "mine",
+        ],
+    ));
+    let mine = work.path().join("mine");
+    commit_file(&mine, "b.txt", "more\n", "more");
+    ok(alice.git(&mine, &["push", "-q", "origin", "HEAD"]));
+    ok(alice.git(
+        work.path(),
+        &["clone", "-q", &alice.url(&format!("bob/{bobs}.git")), "his"],
+    ));
+    let his = work.path().join("his");
+    commit_file(&his, "c.txt", "mine now\n", "take over");
+    failed(alice.git(&his, &["push", "-q", "origin", "HEAD"]));
+
+    let addr = server.metrics.as_ref().unwrap();
+    let text = reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let count = |operation: &str, outcome: &str| {
+        let labels = [
+            format!("operation=\"{operation}\""),
+            "transport=\"ssh\"".to_owned(),
+            format!("outcome=\"{outcome}\""),
+        ];
+        text.lines()
+            .filter(|l| l.starts_with("gistful_git_operations_total{"))
+            .filter(|l| labels.iter().all(|label| l.contains(label.as_str())))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum::<f64>()
+    };
+    assert_eq!(count("clone", "ok"), 2.0, "{text}");
+    assert_eq!(count("push", "ok"), 1.0, "{text}");
+    assert_eq!(count("push", "refused"), 1.0, "{text}");
+}
