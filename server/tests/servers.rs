@@ -99,6 +99,35 @@ fn cli(home: &Path, db: &str, args: &[&str], stdin: &str) -> Output {
     out
 }
 
+/// Alice, made through the CLI on the shared database, and a token of hers.
+fn alice(home: &Path, db: &str, scopes: &str) -> String {
+    cli(
+        home,
+        db,
+        &[
+            "admin",
+            "create-user",
+            "--username",
+            "alice",
+            "--email",
+            "a@example.com",
+            "--password-stdin",
+        ],
+        "password123\n",
+    );
+    let args = [
+        "admin",
+        "create-token",
+        "--username",
+        "alice",
+        "--name",
+        "t",
+        "--scopes",
+        scopes,
+    ];
+    stdout(&cli(home, db, &args, "")).trim().to_owned()
+}
+
 fn ok(out: Output) -> String {
     assert!(
         out.status.success(),
@@ -153,37 +182,7 @@ async fn two_servers_share_one_database_and_one_data_directory() {
     let b_env: Vec<(&str, &str)> = b_env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let b = Server::start_in(home.path(), &b_env).await;
 
-    cli(
-        home.path(),
-        &db,
-        &[
-            "admin",
-            "create-user",
-            "--username",
-            "alice",
-            "--email",
-            "a@example.com",
-            "--password-stdin",
-        ],
-        "password123\n",
-    );
-    let token = stdout(&cli(
-        home.path(),
-        &db,
-        &[
-            "admin",
-            "create-token",
-            "--username",
-            "alice",
-            "--name",
-            "t",
-            "--scopes",
-            "gist:write",
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned();
+    let token = alice(home.path(), &db, "gist:write");
 
     let created = common::create_gist(
         &a.base,
@@ -298,37 +297,7 @@ async fn a_postgres_backup_restores_into_an_empty_database() {
         &[("OG_DB_URI", db.as_str()), ("OG_SSH_GIT_ENABLED", "false")],
     )
     .await;
-    cli(
-        home.path(),
-        &db,
-        &[
-            "admin",
-            "create-user",
-            "--username",
-            "alice",
-            "--email",
-            "a@example.com",
-            "--password-stdin",
-        ],
-        "password123\n",
-    );
-    let token = stdout(&cli(
-        home.path(),
-        &db,
-        &[
-            "admin",
-            "create-token",
-            "--username",
-            "alice",
-            "--name",
-            "t",
-            "--scopes",
-            "gist:read,gist:write",
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned();
+    let token = alice(home.path(), &db, "gist:read,gist:write");
     let mut heads = Vec::new();
     for i in 0..3 {
         let made = common::create_gist(
@@ -400,37 +369,7 @@ async fn maintenance_jobs_run_on_postgres_beside_a_server() {
         &[("OG_DB_URI", db.as_str()), ("OG_SSH_GIT_ENABLED", "false")],
     )
     .await;
-    cli(
-        home.path(),
-        &db,
-        &[
-            "admin",
-            "create-user",
-            "--username",
-            "alice",
-            "--email",
-            "a@example.com",
-            "--password-stdin",
-        ],
-        "password123\n",
-    );
-    let token = stdout(&cli(
-        home.path(),
-        &db,
-        &[
-            "admin",
-            "create-token",
-            "--username",
-            "alice",
-            "--name",
-            "t",
-            "--scopes",
-            "gist:read,gist:write",
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned();
+    let token = alice(home.path(), &db, "gist:read,gist:write");
     let mut heads = Vec::new();
     for i in 0..3 {
         let made = common::create_gist(
