@@ -26,13 +26,14 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# Debian: the browser for Playwright, PostgreSQL for the database tests, pkg-config and a
+# Debian: the browser for Playwright, PostgreSQL and MariaDB for the database tests (the
+# tests start private servers; the system's are never configured or used), pkg-config and a
 # C toolchain for the bundled libgit2/SQLite, git (the server runs it for clones and
 # pushes over HTTP), Node for Playwright and wasm-opt; slapd and ldap-utils for a private
 # LDAP directory the sign-in tests start (the system's slapd is never configured or run);
 # OpenSSL's headers for webauthn-rs (passkeys), which verifies signatures with OpenSSL;
 # OpenSSH's client (ssh, ssh-keygen) for the git-over-SSH tests.
-apt_install chromium postgresql pkg-config build-essential curl git slapd ldap-utils libssl-dev openssh-client
+apt_install chromium postgresql mariadb-server pkg-config build-essential curl git slapd ldap-utils libssl-dev openssh-client
 command -v npm >/dev/null || apt_install nodejs npm
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -15,13 +15,16 @@ cargo clippy --locked --all-targets -- -D warnings
 step "clippy (browser side)"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "starting a throwaway PostgreSQL on 127.0.0.1"
+step "starting a throwaway PostgreSQL and MariaDB on 127.0.0.1"
 eval "$(scripts/pg.sh)"
 trap 'scripts/pg.sh stop "$GISTFUL_PG_DIR"' EXIT
-# Service tests run on SQLite and on this server; its absence must fail, not shrink the suite.
-export GISTFUL_TEST_PG GISTFUL_REQUIRE_PG=1
+eval "$(scripts/mariadb.sh)"
+trap 'scripts/pg.sh stop "$GISTFUL_PG_DIR"; scripts/mariadb.sh stop "$GISTFUL_MARIADB_DIR"' EXIT
+# Service tests run on SQLite and on these servers; their absence must fail, not shrink
+# the suite.
+export GISTFUL_TEST_PG GISTFUL_REQUIRE_PG=1 GISTFUL_TEST_MYSQL GISTFUL_REQUIRE_MYSQL=1
 
-step "Rust tests (SQLite and PostgreSQL)"
+step "Rust tests (SQLite, PostgreSQL and MariaDB)"
 cargo test --locked
 
 step "GitHub clients against the real server: PyGithub, @octokit/rest, schemathesis"

@@ -1,4 +1,10 @@
-//! Opening the database: SQLite tuned for a server, or PostgreSQL; then migrations.
+//! Opening the database: SQLite tuned for a server, PostgreSQL, or MySQL/MariaDB; then
+//! migrations.
+//!
+//! MySQL compares text with the connection's and the table's collation, and the usual
+//! defaults are case- and accent-insensitive: `alice` would equal `Alice`, a file name
+//! `a.txt` would collide with `A.TXT`. Every connection and every table we create uses
+//! `utf8mb4_bin`, so comparisons are byte-exact as on SQLite and PostgreSQL.
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -7,11 +13,11 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionError, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionError, TransactionOptions, TransactionTrait,
 };
 
-/// Connects to `uri` (`sqlite://...` or `postgres://...`).
+/// Connects to `uri` (`sqlite://...`, `postgres://...` or `mysql://...`).
 ///
 /// sea-orm opens a single SQLite connection unless told otherwise, which would serialise
 /// every reader behind every writer; WAL lets readers run beside the one writer.
@@ -35,6 +41,9 @@ pub async fn connect(uri: &str) -> Result<DatabaseConnection, DbErr> {
                     .foreign_keys(true)
             });
     } else {
+        if uri.starts_with("mysql:") {
+            options.map_sqlx_mysql_opts(|o| o.charset("utf8mb4").collation("utf8mb4_bin"));
+        }
         // A connection idle for a while may have been closed by the server or a proxy:
         // only those are pinged, not every checkout (a network round trip per query).
         options
@@ -45,9 +54,26 @@ pub async fn connect(uri: &str) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
+/// The latest instant this database stores, when it is not "far enough".
+///
+/// sqlx hands MySQL a `DateTime<Utc>` as a `TIMESTAMP` parameter, and MariaDB turns one
+/// after 2038-01-19 03:14:07 UTC (the end of `TIMESTAMP`) into NULL without an error, even
+/// for a `DATETIME(6)` column: an expiry would silently become "never". The services
+/// refuse later times on MySQL with a clear message instead (gist expiries, token
+/// expiries); every other time they store is "now" or in the past.
+pub fn latest_storable(backend: DbBackend) -> Option<chrono::DateTime<chrono::Utc>> {
+    (backend == DbBackend::MySql)
+        .then(|| chrono::DateTime::from_timestamp(i64::from(i32::MAX), 0).unwrap_or_default())
+}
+
 /// Connects and brings the schema up to date.
 pub async fn connect_and_migrate(uri: &str) -> Result<DatabaseConnection, DbErr> {
     let db = connect(uri).await?;
+    if db.get_database_backend() == DbBackend::MySql {
+        // The tables the migrations create take the database's default collation.
+        db.execute_unprepared("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
+            .await?;
+    }
     Migrator::up(&db, None).await?;
     Ok(db)
 }

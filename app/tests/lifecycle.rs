@@ -504,3 +504,43 @@ async fn pins_are_ones_own_public_gists_in_order() {
         assert_eq!(shown[0].gist.id, ids[0]);
     }
 }
+
+/// An expiry is stored as given or refused, never turned into "never": MariaDB makes a
+/// time after 2038-01-19 NULL, so there such an expiry gets a 422 naming the limit; the
+/// other databases store it. (Tokens: `services::tokens` unit tests.)
+#[tokio::test]
+async fn an_expiry_the_database_cannot_store_is_refused_not_dropped() {
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        let gists = ctx.gists.clone().with_max_expiry_days(36_500);
+        let far = Utc::now() + Duration::days(365 * 20);
+        let made = gists
+            .create_with(
+                &alice,
+                new_gist(Visibility::Public),
+                Settings {
+                    expires_at: Some(Some(far)),
+                    ..Settings::default()
+                },
+            )
+            .await;
+        match ctx.backend {
+            "mysql" => {
+                let Err(Error::Validation(errors)) = made else {
+                    panic!("mysql: a 2046 expiry was accepted: {made:?}");
+                };
+                assert!(errors[0].message.contains("days ahead"), "{errors:?}");
+                assert!(
+                    gist::Entity::find().all(&ctx.db).await.unwrap().is_empty(),
+                    "nothing written"
+                );
+            }
+            _ => {
+                let made = made.unwrap_or_else(|e| panic!("{}: {e:?}", ctx.backend));
+                let back = gists.find(None, &made.summary.gist.id).await.unwrap();
+                let stored = back.expires_at.expect("an expiry");
+                assert_eq!(stored.timestamp_micros(), far.timestamp_micros());
+            }
+        }
+    }
+}

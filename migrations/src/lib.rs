@@ -1,4 +1,7 @@
-//! The schema, one migration per step, identical for SQLite and PostgreSQL.
+//! The schema, one migration per step, the same on SQLite, PostgreSQL and MySQL/MariaDB.
+//! Where a database needs its own SQL (triggers) a migration says so; MySQL's timestamp
+//! columns are widened by `m20261209_000012_mysql_times`, which a later migration adding
+//! a timestamp column calls again.
 
 pub use sea_orm_migration::prelude::*;
 
@@ -13,6 +16,7 @@ mod m20261205_000008_ssh_keys;
 mod m20261206_000009_gist_lifecycle;
 mod m20261207_000010_file_languages;
 mod m20261208_000011_gist_imports;
+mod m20261209_000012_mysql_times;
 
 pub struct Migrator;
 
@@ -31,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_gist_lifecycle::Migration),
             Box::new(m20261207_000010_file_languages::Migration),
             Box::new(m20261208_000011_gist_imports::Migration),
+            Box::new(m20261209_000012_mysql_times::Migration),
         ]
     }
 }

@@ -2,6 +2,11 @@
 //! `search_changes`, written by triggers inside the changing transaction, so no code path
 //! (web, API, push, admin, a cascading account deletion) can forget it. Each server keeps
 //! its own index and replays the rows it has not applied yet.
+//!
+//! MySQL/MariaDB has no `UPDATE OF columns` and one trigger per event: the update
+//! trigger compares the indexed columns itself. It also fires no trigger for rows a
+//! foreign key cascade deletes, so deleting an account deletes its gists first
+//! (`UserService::delete`).
 
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 use sea_orm_migration::{prelude::*, schema::*};
@@ -29,6 +34,30 @@ impl MigrationTrait for Migration {
         .await?;
         let db = m.get_connection();
         let statements = match m.get_database_backend() {
+            DbBackend::MySql => {
+                let changed = INDEXED_COLUMNS
+                    .split(", ")
+                    .map(|c| format!("NOT (OLD.{c} <=> NEW.{c})"))
+                    .collect::<Vec<_>>()
+                    .join(" OR ");
+                vec![
+                    "CREATE TRIGGER search_gist_insert AFTER INSERT ON gists FOR EACH ROW \
+                     INSERT INTO search_changes (gist_id) VALUES (NEW.id)"
+                        .to_owned(),
+                    format!(
+                        "CREATE TRIGGER search_gist_update AFTER UPDATE ON gists FOR EACH ROW \
+                         IF {changed} THEN INSERT INTO search_changes (gist_id) VALUES (NEW.id); \
+                         END IF"
+                    ),
+                    "CREATE TRIGGER search_gist_delete AFTER DELETE ON gists FOR EACH ROW \
+                     INSERT INTO search_changes (gist_id) VALUES (OLD.id)"
+                        .to_owned(),
+                    "CREATE TRIGGER search_user_rename AFTER UPDATE ON users FOR EACH ROW \
+                     IF NOT (OLD.username <=> NEW.username) THEN INSERT INTO search_changes \
+                     (gist_id) SELECT id FROM gists WHERE owner_id = NEW.id; END IF"
+                        .to_owned(),
+                ]
+            }
             DbBackend::Sqlite => vec![
                 "CREATE TRIGGER search_gist_insert AFTER INSERT ON gists BEGIN \
                  INSERT INTO search_changes (gist_id) VALUES (NEW.id); END"
@@ -80,7 +109,7 @@ impl MigrationTrait for Migration {
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         let statements: &[&str] = match m.get_database_backend() {
-            DbBackend::Sqlite => &[
+            DbBackend::Sqlite | DbBackend::MySql => &[
                 "DROP TRIGGER IF EXISTS search_gist_insert",
                 "DROP TRIGGER IF EXISTS search_gist_update",
                 "DROP TRIGGER IF EXISTS search_gist_delete",

@@ -16,14 +16,25 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// `parts` joined as text: `||` in standard SQL, `CONCAT` on MySQL (where `||` is `OR`
+/// unless the session says otherwise).
+fn concat(backend: DbBackend, parts: &[&str]) -> String {
+    match backend {
+        DbBackend::MySql => format!("CONCAT({})", parts.join(", ")),
+        _ => parts.join(" || "),
+    }
+}
+
 /// The scopes a gist row counts in, as `SELECT scope, delta` branches for `row`
 /// (`NEW` or `OLD`).
-fn scopes(row: &str, delta: i32) -> String {
+fn scopes(backend: DbBackend, row: &str, delta: i32) -> String {
+    let visibility = format!("{row}.visibility");
+    let owner = format!("{row}.owner_id");
     [
         "'all'".to_owned(),
-        format!("'v:' || {row}.visibility"),
-        format!("'owner:' || {row}.owner_id"),
-        format!("'owner:' || {row}.owner_id || ':v:' || {row}.visibility"),
+        concat(backend, &["'v:'", &visibility]),
+        concat(backend, &["'owner:'", &owner]),
+        concat(backend, &["'owner:'", &owner, "':v:'", &visibility]),
     ]
     .iter()
     .map(|scope| format!("SELECT {scope} AS scope, {delta} AS delta"))
@@ -33,15 +44,21 @@ fn scopes(row: &str, delta: i32) -> String {
 
 /// One upsert applying `changes` (branches from [`scopes`]).
 fn apply(changes: &str, backend: DbBackend) -> String {
-    let (current, order) = match backend {
-        DbBackend::Sqlite => ("n", ""),
-        _ => ("gist_counts.n", " ORDER BY scope"),
+    let (order, upsert) = match backend {
+        DbBackend::Sqlite => ("", "ON CONFLICT (scope) DO UPDATE SET n = n + excluded.n"),
+        DbBackend::MySql => (
+            " ORDER BY scope",
+            "ON DUPLICATE KEY UPDATE n = gist_counts.n + VALUES(n)",
+        ),
+        _ => (
+            " ORDER BY scope",
+            "ON CONFLICT (scope) DO UPDATE SET n = gist_counts.n + excluded.n",
+        ),
     };
     format!(
         "INSERT INTO gist_counts (scope, n) \
          SELECT scope, SUM(delta) FROM ({changes}) AS changes WHERE true \
-         GROUP BY scope HAVING SUM(delta) <> 0{order} \
-         ON CONFLICT (scope) DO UPDATE SET n = {current} + excluded.n"
+         GROUP BY scope HAVING SUM(delta) <> 0{order} {upsert}"
     )
 }
 
@@ -57,13 +74,30 @@ impl MigrationTrait for Migration {
         )
         .await?;
         let backend = m.get_database_backend();
-        let insert = apply(&scopes("NEW", 1), backend);
-        let delete = apply(&scopes("OLD", -1), backend);
+        let insert = apply(&scopes(backend, "NEW", 1), backend);
+        let delete = apply(&scopes(backend, "OLD", -1), backend);
         let update = apply(
-            &format!("{} UNION ALL {}", scopes("OLD", -1), scopes("NEW", 1)),
+            &format!(
+                "{} UNION ALL {}",
+                scopes(backend, "OLD", -1),
+                scopes(backend, "NEW", 1)
+            ),
             backend,
         );
         let statements = match backend {
+            DbBackend::MySql => vec![
+                format!(
+                    "CREATE TRIGGER gist_counts_insert AFTER INSERT ON gists FOR EACH ROW {insert}"
+                ),
+                format!(
+                    "CREATE TRIGGER gist_counts_delete AFTER DELETE ON gists FOR EACH ROW {delete}"
+                ),
+                format!(
+                    "CREATE TRIGGER gist_counts_update AFTER UPDATE ON gists FOR EACH ROW \
+                     IF NOT (OLD.visibility <=> NEW.visibility) OR NOT (OLD.owner_id <=> NEW.owner_id) \
+                     THEN {update}; END IF"
+                ),
+            ],
             DbBackend::Sqlite => vec![
                 format!(
                     "CREATE TRIGGER gist_counts_insert AFTER INSERT ON gists BEGIN {insert}; END"
@@ -101,11 +135,19 @@ impl MigrationTrait for Migration {
         }
         // The gists made before this step.
         for count in [
-            "SELECT 'all', COUNT(*) FROM gists",
-            "SELECT 'v:' || visibility, COUNT(*) FROM gists GROUP BY visibility",
-            "SELECT 'owner:' || owner_id, COUNT(*) FROM gists GROUP BY owner_id",
-            "SELECT 'owner:' || owner_id || ':v:' || visibility, COUNT(*) FROM gists \
-             GROUP BY owner_id, visibility",
+            "SELECT 'all', COUNT(*) FROM gists".to_owned(),
+            format!(
+                "SELECT {}, COUNT(*) FROM gists GROUP BY visibility",
+                concat(backend, &["'v:'", "visibility"])
+            ),
+            format!(
+                "SELECT {}, COUNT(*) FROM gists GROUP BY owner_id",
+                concat(backend, &["'owner:'", "owner_id"])
+            ),
+            format!(
+                "SELECT {}, COUNT(*) FROM gists GROUP BY owner_id, visibility",
+                concat(backend, &["'owner:'", "owner_id", "':v:'", "visibility"])
+            ),
         ] {
             db.execute_unprepared(&format!("INSERT INTO gist_counts (scope, n) {count}"))
                 .await?;
@@ -116,7 +158,7 @@ impl MigrationTrait for Migration {
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         let statements: &[&str] = match m.get_database_backend() {
-            DbBackend::Sqlite => &[
+            DbBackend::Sqlite | DbBackend::MySql => &[
                 "DROP TRIGGER IF EXISTS gist_counts_insert",
                 "DROP TRIGGER IF EXISTS gist_counts_delete",
                 "DROP TRIGGER IF EXISTS gist_counts_update",

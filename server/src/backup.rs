@@ -2,8 +2,9 @@
 //!
 //! A backup is taken while servers run, and is consistent in the one way that matters:
 //! every gist in it opens, at a head it really had. The database is snapshotted first
-//! (SQLite `VACUUM INTO`, PostgreSQL `pg_dump`, each one transaction), then each
-//! repository is copied under its gist's write lock (across servers with PostgreSQL),
+//! (SQLite `VACUUM INTO`, PostgreSQL `pg_dump`, MySQL/MariaDB `mariadb-dump
+//! --single-transaction`, each one transaction), then each repository is copied under
+//! its gist's write lock (across servers with PostgreSQL or MySQL),
 //! refs before objects, loose objects before packs: git only adds objects before it
 //! moves a ref, and a repack writes its pack before it removes loose objects, so every
 //! commit a copied ref names is in the copy. A repository may be ahead of its row (a
@@ -30,6 +31,7 @@ use crate::config::Config;
 const MANIFEST: &str = "gistful-backup.json";
 const SQLITE_FILE: &str = "database/gistful.db";
 const PG_FILE: &str = "database/gistful.pgdump";
+const MYSQL_FILE: &str = "database/gistful.sql";
 /// What of the home directory is kept besides the database and the repositories: the
 /// SSH host key (clients would otherwise see a new one and refuse it).
 const KEPT: &[&str] = &["ssh"];
@@ -103,6 +105,24 @@ async fn backup_into(
                 ),
                 Ok(_) => "postgres",
             }
+        }
+        DatabaseBackend::MySql => {
+            let target = work.join(MYSQL_FILE);
+            let out = mysql_tool(
+                &["mariadb-dump", "mysqldump"],
+                &config.db_uri,
+                &[
+                    "--single-transaction",
+                    "--triggers",
+                    "--routines",
+                    "--no-tablespaces",
+                    "--hex-blob",
+                ],
+            )?
+            .stdout(File::create(&target)?)
+            .output();
+            finished("mariadb-dump", out)?;
+            "mysql"
         }
         other => bail!("backups of {other:?} databases are not supported"),
     };
@@ -301,14 +321,8 @@ pub async fn restore(config: &Config, file: &Path) -> anyhow::Result<()> {
             }
             std::fs::rename(work.path().join(SQLITE_FILE), &target)?;
         }
-        ("postgres", None) => {
-            let db = app::db::connect_and_migrate(&config.db_uri).await?;
-            let users = app::entities::user::Entity::find().count(&db).await?;
-            db.close().await?;
-            ensure!(
-                users == 0,
-                "the database already has users: restore into an empty one"
-            );
+        ("postgres", None) if config.db_uri.starts_with("postgres") => {
+            ensure_no_users(&config.db_uri).await?;
             let out = std::process::Command::new("pg_restore")
                 .args([
                     "--clean",
@@ -331,6 +345,14 @@ pub async fn restore(config: &Config, file: &Path) -> anyhow::Result<()> {
                 ),
                 Ok(_) => {}
             }
+        }
+        ("mysql", None) if config.db_uri.starts_with("mysql:") => {
+            ensure_no_users(&config.db_uri).await?;
+            // The dump drops and recreates each table (with its triggers) in turn.
+            let out = mysql_tool(&["mariadb", "mysql"], &config.db_uri, &["--binary-mode"])?
+                .stdin(File::open(work.path().join(MYSQL_FILE))?)
+                .output();
+            finished("the mariadb client", out)?;
         }
         (kind, _) => bail!(
             "this backup holds a {kind} database, and db-uri is another kind: restore into the same kind"
@@ -404,4 +426,67 @@ pub async fn restore(config: &Config, file: &Path) -> anyhow::Result<()> {
     }
     println!("the search index is built when the server starts");
     Ok(())
+}
+
+/// A database server's database must be empty of accounts before a restore fills it.
+async fn ensure_no_users(db_uri: &str) -> anyhow::Result<()> {
+    let db = app::db::connect_and_migrate(db_uri).await?;
+    let users = app::entities::user::Entity::find().count(&db).await?;
+    db.close().await?;
+    ensure!(
+        users == 0,
+        "the database already has users: restore into an empty one"
+    );
+    Ok(())
+}
+
+/// A MySQL/MariaDB client tool (the first of `names` installed) pointed at the database
+/// `db_uri` names. The password goes through the environment, not the command line,
+/// where every user of the machine could read it.
+fn mysql_tool(
+    names: &[&str],
+    db_uri: &str,
+    extra: &[&str],
+) -> anyhow::Result<std::process::Command> {
+    let uri = url::Url::parse(db_uri).context("db-uri is not a URI")?;
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let database = decode(uri.path().trim_start_matches('/'));
+    ensure!(!database.is_empty(), "db-uri names no database");
+    let Some(tool) = names.iter().find(|name| {
+        std::env::var_os("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
+    }) else {
+        bail!(
+            "{} is not installed: install the MariaDB client tools (Debian: mariadb-client), \
+             then run this again",
+            names.join(" or ")
+        );
+    };
+    let mut command = std::process::Command::new(tool);
+    command
+        .arg("--no-defaults")
+        .arg(format!("--host={}", uri.host_str().unwrap_or("127.0.0.1")))
+        .arg(format!("--port={}", uri.port().unwrap_or(3306)))
+        .arg(format!("--user={}", decode(uri.username())))
+        .args(extra)
+        .arg(&database)
+        .env("MYSQL_PWD", decode(uri.password().unwrap_or_default()))
+        .stderr(std::process::Stdio::piped());
+    Ok(command)
+}
+
+/// The outcome of a database tool run: its error output when it failed.
+fn finished(what: &str, out: std::io::Result<std::process::Output>) -> anyhow::Result<()> {
+    match out {
+        Err(e) => bail!("cannot run {what}: {e}"),
+        Ok(out) if !out.status.success() => bail!(
+            "{what} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ),
+        Ok(_) => Ok(()),
+    }
 }

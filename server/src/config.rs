@@ -16,7 +16,7 @@ pub struct Config {
     pub port: u16,
     /// Where clients reach us, without a trailing slash.
     pub external_url: String,
-    /// A sea-orm/sqlx URI: `sqlite://...` or `postgres://...`.
+    /// A sea-orm/sqlx URI: `sqlite://...`, `postgres://...` or `mysql://...`.
     pub db_uri: String,
     pub api_enabled: bool,
     pub log_level: String,
@@ -865,6 +865,19 @@ fn parse_db_uri(raw: &Raw, home: &Path) -> Result<String, ConfigError> {
         url::Url::parse(value).map_err(|e| raw.error(format!("is not a valid URI ({e})")))?;
         return Ok(value.to_owned());
     }
+    // Opengist writes `mysql://`; `mariadb://` is the same server speaking the same wire.
+    if let Some(rest) = value
+        .strip_prefix("mysql://")
+        .or_else(|| value.strip_prefix("mariadb://"))
+    {
+        let uri = format!("mysql://{rest}");
+        let parsed =
+            url::Url::parse(&uri).map_err(|e| raw.error(format!("is not a valid URI ({e})")))?;
+        if parsed.path().trim_start_matches('/').is_empty() {
+            return Err(raw.error("names no database (mysql://user:password@host:3306/gistful)"));
+        }
+        return Ok(uri);
+    }
     if let Some(rest) = value.strip_prefix("sqlite:") {
         let path = rest.trim_start_matches("//");
         let path = path.split('?').next().unwrap_or_default();
@@ -874,7 +887,7 @@ fn parse_db_uri(raw: &Raw, home: &Path) -> Result<String, ConfigError> {
         return Ok(sqlite_uri(&home.join(path)));
     }
     if value.contains("://") {
-        return Err(raw.error("has an unsupported scheme (use sqlite:// or postgres://)"));
+        return Err(raw.error("has an unsupported scheme (use sqlite://, postgres:// or mysql://)"));
     }
     if value.is_empty() {
         return Err(raw.error("must not be empty"));
@@ -1164,10 +1177,16 @@ mod tests {
         assert_eq!(c.db_uri, "sqlite:///var/db.sqlite?mode=rwc");
         let pg = "postgres://u:p@127.0.0.1:5432/gistful";
         assert_eq!(load_with(None, &[("OG_DB_URI", pg)]).unwrap().db_uri, pg);
-        let err = load_with(None, &[("OG_DB_URI", "mysql://x")]).unwrap_err();
+        let my = "mysql://u:p@127.0.0.1:3306/gistful";
+        assert_eq!(load_with(None, &[("OG_DB_URI", my)]).unwrap().db_uri, my);
+        let maria = "mariadb://u:p@127.0.0.1:3306/gistful";
+        assert_eq!(load_with(None, &[("OG_DB_URI", maria)]).unwrap().db_uri, my);
+        let err = load_with(None, &[("OG_DB_URI", "mysql://u@h")]).unwrap_err();
+        assert!(err.to_string().contains("names no database"), "{err}");
+        let err = load_with(None, &[("OG_DB_URI", "mongodb://x")]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "config: db-uri (OG_DB_URI): `mysql://x` has an unsupported scheme (use sqlite:// or postgres://)"
+            "config: db-uri (OG_DB_URI): `mongodb://x` has an unsupported scheme (use sqlite://, postgres:// or mysql://)"
         );
     }
 
@@ -1276,6 +1295,8 @@ mod tests {
         );
         let c = load_with(None, &[("OG_DB_URI", "postgres://u@127.0.0.1/g")]).unwrap();
         assert_eq!(c.response_cache_bytes, 0, "off by default with PostgreSQL");
+        let c = load_with(None, &[("OG_DB_URI", "mysql://u@127.0.0.1/g")]).unwrap();
+        assert_eq!(c.response_cache_bytes, 0, "off by default with MySQL");
         let c = load_with(
             Some("response-cache-mb: 8\n"),
             &[("OG_DB_URI", "postgres://u@127.0.0.1/g")],

@@ -175,6 +175,10 @@ async fn read_totals(state: &AppState) {
             let pool = db.get_postgres_connection_pool();
             (pool.size(), pool.num_idle())
         }
+        DatabaseBackend::MySql => {
+            let pool = db.get_mysql_connection_pool();
+            (pool.size(), pool.num_idle())
+        }
         _ => return,
     };
     let idle = u32::try_from(idle).unwrap_or(u32::MAX).min(size);

@@ -1,10 +1,12 @@
-//! Two `gistful serve` processes on one PostgreSQL database and one data directory: the
-//! way to outgrow one machine. Edits spread over both lose nothing (the gist's write lock
-//! holds across processes), a push through one is visible through the other at once, and
-//! each server's search index follows the other's writes.
+//! Two `gistful serve` processes on one database server (PostgreSQL, or MySQL/MariaDB)
+//! and one data directory: the way to outgrow one machine. Edits spread over both lose
+//! nothing (the gist's write lock holds across processes), a push through one is visible
+//! through the other at once, and each server's search index follows the other's writes.
+//! Backups, restores and maintenance jobs on the same servers.
 //!
-//! PostgreSQL is the one `make test` starts (`GISTFUL_TEST_PG`); run alone, the test
-//! starts its own with `scripts/pg.sh`.
+//! The database servers are the ones `make test` starts (`GISTFUL_TEST_PG`,
+//! `GISTFUL_TEST_MYSQL`); run alone, a test starts its own with `scripts/pg.sh` or
+//! `scripts/mariadb.sh`.
 
 mod common;
 
@@ -14,35 +16,62 @@ use std::process::{Command, Output, Stdio};
 use common::{Server, git, stderr, stdout};
 use serde_json::{Value, json};
 
-/// A PostgreSQL server: the suite's, or one started for this test and stopped after.
-struct Postgres {
+/// A database server: the suite's, or one started for this test and stopped after.
+struct Database {
+    /// What the backup calls it: `postgres` or `mysql`.
+    kind: &'static str,
     uri: String,
+    script: &'static str,
     own_dir: Option<String>,
 }
 
-impl Postgres {
-    fn start() -> Postgres {
-        if let Ok(uri) = std::env::var("GISTFUL_TEST_PG")
+impl Database {
+    fn postgres() -> Database {
+        Database::start(
+            "postgres",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh"),
+            "GISTFUL_TEST_PG",
+            "GISTFUL_PG_DIR",
+        )
+    }
+
+    fn mariadb() -> Database {
+        Database::start(
+            "mysql",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/mariadb.sh"),
+            "GISTFUL_TEST_MYSQL",
+            "GISTFUL_MARIADB_DIR",
+        )
+    }
+
+    fn start(kind: &'static str, script: &'static str, uri_var: &str, dir_var: &str) -> Database {
+        if let Ok(uri) = std::env::var(uri_var)
             && !uri.is_empty()
         {
-            return Postgres { uri, own_dir: None };
+            return Database {
+                kind,
+                uri,
+                script,
+                own_dir: None,
+            };
         }
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh");
         let out = Command::new("bash")
             .arg(script)
             .output()
-            .expect("run pg.sh");
-        assert!(out.status.success(), "pg.sh: {}", stderr(&out));
+            .expect("run the database script");
+        assert!(out.status.success(), "{script}: {}", stderr(&out));
         let vars = stdout(&out);
         let var = |name: &str| {
             vars.lines()
                 .find_map(|l| l.strip_prefix(&format!("{name}=")))
-                .unwrap_or_else(|| panic!("pg.sh printed no {name}: {vars}"))
+                .unwrap_or_else(|| panic!("{script} printed no {name}: {vars}"))
                 .to_owned()
         };
-        Postgres {
-            uri: var("GISTFUL_TEST_PG"),
-            own_dir: Some(var("GISTFUL_PG_DIR")),
+        Database {
+            kind,
+            uri: var(uri_var),
+            script,
+            own_dir: Some(var(dir_var)),
         }
     }
 
@@ -68,11 +97,12 @@ impl Postgres {
     }
 }
 
-impl Drop for Postgres {
+impl Drop for Database {
     fn drop(&mut self) {
         if let Some(dir) = &self.own_dir {
-            let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/pg.sh");
-            let _ = Command::new("bash").args([script, "stop", dir]).status();
+            let _ = Command::new("bash")
+                .args([self.script, "stop", dir])
+                .status();
         }
     }
 }
@@ -165,9 +195,17 @@ async fn search(client: &reqwest::Client, server: &Server, q: &str) -> Vec<Strin
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn two_servers_share_one_database_and_one_data_directory() {
-    let pg = Postgres::start();
-    let db = pg.database().await;
+async fn two_servers_share_one_postgres_database_and_one_data_directory() {
+    two_servers_share_one_database(&Database::postgres()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_servers_share_one_mariadb_database_and_one_data_directory() {
+    two_servers_share_one_database(&Database::mariadb()).await;
+}
+
+async fn two_servers_share_one_database(server: &Database) {
+    let db = server.database().await;
     let home = tempfile::tempdir().unwrap();
     let env = |search: &'static str| {
         [
@@ -289,7 +327,16 @@ async fn two_servers_share_one_database_and_one_data_directory() {
 /// runs, `pg_restore` into an empty one, and every gist back at its head, searchable.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_postgres_backup_restores_into_an_empty_database() {
-    let pg = Postgres::start();
+    backup_restores_into_an_empty_database(&Database::postgres()).await;
+}
+
+/// The same with MariaDB: `mariadb-dump --single-transaction`, then the `mariadb` client.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_mariadb_backup_restores_into_an_empty_database() {
+    backup_restores_into_an_empty_database(&Database::mariadb()).await;
+}
+
+async fn backup_restores_into_an_empty_database(pg: &Database) {
     let db = pg.database().await;
     let home = tempfile::tempdir().unwrap();
     let server = Server::start_in(
@@ -325,7 +372,7 @@ async fn a_postgres_backup_restores_into_an_empty_database() {
         "{}",
         stdout(&backup)
     );
-    assert!(stdout(&backup).contains("postgres"));
+    assert!(stdout(&backup).contains(pg.kind), "{}", stdout(&backup));
 
     let empty = pg.database().await;
     let fresh = tempfile::tempdir().unwrap();
@@ -358,10 +405,18 @@ async fn a_postgres_backup_restores_into_an_empty_database() {
 }
 
 /// The maintenance jobs on PostgreSQL, from the CLI while a server runs on the same
-/// database (the gist locks are PostgreSQL's, shared by both processes): nothing moves.
+/// database (the gist locks are the database's, shared by both processes): nothing moves.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn maintenance_jobs_run_on_postgres_beside_a_server() {
-    let pg = Postgres::start();
+    maintenance_jobs_run_beside_a_server(&Database::postgres()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn maintenance_jobs_run_on_mariadb_beside_a_server() {
+    maintenance_jobs_run_beside_a_server(&Database::mariadb()).await;
+}
+
+async fn maintenance_jobs_run_beside_a_server(pg: &Database) {
     let db = pg.database().await;
     let home = tempfile::tempdir().unwrap();
     let server = Server::start_in(

@@ -68,6 +68,8 @@ impl CommentService {
             .db()
             .write_transaction::<_, comment::Model, DbErr>(move |tx| {
                 Box::pin(async move {
+                    // The counter first: see `adjust_count`.
+                    adjust_count(tx, &gid, gist::Column::CommentCount, 1).await?;
                     let now = Utc::now();
                     let saved = comment::ActiveModel {
                         gist_id: Set(gid.clone()),
@@ -79,7 +81,6 @@ impl CommentService {
                     }
                     .insert(tx)
                     .await?;
-                    adjust_count(tx, &gid, gist::Column::CommentCount, 1).await?;
                     Ok(saved)
                 })
             })

@@ -230,8 +230,13 @@ impl GistService {
         self
     }
 
+    /// How far ahead an expiry may be set now: the configured window, shortened where
+    /// the database cannot store a later time (see [`crate::db::latest_storable`]).
     pub fn max_expiry(&self) -> chrono::Duration {
-        self.max_expiry
+        match crate::db::latest_storable(self.db.get_database_backend()) {
+            Some(latest) => Ord::min(self.max_expiry, latest - Utc::now()),
+            None => self.max_expiry,
+        }
     }
 
     /// The host commits' no-reply addresses name: the external URL's.
@@ -637,7 +642,7 @@ impl GistService {
             errors.push(e);
         }
         if let Some(Some(at)) = settings.expires_at
-            && let Err(e) = check_expiry(at, Utc::now(), self.max_expiry)
+            && let Err(e) = check_expiry(at, Utc::now(), self.max_expiry())
         {
             errors.push(e);
         }
@@ -953,6 +958,8 @@ impl GistService {
                 let (new_id, source) = (new_id.clone(), source.clone());
                 move |tx| {
                     Box::pin(async move {
+                        // The counter first: see `adjust_count`.
+                        adjust_count(tx, &source.id, gist::Column::ForkCount, 1).await?;
                         row.insert(tx).await?;
                         let files = gist_file::Entity::find()
                             .filter(gist_file::Column::GistId.eq(&source.id))
@@ -982,8 +989,7 @@ impl GistService {
                             .exec(tx)
                             .await?;
                         }
-                        write_topics(tx, &new_id, &source.topic_list()).await?;
-                        adjust_count(tx, &source.id, gist::Column::ForkCount, 1).await
+                        write_topics(tx, &new_id, &source.topic_list()).await
                     })
                 }
             })
@@ -1174,7 +1180,7 @@ impl GistService {
         };
         let _ = tokio::fs::remove_file(&file).await;
         let options: Vec<String> = text.lines().map(str::to_owned).collect();
-        let parsed = match PushOptions::parse(&options, Utc::now(), self.max_expiry) {
+        let parsed = match PushOptions::parse(&options, Utc::now(), self.max_expiry()) {
             Ok(parsed) if !parsed.is_empty() => parsed,
             Ok(_) => return Ok(()),
             Err(e) => {
@@ -1584,6 +1590,12 @@ async fn write_topics<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Adds `by` to one of the gist's counters (stars, forks, comments).
+///
+/// A transaction that adds a row pointing at the gist (a star, a comment, a fork) calls
+/// this *before* the insert. On MySQL/InnoDB the insert's foreign-key check takes a shared
+/// lock on the gist row; two transactions holding it would both wait to upgrade it for
+/// this update, a deadlock. Taking the exclusive lock first queues them instead.
 pub(crate) async fn adjust_count<C: ConnectionTrait>(
     db: &C,
     gist_id: &str,

@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Alias, Query};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Select,
+    ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Select,
 };
 
 use super::gists::GistSummary;
@@ -197,6 +197,15 @@ pub(crate) async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<P
         .offset((query.page - 1).saturating_mul(query.per_page))
         .limit(query.per_page)
         .into_query();
+    // MySQL/MariaDB refuse `LIMIT` inside `IN (...)`, but not inside a derived table.
+    let page_ids = if db.get_database_backend() == DbBackend::MySql {
+        Query::select()
+            .column(Alias::new("id"))
+            .from_subquery(page_ids, Alias::new("page"))
+            .to_owned()
+    } else {
+        page_ids
+    };
     let items = async {
         let gists = ordered(
             gist::Entity::find().filter(gist::Column::Id.in_subquery(page_ids)),

@@ -2,11 +2,14 @@
 //! writes to different gists run in parallel.
 //!
 //! Inside a process it is an async mutex per gist id (entries vanish when nobody holds
-//! them). With PostgreSQL, several servers may share the database and the repository
-//! directory, so the holder also takes a PostgreSQL advisory lock on the gist, held by a
-//! transaction of its own until the guard drops: a web edit on one server, an API edit
-//! on another and a push through a third then queue on the same lock. The local mutex is
-//! taken first, so a process waits on the database with at most one connection per gist.
+//! them). With PostgreSQL or MySQL/MariaDB, several servers may share the database and
+//! the repository directory, so the holder also takes a lock in the database, held until
+//! the guard drops: a web edit on one server, an API edit on another and a push through a
+//! third then queue on the same lock. On PostgreSQL it is an advisory lock held by a
+//! transaction of its own; on MySQL a named lock (`GET_LOCK`), which belongs to the
+//! session, so the connection is kept and the lock released by name (or the connection
+//! closed) when the guard drops. The local mutex is taken first, so a process waits on
+//! the database with at most one connection per gist.
 //!
 //! Those transactions come from a pool of their own ([`LOCK_CONNECTIONS`]): a holder
 //! goes on to use the main pool for its work, and if the lock transactions came from
@@ -19,8 +22,10 @@ use std::sync::{Arc, Mutex, Weak};
 
 use std::time::Duration;
 
+use sea_orm::sqlx::mysql::{MySqlPool, MySqlPoolOptions};
+use sea_orm::sqlx::pool::PoolConnection;
 use sea_orm::sqlx::postgres::{PgPool, PgPoolOptions};
-use sea_orm::sqlx::{self, Postgres, Transaction};
+use sea_orm::sqlx::{self, Connection, MySql, Postgres, Transaction};
 use sea_orm::{DatabaseConnection, DbBackend};
 use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
 
@@ -32,31 +37,69 @@ pub const LOCK_CONNECTIONS: u32 = 16;
 #[derive(Clone, Default)]
 pub struct GistLocks {
     inner: Arc<Mutex<HashMap<String, Weak<AsyncMutex<()>>>>>,
-    /// Connections to the database every server shares, when it is PostgreSQL.
-    shared: Option<PgPool>,
+    /// Connections to the database every server shares; none for SQLite.
+    shared: Option<Shared>,
+}
+
+/// The pool the cross-server locks are taken through.
+#[derive(Clone)]
+enum Shared {
+    Postgres(PgPool),
+    MySql(MySqlPool),
+}
+
+/// A cross-server lock being held.
+enum Held {
+    Postgres(Transaction<'static, Postgres>),
+    MySql(PoolConnection<MySql>, String),
 }
 
 /// Held while one gist is written; dropping it lets the next writer in.
 pub struct GistGuard {
-    shared: Option<Transaction<'static, Postgres>>,
+    shared: Option<Held>,
     _local: OwnedMutexGuard<()>,
 }
 
 impl Drop for GistGuard {
-    /// The advisory lock ends with its transaction. A dropped transaction only marks its
-    /// rollback as pending on the connection, which could sit idle in the pool still
-    /// holding the lock; the rollback is sent now instead.
+    /// PostgreSQL's advisory lock ends with its transaction. A dropped transaction only
+    /// marks its rollback as pending on the connection, which could sit idle in the pool
+    /// still holding the lock; the rollback is sent now instead. MySQL's named lock is
+    /// released by name; if that fails the connection is closed, which releases it too.
     fn drop(&mut self) {
-        if let (Some(tx), Ok(runtime)) = (self.shared.take(), tokio::runtime::Handle::try_current())
-        {
-            runtime.spawn(async move {
-                if let Err(e) = tx.rollback().await {
-                    tracing::warn!(error = %e, "releasing a gist's write lock");
+        let (Some(held), Ok(runtime)) = (self.shared.take(), tokio::runtime::Handle::try_current())
+        else {
+            return;
+        };
+        runtime.spawn(async move {
+            match held {
+                Held::Postgres(tx) => {
+                    if let Err(e) = tx.rollback().await {
+                        tracing::warn!(error = %e, "releasing a gist's write lock");
+                    }
                 }
-            });
-        }
+                Held::MySql(mut conn, name) => {
+                    let released = sqlx::query("SELECT RELEASE_LOCK(?)")
+                        .bind(&name)
+                        .execute(&mut *conn)
+                        .await;
+                    if let Err(e) = released {
+                        tracing::warn!(error = %e, "releasing a gist's write lock");
+                        let _ = conn.detach().close().await;
+                    }
+                }
+            }
+        });
     }
 }
+
+/// MySQL's name for a gist's lock (at most 64 characters; ids are 32).
+fn lock_name(id: &str) -> String {
+    format!("gistful:gist:{id}")
+}
+
+/// How long MySQL's `GET_LOCK` waits, in seconds, before it gives up; the callers bound
+/// their own waits well below this (the request timeout, `git.timeout`).
+const MYSQL_LOCK_WAIT: i64 = 3600;
 
 /// The advisory lock's key for a gist id: the same in every process (FNV-1a, 64 bits).
 /// Two ids sharing a key only queue behind each other.
@@ -68,16 +111,32 @@ pub fn advisory_key(id: &str) -> i64 {
 }
 
 impl GistLocks {
-    /// Locks across servers too when `db` is PostgreSQL; SQLite is one server's.
+    /// Locks across servers too when `db` is PostgreSQL or MySQL; SQLite is one
+    /// server's.
     pub fn new(db: &DatabaseConnection) -> Self {
-        let shared = (db.get_database_backend() == DbBackend::Postgres).then(|| {
-            let options = db.get_postgres_connection_pool().connect_options();
-            PgPoolOptions::new()
-                .max_connections(LOCK_CONNECTIONS)
-                .min_connections(0)
-                .acquire_timeout(Duration::from_secs(600))
-                .connect_lazy_with((*options).clone())
-        });
+        let shared = match db.get_database_backend() {
+            DbBackend::Postgres => {
+                let options = db.get_postgres_connection_pool().connect_options();
+                Some(Shared::Postgres(
+                    PgPoolOptions::new()
+                        .max_connections(LOCK_CONNECTIONS)
+                        .min_connections(0)
+                        .acquire_timeout(Duration::from_secs(600))
+                        .connect_lazy_with((*options).clone()),
+                ))
+            }
+            DbBackend::MySql => {
+                let options = db.get_mysql_connection_pool().connect_options();
+                Some(Shared::MySql(
+                    MySqlPoolOptions::new()
+                        .max_connections(LOCK_CONNECTIONS)
+                        .min_connections(0)
+                        .acquire_timeout(Duration::from_secs(600))
+                        .connect_lazy_with((*options).clone()),
+                ))
+            }
+            _ => None,
+        };
         GistLocks {
             inner: Arc::default(),
             shared,
@@ -98,16 +157,34 @@ impl GistLocks {
             }
         };
         let local = mutex.lock_owned().await;
+        let waiting = |e| Error::internal("waiting for a gist's write lock", e);
         let shared = match &self.shared {
-            Some(pool) => {
-                let waiting = |e| Error::internal("waiting for a gist's write lock", e);
+            Some(Shared::Postgres(pool)) => {
                 let mut tx = pool.begin().await.map_err(waiting)?;
                 sqlx::query("SELECT pg_advisory_xact_lock($1)")
                     .bind(advisory_key(id))
                     .execute(&mut *tx)
                     .await
                     .map_err(waiting)?;
-                Some(tx)
+                Some(Held::Postgres(tx))
+            }
+            Some(Shared::MySql(pool)) => {
+                let mut conn = pool.acquire().await.map_err(waiting)?;
+                let name = lock_name(id);
+                // 1: taken; 0: timed out; NULL: an error.
+                let got: Option<i64> = sqlx::query_scalar("SELECT GET_LOCK(?, ?)")
+                    .bind(&name)
+                    .bind(MYSQL_LOCK_WAIT)
+                    .fetch_one(&mut *conn)
+                    .await
+                    .map_err(waiting)?;
+                if got != Some(1) {
+                    return Err(Error::internal(
+                        "waiting for a gist's write lock",
+                        format!("GET_LOCK({name}) answered {got:?}"),
+                    ));
+                }
+                Some(Held::MySql(conn, name))
             }
             None => None,
         };

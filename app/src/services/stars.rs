@@ -22,6 +22,8 @@ impl GistService {
                         .await?
                         .is_some();
                     if !exists {
+                        // The counter first: see `adjust_count`.
+                        adjust_count(tx, &gist_id, gist::Column::StarCount, 1).await?;
                         star::ActiveModel {
                             user_id: Set(user_id),
                             gist_id: Set(gist_id.clone()),
@@ -29,7 +31,6 @@ impl GistService {
                         }
                         .insert(tx)
                         .await?;
-                        adjust_count(tx, &gist_id, gist::Column::StarCount, 1).await?;
                     }
                     Ok(())
                 })

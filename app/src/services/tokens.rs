@@ -75,8 +75,15 @@ impl TokenService {
                 "expiry must be between 1 and 3650 days",
             ));
         }
-        let secret = generate_secret();
         let now = Utc::now();
+        if let Some(days) = new.expires_in_days {
+            storable_expiry(
+                now,
+                days,
+                crate::db::latest_storable(self.db.get_database_backend()),
+            )?;
+        }
+        let secret = generate_secret();
         let token = access_token::ActiveModel {
             user_id: Set(new.user_id),
             name: Set(name),
@@ -156,4 +163,55 @@ fn generate_secret() -> String {
 
 pub fn hash_secret(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// A token's expiry `days` from `now` must be one the database stores (`latest`, see
+/// [`crate::db::latest_storable`]); otherwise MariaDB would keep "never".
+fn storable_expiry(
+    now: chrono::DateTime<Utc>,
+    days: u32,
+    latest: Option<chrono::DateTime<Utc>>,
+) -> Result<()> {
+    match latest {
+        Some(latest) if now + Duration::days(i64::from(days)) > latest => Err(Error::invalid(
+            "AccessToken",
+            "expires_in_days",
+            format!(
+                "this database cannot store an expiry after {}: choose at most {} days",
+                latest.format("%Y-%m-%d"),
+                (latest - now).num_days()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::storable_expiry;
+    use crate::error::Error;
+    use chrono::{TimeZone, Utc};
+    use sea_orm::DbBackend;
+
+    #[test]
+    fn an_expiry_past_what_mysql_stores_is_refused() {
+        let mysql = crate::db::latest_storable(DbBackend::MySql);
+        assert_eq!(
+            mysql.map(|t| t.to_rfc3339()),
+            Some("2038-01-19T03:14:07+00:00".to_owned())
+        );
+        let in_2030 = Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).unwrap();
+        // 2030 + 2940 days is 2038-01-18: fine; one more year is not.
+        assert!(storable_expiry(in_2030, 2940, mysql).is_ok());
+        let Err(Error::Validation(errors)) = storable_expiry(in_2030, 3650, mysql) else {
+            panic!("a 2039 expiry was accepted on MySQL");
+        };
+        assert_eq!(
+            errors[0].message,
+            "this database cannot store an expiry after 2038-01-19: choose at most 2940 days"
+        );
+        // Elsewhere there is no such limit.
+        assert!(crate::db::latest_storable(DbBackend::Postgres).is_none());
+        assert!(storable_expiry(in_2030, 3650, None).is_ok());
+    }
 }

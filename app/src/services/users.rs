@@ -348,6 +348,13 @@ impl UserService {
                     for c in &commented {
                         adjust_count(tx, &c.gist_id, gist::Column::CommentCount, -1).await?;
                     }
+                    // The gists by hand, not by the account's cascade: MySQL fires no
+                    // trigger for cascaded rows, and triggers keep the list counters and
+                    // the search feed.
+                    gist::Entity::delete_many()
+                        .filter(gist::Column::OwnerId.eq(user.id))
+                        .exec(tx)
+                        .await?;
                     user::Entity::delete_by_id(user.id).exec(tx).await?;
                     Ok(())
                 })

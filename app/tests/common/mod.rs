@@ -1,5 +1,6 @@
 //! Test fixtures: every service test runs on SQLite and, when `GISTFUL_TEST_PG` names a
-//! PostgreSQL server (as `make test` does), on a fresh PostgreSQL database too.
+//! PostgreSQL server and `GISTFUL_TEST_MYSQL` a MariaDB/MySQL server (as `make test` does),
+//! on a fresh database on each of them too.
 
 #![allow(dead_code)]
 
@@ -50,6 +51,11 @@ fn context(
     dir: tempfile::TempDir,
     limits: Limits,
 ) -> Ctx {
+    // An `Error::Internal` hides its cause from callers and logs it: a failing test shows it.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_max_level(tracing_subscriber::filter::LevelFilter::WARN)
+        .try_init();
     let store = GitStore::new(dir.path().join("repos"));
     let gists = GistService::new(db.clone(), store, limits).with_noreply_host("gists.example.com");
     Ctx {
@@ -70,6 +76,15 @@ pub async fn sqlite(limits: Limits) -> Ctx {
 }
 
 pub async fn postgres(server: &str, limits: Limits) -> Ctx {
+    on_server("postgres", server, limits).await
+}
+
+pub async fn mysql(server: &str, limits: Limits) -> Ctx {
+    on_server("mysql", server, limits).await
+}
+
+/// A fresh database on a database server (`server` is a URI to any database on it).
+async fn on_server(backend: &'static str, server: &str, limits: Limits) -> Ctx {
     let name = format!("gistful_test_{}", uuid_like());
     let admin = app::db::connect(server).await.unwrap();
     admin
@@ -81,7 +96,7 @@ pub async fn postgres(server: &str, limits: Limits) -> Ctx {
     let db = app::db::connect_and_migrate(&format!("{base}/{name}"))
         .await
         .unwrap();
-    context("postgres", db, tempfile::tempdir().unwrap(), limits)
+    context(backend, db, tempfile::tempdir().unwrap(), limits)
 }
 
 fn uuid_like() -> String {
@@ -102,6 +117,13 @@ pub async fn backends_with(limits: Limits) -> Vec<Ctx> {
         _ => assert!(
             std::env::var("GISTFUL_REQUIRE_PG").is_err(),
             "GISTFUL_REQUIRE_PG is set but GISTFUL_TEST_PG names no server"
+        ),
+    }
+    match std::env::var("GISTFUL_TEST_MYSQL") {
+        Ok(server) if !server.is_empty() => all.push(mysql(&server, limits).await),
+        _ => assert!(
+            std::env::var("GISTFUL_REQUIRE_MYSQL").is_err(),
+            "GISTFUL_REQUIRE_MYSQL is set but GISTFUL_TEST_MYSQL names no server"
         ),
     }
     all
