@@ -112,7 +112,9 @@ pub fn render(markdown: &str) -> String {
             Event::End(TagEnd::BlockQuote(Some(_))) => out.push(mark("</div>".to_owned())),
             Event::TaskListMarker(checked) => {
                 out.push(mark(format!(
-                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" data-task=\"{tasks}\" disabled{}>",
+                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" data-task=\"{tasks}\" \
+                     aria-label=\"Task {}\" disabled{}>",
+                    tasks + 1,
                     if checked { " checked" } else { "" }
                 )));
                 tasks += 1;

@@ -45,6 +45,7 @@ impl AuthActions {
         ]
     }
 }
+use super::feedback::{FieldError, aria_invalid};
 use crate::rules::account::sign_in_failure;
 use crate::rules::{validate_email, validate_password, validate_username};
 
@@ -140,8 +141,11 @@ pub fn RegisterPage() -> impl IntoView {
     };
     let invalid =
         move || username_error().is_some() || email_error().is_some() || password_error().is_some();
-    let field_error =
-        |message: Option<String>| message.map(|m| view! { <span class="field-error">{m}</span> });
+    let (username_error, email_error, password_error) = (
+        Signal::derive(username_error),
+        Signal::derive(email_error),
+        Signal::derive(password_error),
+    );
 
     let options = Resource::new(|| (), |_| sign_in_providers());
     view! {
@@ -157,20 +161,23 @@ pub fn RegisterPage() -> impl IntoView {
                 <label>
                     "Username"
                     <input name="username" autocomplete="username" required maxlength="39"
+                        aria-describedby="username-error" aria-invalid=aria_invalid(username_error)
                         on:input=move |ev| username.set(event_target_value(&ev))/>
-                    {move || field_error(username_error())}
+                    <FieldError id="username-error" message=username_error/>
                 </label>
                 <label>
                     "Email"
                     <input type="email" name="email" autocomplete="email" required
+                        aria-describedby="email-error" aria-invalid=aria_invalid(email_error)
                         on:input=move |ev| email.set(event_target_value(&ev))/>
-                    {move || field_error(email_error())}
+                    <FieldError id="email-error" message=email_error/>
                 </label>
                 <label>
                     "Password"
                     <input type="password" name="password" autocomplete="new-password" required minlength="8"
+                        aria-describedby="password-error" aria-invalid=aria_invalid(password_error)
                         on:input=move |ev| password.set(event_target_value(&ev))/>
-                    {move || field_error(password_error())}
+                    <FieldError id="password-error" message=password_error/>
                 </label>
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
                 <button type="submit" class="button button-primary" disabled=move || invalid() || action.pending().get()>

@@ -30,3 +30,27 @@ pub fn confirm_submit(question: &'static str) -> impl Fn(leptos::ev::SubmitEvent
         let _ = (ev, question);
     }
 }
+
+/// A field's live error message, kept in the page (empty while the field is fine) so a
+/// screen reader announces it when it appears (`aria-live`). The field itself points at
+/// it with `aria-describedby` and [`aria_invalid`], so the message is read with the field.
+#[component]
+pub fn FieldError(
+    #[prop(into)] id: Signal<String>,
+    #[prop(into)] message: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <span class="field-error" id=id aria-live="polite">{move || message.get()}</span>
+    }
+}
+
+/// `aria-invalid` for a field whose error is `message`: "true" while there is one.
+pub fn aria_invalid(message: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
+    move || {
+        if message.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}

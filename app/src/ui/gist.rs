@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::auth::AuthActions;
 use super::comments::Comments;
-use super::feedback::confirm_submit;
+use super::feedback::{FieldError, aria_invalid, confirm_submit};
 use super::lifecycle::{LifecycleActions, LifecycleBadges, LifecycleFields};
 use super::lists::Topics;
 use super::pages::NotFound;
@@ -326,7 +326,9 @@ fn FileBox(file: FileView, tasks: Option<TaskTarget>) -> impl IntoView {
             let gutter = (1..=file.lines)
                 .map(|n| {
                     let line = format!("{id}-L{n}");
-                    view! { <a id=line.clone() href=format!("#{line}")>{n}</a> }
+                    // Linkable by pointer; hidden from the keyboard and screen readers
+                    // like the rest of the gutter (a tab stop per line would be a trap).
+                    view! { <a id=line.clone() href=format!("#{line}") tabindex="-1">{n}</a> }
                 })
                 .collect_view();
             view! {
@@ -497,14 +499,15 @@ fn EditForm(gist: EditableGist) -> impl IntoView {
 #[component]
 fn TopicsInput(initial: String) -> impl IntoView {
     let value = RwSignal::new(initial.clone());
-    let error = move || parse_topics(&value.get()).err().map(|e| e.message);
+    let error = Signal::derive(move || parse_topics(&value.get()).err().map(|e| e.message));
     view! {
         <label>
             "Topics"
             <input name="topics" value=initial placeholder="e.g. rust, cli (up to 10)"
+                aria-describedby="topics-error" aria-invalid=aria_invalid(error)
                 on:input=move |ev| value.set(event_target_value(&ev))/>
         </label>
-        {move || error().map(|m| view! { <span class="field-error">{m}</span> })}
+        <FieldError id="topics-error" message=error/>
     }
 }
 
@@ -572,12 +575,13 @@ fn FileEditor(
             }
         }
     });
-    let name_error = move || {
+    let name_error = Signal::derive(move || {
         let value = name.get();
         (!value.is_empty())
             .then(|| validate_filename(&value).err().map(|e| e.message))
             .flatten()
-    };
+    });
+    let name_error_id = Signal::derive(move || format!("file-{}-name-error", position.get()));
     let language = RwSignal::new(initial.language.clone());
     let chosen = initial.language.clone();
     let is_markdown = move || {
@@ -594,6 +598,8 @@ fn FileEditor(
                     name=field("name")
                     placeholder="Filename including extension…"
                     aria-label="File name"
+                    aria-describedby=name_error_id
+                    aria-invalid=aria_invalid(name_error)
                     required
                     value=initial.name.clone()
                     on:input=move |ev| name.set(event_target_value(&ev))
@@ -623,7 +629,7 @@ fn FileEditor(
                     "Remove"
                 </button>
             </div>
-            {move || name_error().map(|m| view! { <span class="field-error">{m}</span> })}
+            <FieldError id=name_error_id message=name_error/>
             {if binary {
                 view! { <p class="binary-note">"Binary file: kept as it is (rename or remove it here)."</p> }.into_any()
             } else {

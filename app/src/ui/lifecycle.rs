@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::feedback::{FieldError, aria_invalid};
 use crate::functions::lifecycle::{ArchiveGist, MovePin, PinGist, pinned_gists};
 use crate::rules::Comments;
 use crate::rules::lifecycle::{EXPIRY_PRESETS, validate_slug};
@@ -19,13 +20,13 @@ pub fn LifecycleFields(
     comments: String,
 ) -> impl IntoView {
     let typed = RwSignal::new(slug.clone());
-    let slug_error = move || {
+    let slug_error = Signal::derive(move || {
         let slug = typed.get();
         (!slug.trim().is_empty())
             .then(|| validate_slug(slug.trim()).err())
             .flatten()
             .map(|e| e.message)
-    };
+    });
     let keep = expires_at.clone().map(|at| {
         view! { <option value="keep" selected=true>{format!("Keep: {}", short_time(&at))}</option> }
     });
@@ -52,9 +53,10 @@ pub fn LifecycleFields(
             <label>
                 "Custom URL"
                 <input name="options[slug]" value=slug maxlength="64" placeholder="e.g. my-notes (optional)"
+                    aria-describedby="slug-error" aria-invalid=aria_invalid(slug_error)
                     on:input=move |ev| typed.set(event_target_value(&ev))/>
             </label>
-            {move || slug_error().map(|m| view! { <span class="field-error">{m}</span> })}
+            <FieldError id="slug-error" message=slug_error/>
             <label class="inline">
                 "Comments "
                 <select name="options[comments]">
