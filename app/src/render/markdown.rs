@@ -383,8 +383,15 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<blockquote"), "{html}");
-        assert!(html.contains("data-task=\"0\" disabled>"), "{html}");
-        assert!(html.contains("data-task=\"1\" disabled checked>"), "{html}");
+        // Each box is named for screen readers (axe: a form field needs a label).
+        assert!(
+            html.contains("data-task=\"0\" aria-label=\"Task 1\" disabled>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("data-task=\"1\" aria-label=\"Task 2\" disabled checked>"),
+            "{html}"
+        );
         assert!(html.contains("id=\"user-content-two-words\""), "{html}");
         assert!(html.contains("id=\"user-content-two-words-1\""), "{html}");
     }
