@@ -361,3 +361,41 @@ async fn instance_settings_are_kept_for_a_moment_and_shared_between_servers() {
         assert_eq!(always.load().await.unwrap(), InstanceSettings::default());
     }
 }
+
+#[tokio::test]
+async fn preferences_start_at_defaults_are_checked_and_kept() {
+    use app::rules::preferences::Preferences;
+    for ctx in backends().await {
+        let alice = ctx.user("alice").await;
+        assert_eq!(
+            alice.preferences(),
+            Preferences::default(),
+            "{}",
+            ctx.backend
+        );
+        let chosen = Preferences {
+            theme: "dark".into(),
+            soft_wrap: true,
+            tab_width: 8,
+            default_visibility: "private".into(),
+        };
+        ctx.users
+            .set_preferences(alice.id, chosen.clone())
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e:?}", ctx.backend));
+        let again = ctx.users.get_by_username("alice").await.unwrap();
+        assert_eq!(again.preferences(), chosen, "{}", ctx.backend);
+
+        // A bad value is refused, naming the field, and nothing changes.
+        let bad = Preferences {
+            tab_width: 3,
+            ..chosen.clone()
+        };
+        let Err(Error::Validation(errors)) = ctx.users.set_preferences(alice.id, bad).await else {
+            panic!("{}: a tab width of 3 was accepted", ctx.backend);
+        };
+        assert_eq!(errors[0].field, "tab_width");
+        let after = ctx.users.get_by_username("alice").await.unwrap();
+        assert_eq!(after.preferences(), chosen, "{}", ctx.backend);
+    }
+}

@@ -64,7 +64,7 @@ test("the commit email setting: a no-reply address unless ticked", async ({ page
   await hydrated(page);
   const show = page.getByLabel(/Show my email address in the commits/);
   await expect(show).not.toBeChecked();
-  await expect(page.locator("label.checkbox")).toContainText(`${name}@users.noreply`);
+  await expect(page.locator("label.checkbox", { hasText: "commits" })).toContainText(`${name}@users.noreply`);
   await show.check();
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Profile saved.")).toBeVisible();

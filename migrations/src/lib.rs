@@ -17,6 +17,7 @@ mod m20261206_000009_gist_lifecycle;
 mod m20261207_000010_file_languages;
 mod m20261208_000011_gist_imports;
 mod m20261209_000012_mysql_times;
+mod m20261210_000013_user_preferences;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000010_file_languages::Migration),
             Box::new(m20261208_000011_gist_imports::Migration),
             Box::new(m20261209_000012_mysql_times::Migration),
+            Box::new(m20261210_000013_user_preferences::Migration),
         ]
     }
 }

@@ -12,6 +12,10 @@ const ADMIN: i64 = 3;
 fn user(id: i64, is_admin: bool) -> user::Model {
     user::Model {
         rename_allowed: false,
+        pref_theme: "system".into(),
+        pref_soft_wrap: false,
+        pref_tab_width: 4,
+        pref_visibility: "unlisted".into(),
         id,
         username: format!("u{id}"),
         username_lower: format!("u{id}"),

@@ -17,6 +17,11 @@ pub struct Model {
     pub commit_email_public: bool,
     /// An account a sign-in provider made may change its username once.
     pub rename_allowed: bool,
+    /// Display preferences (`rules::preferences`).
+    pub pref_theme: String,
+    pub pref_soft_wrap: bool,
+    pub pref_tab_width: i16,
+    pub pref_visibility: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -34,3 +39,15 @@ impl Related<super::access_token::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The person's display preferences, as the pages use them.
+    pub fn preferences(&self) -> crate::rules::preferences::Preferences {
+        crate::rules::preferences::Preferences {
+            theme: self.pref_theme.clone(),
+            soft_wrap: self.pref_soft_wrap,
+            tab_width: u8::try_from(self.pref_tab_width).unwrap_or(4),
+            default_visibility: self.pref_visibility.clone(),
+        }
+    }
+}

@@ -11,12 +11,14 @@ pub struct SessionUser {
     pub username: String,
     pub name: String,
     pub is_admin: bool,
+    pub preferences: crate::rules::preferences::Preferences,
 }
 
 #[server(prefix = "/sfn", endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<SessionUser>, Error> {
     let user = super::context::viewer().user().cloned();
     Ok(user.map(|u| SessionUser {
+        preferences: u.preferences(),
         name: u.display_name,
         username: u.username,
         is_admin: u.is_admin,

@@ -107,6 +107,11 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         can_pin: viewer.as_ref().is_some_and(|v| crate::access::pin(v, gist)),
         page_url: format!("{}/{login}/{}", state.external_url, gist.id),
         preview,
+        code_class: viewer
+            .as_ref()
+            .map(|v| v.preferences())
+            .unwrap_or_default()
+            .code_class(),
     })
 }
 

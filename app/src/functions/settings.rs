@@ -16,6 +16,7 @@ pub struct Profile {
     pub has_password: bool,
     /// An account a provider made may pick its username, once.
     pub rename_allowed: bool,
+    pub preferences: crate::rules::preferences::Preferences,
 }
 
 /// A sign-in provider as the settings page lists it.
@@ -44,6 +45,7 @@ pub struct TokenItem {
 pub async fn get_profile() -> Result<Profile, Error> {
     let user = super::context::require_user()?;
     Ok(Profile {
+        preferences: user.preferences(),
         username: user.username,
         name: user.display_name,
         email: user.email,
@@ -137,6 +139,37 @@ pub async fn save_profile(
         .users
         .update_profile(user.id, update)
         .await?;
+    Ok(())
+}
+
+/// Saves the display preferences (Settings → Preferences). Works as a plain form post.
+#[server(prefix = "/sfn", endpoint = "save_preferences")]
+pub async fn save_preferences(
+    theme: String,
+    // A checkbox: sent ("on") only when ticked.
+    soft_wrap: Option<String>,
+    tab_width: String,
+    default_visibility: String,
+) -> Result<(), Error> {
+    use crate::rules::preferences::Preferences;
+
+    let user = super::context::require_user()?;
+    let preferences = Preferences {
+        theme,
+        soft_wrap: soft_wrap.is_some(),
+        // Not a number: a width no list holds, refused with the others by `validate`.
+        tab_width: tab_width.trim().parse().unwrap_or(0),
+        default_visibility,
+    };
+    let saved = super::context::state()?
+        .users
+        .set_preferences(user.id, preferences)
+        .await?;
+    // This device shows the saved theme from now on (a cookie the toggle also sets).
+    super::context::set_cookie(format!(
+        "theme={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        saved.pref_theme
+    ));
     Ok(())
 }
 

@@ -6,6 +6,7 @@ pub mod editor;
 pub mod gist;
 pub mod language;
 pub mod lifecycle;
+pub mod preferences;
 pub mod push_options;
 pub mod scopes;
 pub mod update;

@@ -313,6 +313,28 @@ impl UserService {
 }
 
 impl UserService {
+    /// Saves the person's display preferences, all checked first (422 naming each bad one).
+    pub async fn set_preferences(
+        &self,
+        user_id: i64,
+        preferences: crate::rules::preferences::Preferences,
+    ) -> Result<user::Model> {
+        let p = preferences.validate().map_err(Error::Validation)?;
+        Ok(user::ActiveModel {
+            id: Set(user_id),
+            pref_theme: Set(p.theme),
+            pref_soft_wrap: Set(p.soft_wrap),
+            pref_tab_width: Set(i16::from(p.tab_width)),
+            pref_visibility: Set(p.default_visibility),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .update(&self.db)
+        .await?)
+    }
+}
+
+impl UserService {
     /// Deletes the account with its gists, stars, comments and tokens. Repositories go
     /// after the rows, so a failure part-way leaves orphans for `fsck`, never dangling rows.
     pub async fn delete(&self, username: &str, store: &crate::store::GitStore) -> Result<()> {

@@ -149,7 +149,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
                     })}
                 </div>
             </header>
-            {gist.files.into_iter().map(|file| view! { <FileBox file tasks/> }).collect_view()}
+            {gist.files.into_iter().map(|file| view! { <FileBox file tasks code_class=gist.code_class.clone()/> }).collect_view()}
             <Comments gist_id=gist.id.clone() signed_in=gist.signed_in closed=gist.comments_closed.clone() shown=gist.comments_shown/>
         </article>
     }
@@ -281,7 +281,7 @@ fn CloneBox(https: String, ssh: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn FileBox(file: FileView, tasks: Option<TaskTarget>) -> impl IntoView {
+fn FileBox(file: FileView, tasks: Option<TaskTarget>, code_class: String) -> impl IntoView {
     let id = anchor(&file.name);
     let body = match file.kind {
         FileKind::Markdown => {
@@ -315,7 +315,7 @@ fn FileBox(file: FileView, tasks: Option<TaskTarget>) -> impl IntoView {
             // the size of what it shows.
             let numbers: String = (1..=file.lines).map(|n| format!("{n}\n")).collect();
             view! {
-                <div class="code">
+                <div class=code_class>
                     <pre class="gutter" aria-hidden="true">{numbers}</pre>
                     <pre class="code-lines"><code inner_html=file.html/></pre>
                 </div>
@@ -332,7 +332,7 @@ fn FileBox(file: FileView, tasks: Option<TaskTarget>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="code">
+                <div class=code_class>
                     <div class="gutter" aria-hidden="true">{gutter}</div>
                     <pre class="code-lines"><code inner_html=file.html/></pre>
                 </div>
@@ -372,7 +372,7 @@ pub fn NewGistPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(Some(_)) => view! { <GistEditor/> }.into_any(),
+                    Ok(Some(me)) => view! { <GistEditor visibility=me.preferences.default_visibility/> }.into_any(),
                     _ => view! {
                         <section class="auth-card">
                             <h1>"Create a gist"</h1>
@@ -388,7 +388,10 @@ pub fn NewGistPage() -> impl IntoView {
 }
 
 #[component]
-fn GistEditor() -> impl IntoView {
+fn GistEditor(
+    /// What the visibility select starts at: the person's preference.
+    visibility: String,
+) -> impl IntoView {
     let action = ServerAction::<CreateGist>::new();
     let error = move || {
         action
@@ -408,7 +411,7 @@ fn GistEditor() -> impl IntoView {
                 <LifecycleFields expires_at=None slug=String::new() comments="open".to_owned()/>
                 <div class="editor-actions">
                     <span class="spacer"></span>
-                    <VisibilitySelect current="unlisted"/>
+                    <VisibilitySelect current=visibility/>
                     <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                         "Create gist"
                     </button>

@@ -10,6 +10,7 @@ mod lifecycle;
 mod lists;
 mod maintenance;
 mod pages;
+mod preferences;
 mod revisions;
 mod search;
 mod second_factor;

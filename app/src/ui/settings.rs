@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::feedback::outcome;
+use super::preferences::PreferencesForm;
 
 use crate::functions::settings::{
     ChangePassword, ChooseUsername, CreateToken, Profile, RevokeToken, SaveProfile, UnlinkProvider,
@@ -68,6 +69,8 @@ fn Settings(profile: Profile) -> impl IntoView {
                 {move || { let (e, ok) = result(save.value().get()); outcome(e, ok, "Profile saved.") }}
                 <button type="submit" class="button button-primary">"Save profile"</button>
             </ActionForm>
+
+            <PreferencesForm current=profile.preferences.clone()/>
 
             // An account a sign-in provider made has no password to change: it signs in there.
             {profile.has_password.then(|| view! {

@@ -1,5 +1,8 @@
 //! Light and dark themes. Without a choice the page follows the system; a choice is kept
-//! in a cookie so the server renders it right away (no flash of the wrong theme).
+//! in a cookie so the server renders it right away (no flash of the wrong theme). A
+//! signed-in person's saved preference (Settings → Preferences) counts where this device
+//! has no cookie; saving it sets the cookie too. The browser starts from what the server
+//! rendered, so both sides agree whichever of the two decided.
 
 use leptos::prelude::*;
 
@@ -13,13 +16,18 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// `light`, `dark`, anything else: follow the system.
+    pub fn from_name(name: &str) -> Self {
+        match name {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
     fn from_cookie_header(header: &str) -> Self {
         crate::rules::cookie::value(header, COOKIE)
-            .map(|value| match value {
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                _ => Theme::System,
-            })
+            .map(Theme::from_name)
             .unwrap_or(Theme::System)
     }
 
@@ -61,14 +69,29 @@ fn initial_theme() -> Theme {
                 .map(Theme::from_cookie_header)
                 .find(|theme| *theme != Theme::System)
         })
+        .or_else(|| {
+            let viewer = crate::functions::context::viewer();
+            let theme = Theme::from_name(&viewer.user()?.pref_theme);
+            (theme != Theme::System).then_some(theme)
+        })
         .unwrap_or(Theme::System)
 }
 
 #[cfg(not(feature = "ssr"))]
 fn initial_theme() -> Theme {
-    browser::cookie_header()
-        .map(|h| Theme::from_cookie_header(&h))
-        .unwrap_or(Theme::System)
+    match browser::rendered_theme() {
+        Some(name) => Theme::from_name(&name),
+        None => browser::cookie_header()
+            .map(|h| Theme::from_cookie_header(&h))
+            .unwrap_or(Theme::System),
+    }
+}
+
+/// Shows `theme` now and remembers it on this device (after the preference is saved).
+pub fn apply_theme(theme: Theme) {
+    if let Some(signal) = use_context::<RwSignal<Theme>>() {
+        signal.set(theme);
+    }
 }
 
 #[component]
@@ -104,6 +127,14 @@ mod browser {
         document()?.cookie().ok()
     }
 
+    /// The theme the server rendered the page in (`data-theme` on the app's root).
+    pub fn rendered_theme() -> Option<String> {
+        document()?
+            .query_selector(".app[data-theme]")
+            .ok()??
+            .get_attribute("data-theme")
+    }
+
     pub fn set_cookie(value: &str) {
         if let Some(doc) = document() {
             let _ = doc.set_cookie(value);
@@ -121,6 +152,10 @@ mod browser {
 mod browser {
     #[cfg(not(feature = "ssr"))]
     pub fn cookie_header() -> Option<String> {
+        None
+    }
+    #[cfg(not(feature = "ssr"))]
+    pub fn rendered_theme() -> Option<String> {
         None
     }
     pub fn set_cookie(_: &str) {}

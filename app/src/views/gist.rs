@@ -77,6 +77,8 @@ pub struct GistView {
     /// Pinned to its owner's profile; `can_pin`: the viewer is its owner and it is public.
     pub pinned: bool,
     pub can_pin: bool,
+    /// The code boxes' classes, from the viewer's preferences (soft wrap, tab width).
+    pub code_class: String,
     /// For link previews (Open Graph, Twitter cards): the page's absolute address, and
     /// the description or else the first lines of the first text file.
     pub page_url: String,
