@@ -10,6 +10,8 @@ const binary = process.env.GISTFUL_BIN ?? "../target/debug/gistful";
 // networking off: this machine's closed network refuses those connections noisily.
 const chromium = {
   ...devices["Desktop Chrome"],
+  // The UI speaks the browser's language: tests read English unless they ask otherwise.
+  locale: "en-US",
   launchOptions: {
     executablePath: "/usr/bin/chromium",
     args: [

@@ -9,6 +9,7 @@
 
 pub mod error;
 pub mod functions;
+pub mod i18n;
 pub mod route;
 pub mod rules;
 pub mod ui;

@@ -51,6 +51,9 @@ pub struct AppState {
     pub ssh_clone: Option<String>,
     /// How much of a file pages and embeds show.
     pub display: crate::render::DisplayLimits,
+    /// The UI's language when neither the person nor their browser chose one we speak.
+    #[from_ref(skip)]
+    pub default_locale: crate::i18n::Locale,
     /// The admin panel's background jobs (one at a time per server).
     pub maintenance: crate::services::maintenance::Maintenance,
 }

@@ -14,8 +14,9 @@ async function serious(page: Page, label: string) {
   return report;
 }
 
-for (const scheme of ["light", "dark"] as const) {
-  test(`no serious accessibility violations, ${scheme}`, async ({ browser }) => {
+const runs = [["en", "light"], ["en", "dark"], ["ar", "light"], ["ar", "dark"]] as const;
+for (const [language, scheme] of runs) {
+  test(`no serious accessibility violations, ${language}, ${scheme}`, async ({ browser, baseURL }) => {
     test.setTimeout(120_000);
     const { context, page } = await signedIn(browser, { colorScheme: scheme, bypassCSP: true });
     const url = await createGist(page, "public", [
@@ -27,6 +28,9 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByLabel("File content").first().fill("# Notes\n\nchanged\n");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL(url);
+    // From here on the pages are in `language` (the picker's cookie).
+    const cookie = { name: "locale", value: language, url: baseURL! };
+    await context.addCookies([cookie]);
 
     const pages: [string, string][] = [
       ["home", "/"],
@@ -41,10 +45,12 @@ for (const scheme of ["light", "dark"] as const) {
     for (const [label, path] of pages) {
       await page.goto(path);
       await hydrated(page);
+      await expect(page.locator("html")).toHaveAttribute("lang", language);
       problems.push(...(await serious(page, label)));
     }
     // Signed out: the sign-in and registration forms.
     const anonymous = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    await anonymous.addCookies([cookie]);
     const visitor = await anonymous.newPage();
     for (const [label, path] of [["login", "/login"], ["register", "/register"], ["gist (visitor)", url]]) {
       await visitor.goto(path);

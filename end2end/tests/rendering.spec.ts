@@ -182,7 +182,9 @@ test("the owner ticks a task box and it is a new revision; others cannot", async
   await page.locator("#file-todo-md input.task-list-item-checkbox").nth(0).check();
   await expect(page.locator("#file-todo-md input.task-list-item-checkbox").nth(0)).toBeEnabled();
   const staleBox = stale.locator("#file-todo-md input.task-list-item-checkbox").nth(2);
-  await staleBox.uncheck();
+  // A click, not `uncheck()`: the refusal can put the box back before Playwright looks.
+  await expect(staleBox).toBeEnabled();
+  await staleBox.click();
   await expect(stale.locator("#file-todo-md .form-error")).toContainText("changed since the page was loaded");
   await expect(staleBox).toBeChecked(); // put back
   expect(await (await page.request.get(`${url}/raw/HEAD/todo.md`)).text()).toBe("# Todo\n\n- [x] milk\n- [ ] eggs\n- [x] bread\n");

@@ -18,6 +18,7 @@ mod m20261207_000010_file_languages;
 mod m20261208_000011_gist_imports;
 mod m20261209_000012_mysql_times;
 mod m20261210_000013_user_preferences;
+mod m20261211_000014_user_locale;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000011_gist_imports::Migration),
             Box::new(m20261209_000012_mysql_times::Migration),
             Box::new(m20261210_000013_user_preferences::Migration),
+            Box::new(m20261211_000014_user_locale::Migration),
         ]
     }
 }

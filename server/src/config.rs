@@ -51,6 +51,8 @@ pub struct Config {
     pub ssh: Option<SshConfig>,
     /// Where Prometheus scrapes, when `metrics.enabled` (off by default).
     pub metrics: Option<std::net::SocketAddr>,
+    /// The UI's language for visitors whose browser asks for none we speak.
+    pub default_locale: app::i18n::Locale,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -175,6 +177,7 @@ struct FileConfig {
     disable_login_form: Option<bool>,
     ssh: Option<FileSsh>,
     metrics: Option<FileMetrics>,
+    default_locale: Option<String>,
 }
 
 /// `metrics.*` (Opengist's keys). Its own listener, on loopback unless told otherwise, so
@@ -315,6 +318,7 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_GIST_MAX_EXPIRY_DAYS", "gist.max-expiry-days"),
     ("OG_GIST_EXPIRY_SWEEP_SECONDS", "gist.expiry-sweep-seconds"),
     ("OG_RESPONSE_CACHE_MB", "response-cache-mb"),
+    ("OG_DEFAULT_LOCALE", "default-locale"),
     ("OG_SEARCH_DIR", "search-dir"),
     ("OG_OIDC_PROVIDER_NAME", "oidc.provider-name"),
     ("OG_OIDC_CLIENT_KEY", "oidc.client-key"),
@@ -479,6 +483,14 @@ pub fn load(
     };
     let response_cache_bytes =
         usize::try_from(response_cache_mb * 1024 * 1024).unwrap_or(usize::MAX);
+
+    let default_locale = match pick("default-locale", from_file.default_locale) {
+        Some(raw) => app::i18n::Locale::from_tag(&raw.value).ok_or_else(|| {
+            let known: Vec<&str> = app::i18n::Locale::ALL.iter().map(|l| l.tag()).collect();
+            raw.error(format!("is not a language we speak ({})", known.join(", ")))
+        })?,
+        None => app::i18n::Locale::En,
+    };
 
     let search_dir = match pick("search-dir", from_file.search_dir) {
         Some(raw) if raw.value.trim().is_empty() => return Err(raw.error("must not be empty")),
@@ -758,6 +770,7 @@ pub fn load(
         disable_login_form,
         ssh,
         metrics,
+        default_locale,
         warnings,
     })
 }
@@ -1283,6 +1296,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("gist.expiry-sweep-seconds"), "{err}");
+    }
+
+    #[test]
+    fn default_locale() {
+        let c = load_with(None, &[]).unwrap();
+        assert_eq!(c.default_locale, app::i18n::Locale::En);
+        let c = load_with(Some("default-locale: pt-BR\n"), &[]).unwrap();
+        assert_eq!(c.default_locale, app::i18n::Locale::PtBr);
+        let c = load_with(None, &[("OG_DEFAULT_LOCALE", "ar")]).unwrap();
+        assert_eq!(c.default_locale, app::i18n::Locale::Ar);
+        let err = load_with(None, &[("OG_DEFAULT_LOCALE", "klingon")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("default-locale") && err.contains("pt-BR"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -178,6 +178,7 @@ pub async fn build(
         ),
         search,
         display: config.display,
+        default_locale: config.default_locale,
     };
     let cache = (config.response_cache_bytes > 0).then(|| {
         Arc::new(

@@ -1051,3 +1051,95 @@ async fn media_files_show_inline_from_their_raw_urls() {
     // The SVG's markup never reaches the page: it is only ever an image.
     assert!(!page.body.contains("<rect"), "{}", page.body);
 }
+
+/// The footer's language picker (issue 23): a cookie for this device, the account's
+/// setting for a signed-in person, then back to the page it came from (this site's only).
+/// Pages are then written in that language, before `Accept-Language`.
+#[tokio::test]
+async fn the_language_picker_remembers_and_goes_back_home_only() {
+    let web = Web::start(&[], None).await;
+    let host = web.origin.split("://").nth(1).unwrap().to_owned();
+    let pick = |locale: &'static str, referer: String, cookie: Option<String>| {
+        let mut call = web
+            .app
+            .request(Method::POST, "/sfn/set_locale")
+            .form(&[("locale", locale)])
+            .header("origin", &web.origin)
+            .header("host", &host)
+            .header("referer", referer)
+            .header("accept", "text/html");
+        if let Some(cookie) = cookie {
+            call = call.header("cookie", cookie);
+        }
+        call.send()
+    };
+    let page_lang = |answer: &Answer| {
+        let at = answer.body.find("<html lang=\"").expect("an html page") + 12;
+        answer.body[at..].split('"').next().unwrap().to_owned()
+    };
+
+    // A visitor: the cookie, and back to the very page.
+    let picked = pick("de", format!("{}/explore?sort=created", web.origin), None).await;
+    assert!(picked.status.is_redirection(), "{}", picked.status);
+    assert_eq!(picked.headers["location"], "/explore?sort=created");
+    let cookie = picked.headers[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("locale=de;"), "{cookie}");
+    let home = web.get("/", Some("locale=de")).await;
+    assert_eq!(page_lang(&home), "de");
+    assert!(home.body.contains("Entdecken"), "{}", home.body);
+    // Without the cookie the browser's languages decide; with it, the cookie does.
+    let french = web
+        .app
+        .request(Method::GET, "/")
+        .header("accept-language", "fr-CA,fr;q=0.9,en;q=0.5")
+        .send()
+        .await;
+    assert_eq!(page_lang(&french), "fr");
+    assert!(french.body.contains("dir=\"ltr\""));
+    let arabic = web.get("/", Some("locale=ar")).await;
+    assert!(
+        arabic.body.contains("<html lang=\"ar\" dir=\"rtl\""),
+        "{}",
+        arabic.body
+    );
+
+    // Another site's page is not a place to send anyone back to.
+    let foreign = pick("fr", "https://evil.example/phish".into(), None).await;
+    assert_eq!(foreign.headers["location"], "/");
+
+    // A language we do not speak: refused, and nothing is set.
+    let refused = web
+        .app
+        .request(Method::POST, "/sfn/set_locale")
+        .form(&[("locale", "xx-klingon")])
+        .header("origin", &web.origin)
+        .header("accept", "application/json")
+        .send()
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.headers.get(SET_COOKIE).is_none());
+
+    // A signed-in person: the choice is the account's, and beats this browser's languages
+    // on a device that never used the picker.
+    web.user("linguist", "a good password").await;
+    let session = web.session("linguist", "a good password").await;
+    let saved = pick("uk", format!("{}/", web.origin), Some(session.clone())).await;
+    assert!(saved.status.is_redirection(), "{}", saved.status);
+    let stored = web
+        .app
+        .state
+        .users
+        .find_by_username("linguist")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.pref_locale, "uk");
+    let elsewhere = web
+        .app
+        .request(Method::GET, "/")
+        .header("cookie", &session)
+        .header("accept-language", "de")
+        .send()
+        .await;
+    assert_eq!(page_lang(&elsewhere), "uk");
+}

@@ -16,6 +16,7 @@ fn user(id: i64, is_admin: bool) -> user::Model {
         pref_soft_wrap: false,
         pref_tab_width: 4,
         pref_visibility: "unlisted".into(),
+        pref_locale: String::new(),
         id,
         username: format!("u{id}"),
         username_lower: format!("u{id}"),

@@ -22,6 +22,8 @@ pub struct Model {
     pub pref_soft_wrap: bool,
     pub pref_tab_width: i16,
     pub pref_visibility: String,
+    /// The UI language's tag (`i18n::Locale`), empty for "not chosen".
+    pub pref_locale: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

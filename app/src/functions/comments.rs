@@ -33,7 +33,10 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
             id: c.comment.id,
             author: c.author.username.clone(),
             html: crate::render::markdown::render(&c.comment.body),
-            when: crate::views::relative_time(now - c.comment.created_at),
+            when: crate::views::relative_time(
+                crate::i18n::request::i18n(),
+                now - c.comment.created_at,
+            ),
             can_edit: viewer
                 .as_ref()
                 .is_some_and(|u| crate::access::edit_comment(u, &c.comment)),

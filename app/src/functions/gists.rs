@@ -94,9 +94,12 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         zip_url: format!("/{login}/{}/archive/{}.zip", gist.id, detail.revision),
         files,
         expires_at: gist.expires_at.map(|at| at.to_rfc3339()),
-        expires_in: gist
-            .expires_at
-            .map(|at| crate::rules::lifecycle::expires_in_words(at - chrono::Utc::now())),
+        expires_in: gist.expires_at.map(|at| {
+            crate::rules::lifecycle::expires_in_words(
+                crate::i18n::request::i18n(),
+                at - chrono::Utc::now(),
+            )
+        }),
         archived: gist.archived,
         custom_url: gist.slug.as_ref().map(|slug| format!("/{login}/{slug}")),
         comments_closed: crate::access::comments_accepted(gist)

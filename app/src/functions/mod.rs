@@ -9,6 +9,7 @@ pub mod context;
 pub mod gists;
 pub mod lifecycle;
 pub mod lists;
+pub mod locale;
 pub mod preview;
 pub mod search;
 pub mod second_factor;

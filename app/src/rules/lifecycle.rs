@@ -163,18 +163,15 @@ pub fn expired(expires_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
 }
 
 /// "expires in 3 days", "expires in 5 hours", "expires in less than a minute".
-pub fn expires_in_words(left: Duration) -> String {
+pub fn expires_in_words(t: crate::i18n::I18n, left: Duration) -> String {
+    use crate::tr;
     let seconds = left.num_seconds().max(0);
-    let (value, unit) = match seconds {
-        0..=59 => return "expires in less than a minute".into(),
-        60..=3599 => (seconds / 60, "minute"),
-        3600..=86_399 => (seconds / 3600, "hour"),
-        _ => (seconds / 86_400, "day"),
-    };
-    format!(
-        "expires in {value} {unit}{}",
-        if value == 1 { "" } else { "s" }
-    )
+    match seconds {
+        0..=59 => tr!(t, "time-expires-soon"),
+        60..=3599 => tr!(t, "time-expires-minutes", count = seconds / 60),
+        3600..=86_399 => tr!(t, "time-expires-hours", count = seconds / 3600),
+        _ => tr!(t, "time-expires-days", count = seconds / 86_400),
+    }
 }
 
 /// Whether a gist takes comments.
@@ -299,10 +296,14 @@ mod tests {
 
     #[test]
     fn expiry_words_and_state() {
-        assert_eq!(expires_in_words(Duration::days(3)), "expires in 3 days");
-        assert_eq!(expires_in_words(Duration::hours(1)), "expires in 1 hour");
+        let en = crate::i18n::I18n::default();
+        assert_eq!(expires_in_words(en, Duration::days(3)), "expires in 3 days");
         assert_eq!(
-            expires_in_words(Duration::seconds(10)),
+            expires_in_words(en, Duration::hours(1)),
+            "expires in 1 hour"
+        );
+        assert_eq!(
+            expires_in_words(en, Duration::seconds(10)),
             "expires in less than a minute"
         );
         let now = Utc::now();

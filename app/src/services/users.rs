@@ -335,6 +335,22 @@ impl UserService {
 }
 
 impl UserService {
+    /// The language the person reads the site in; `None` forgets the choice.
+    pub async fn set_locale(
+        &self,
+        user_id: i64,
+        locale: Option<crate::i18n::Locale>,
+    ) -> Result<user::Model> {
+        Ok(user::ActiveModel {
+            id: Set(user_id),
+            pref_locale: Set(locale.map(|l| l.tag().to_owned()).unwrap_or_default()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .update(&self.db)
+        .await?)
+    }
+
     /// Deletes the account with its gists, stars, comments and tokens. Repositories go
     /// after the rows, so a failure part-way leaves orphans for `fsck`, never dangling rows.
     pub async fn delete(&self, username: &str, store: &crate::store::GitStore) -> Result<()> {

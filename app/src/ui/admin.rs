@@ -1,6 +1,8 @@
 //! `/admin`: instance settings, users, gists and maintenance, for admins only. Anyone
 //! else gets the 404 page: the panel does not exist for them.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -14,10 +16,10 @@ use crate::functions::admin::{
 };
 
 const TABS: [(&str, &str); 4] = [
-    ("settings", "Settings"),
-    ("users", "Users"),
-    ("gists", "Gists"),
-    ("maintenance", "Maintenance"),
+    ("settings", "admin-tab-settings"),
+    ("users", "admin-tab-users"),
+    ("gists", "admin-tab-gists"),
+    ("maintenance", "admin-tab-maintenance"),
 ];
 
 fn failure(value: Option<Result<(), crate::Error>>) -> (Option<String>, bool) {
@@ -36,6 +38,7 @@ fn page_number(value: Option<String>) -> u64 {
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     let tab = move || {
         let wanted = query.read().get("tab").unwrap_or_default();
@@ -48,17 +51,17 @@ pub fn AdminPage() -> impl IntoView {
     // Also the admin check: anyone else gets an error, and so the 404 page.
     let settings = Resource::new(move || save.version().get(), |_| admin_settings());
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr!(t, "admin-loading")}</p> }>
             {move || Suspend::new(async move {
                 match settings.await {
                     Err(_) => view! { <NotFound/> }.into_any(),
                     Ok(current) => view! {
-                        <Title text="Admin"/>
+                        <Title text=tr!(t, "admin-admin")/>
                         <section class="admin">
-                            <h1>"Administration"</h1>
+                            <h1>{tr!(t, "admin-administration")}</h1>
                             <nav class="tabs">
                                 {TABS.iter().map(|(name, label)| view! {
-                                    <A href=format!("/admin?tab={name}") attr:class=move || if tab() == *name { "tab active" } else { "tab" }>{*label}</A>
+                                    <A href=format!("/admin?tab={name}") attr:class=move || if tab() == *name { "tab active" } else { "tab" }>{t.get(label)}</A>
                                 }).collect_view()}
                             </nav>
                             {move || match tab() {
@@ -78,7 +81,9 @@ pub fn AdminPage() -> impl IntoView {
 
 #[component]
 fn SettingsTab(current: InstanceSwitches, save: ServerAction<SaveAdminSettings>) -> impl IntoView {
-    let toggle = move |name: &'static str, label: &'static str, help: &'static str, on: bool| {
+    let t = use_i18n();
+    let toggle = move |name: &'static str, key: &'static str, on: bool| {
+        let (label, help) = (t.get(key), t.get(&format!("{key}-help")));
         view! {
             <label class="toggle">
                 <input type="checkbox" name=name value="on" checked=on/>
@@ -91,20 +96,20 @@ fn SettingsTab(current: InstanceSwitches, save: ServerAction<SaveAdminSettings>)
     };
     view! {
         <ActionForm action=save attr:class="form admin-settings">
-            {toggle("disable_signup", "Disable signup", "Nobody can register; admins create accounts with the gistful admin create-user command.", current.disable_signup)}
-            {toggle("require_login", "Require login", "Every page, API call, raw file and clone needs a signed-in user.", current.require_login)}
-            {toggle("allow_individual_gists", "Allow individual gists without login", "With \"require login\": a single gist stays readable by anyone with its link.", current.allow_individual_gists)}
-            {toggle("api_enabled", "REST API enabled", "The /api endpoints for scripts and gist clients.", current.api_enabled)}
-            {toggle("require_admin_mfa", "Require a second factor for admins", "Admins without an authenticator app or a passkey are sent to set one up when they sign in, and cannot use this panel until they do.", current.require_admin_mfa)}
+            {toggle("disable_signup", "admin-disable-signup", current.disable_signup)}
+            {toggle("require_login", "admin-require-login", current.require_login)}
+            {toggle("allow_individual_gists", "admin-allow-individual-gists", current.allow_individual_gists)}
+            {toggle("api_enabled", "admin-api-enabled", current.api_enabled)}
+            {toggle("require_admin_mfa", "admin-require-admin-mfa", current.require_admin_mfa)}
             {current.api_disabled_by_config.then(|| view! {
-                <p class="form-note">"The configuration file turns the API off (api.enabled: false); that wins over this switch."</p>
+                <p class="form-note">{tr!(t, "admin-the-configuration-file-turns-the")}</p>
             })}
             <div class="editor-actions">
-                <button type="submit" class="button button-primary">"Save settings"</button>
+                <button type="submit" class="button button-primary">{tr!(t, "admin-save-settings")}</button>
             </div>
             {move || {
                 let (error, done) = failure(save.value().get());
-                outcome(error, done, "Settings saved.")
+                outcome(error, done, tr!(t, "admin-settings-saved"))
             }}
         </ActionForm>
     }
@@ -112,6 +117,7 @@ fn SettingsTab(current: InstanceSwitches, save: ServerAction<SaveAdminSettings>)
 
 #[component]
 fn UsersTab() -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     let promote = ServerAction::<AdminSetAdmin>::new();
     let delete = ServerAction::<AdminDeleteUser>::new();
@@ -130,15 +136,15 @@ fn UsersTab() -> impl IntoView {
             let (other, _) = failure(delete.value().get());
             outcome(error.or(other), false, "")
         }}
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr!(t, "admin-loading")}</p> }>
             {move || Suspend::new(async move {
                 let Ok(list) = users.await else {
-                    return view! { <p class="form-error">"Could not load the users."</p> }.into_any();
+                    return view! { <p class="form-error">{tr!(t, "admin-could-not-load-the-users")}</p> }.into_any();
                 };
                 view! {
-                    <p class="list-count">{format!("{} user{}", list.total, if list.total == 1 { "" } else { "s" })}</p>
+                    <p class="list-count">{tr!(t, "admin-users-count", count = list.total)}</p>
                     <table class="admin-table">
-                        <thead><tr><th>"User"</th><th>"Email"</th><th>"Role"</th><th>"Gists"</th><th>"Joined"</th><th></th></tr></thead>
+                        <thead><tr><th>{tr!(t, "admin-user")}</th><th>{tr!(t, "admin-email")}</th><th>{tr!(t, "admin-role")}</th><th>{tr!(t, "admin-gists")}</th><th>{tr!(t, "admin-joined")}</th><th></th></tr></thead>
                         <tbody>
                             {list.users.into_iter().map(|user| {
                                 let (name, promote_name, delete_name) = (user.username.clone(), user.username.clone(), user.username.clone());
@@ -146,7 +152,7 @@ fn UsersTab() -> impl IntoView {
                                     <tr data-user=user.username.clone()>
                                         <td><A href=format!("/{name}")>{name.clone()}</A></td>
                                         <td>{user.email}</td>
-                                        <td>{if user.is_admin { "Admin" } else { "User" }}</td>
+                                        <td>{if user.is_admin { tr!(t, "admin-role-admin") } else { tr!(t, "admin-role-user") }}</td>
                                         <td>{user.gist_count}</td>
                                         <td>{user.joined}</td>
                                         <td class="row-actions">
@@ -155,15 +161,15 @@ fn UsersTab() -> impl IntoView {
                                                     <input type="hidden" name="username" value=promote_name.clone()/>
                                                     <input type="hidden" name="admin" value=(!user.is_admin).to_string()/>
                                                     <button type="submit" class="button button-small">
-                                                        {if user.is_admin { "Demote" } else { "Make admin" }}
+                                                        {if user.is_admin { tr!(t, "admin-demote") } else { tr!(t, "admin-make-admin") }}
                                                     </button>
                                                 </ActionForm>
-                                                <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit("Delete this user with all their gists?")>
+                                                <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit(tr!(t, "admin-confirm-delete-user"))>
                                                     <input type="hidden" name="username" value=delete_name.clone()/>
-                                                    <button type="submit" class="button button-small button-danger">"Delete"</button>
+                                                    <button type="submit" class="button button-small button-danger">{tr!(t, "admin-delete")}</button>
                                                 </ActionForm>
                                             })}
-                                            {user.is_you.then(|| view! { <span class="muted">"you"</span> })}
+                                            {user.is_you.then(|| view! { <span class="muted">{tr!(t, "admin-you")}</span> })}
                                         </td>
                                     </tr>
                                 }
@@ -180,6 +186,7 @@ fn UsersTab() -> impl IntoView {
 
 #[component]
 fn GistsTab() -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     let delete = ServerAction::<AdminDeleteGist>::new();
     let gists = Resource::new(
@@ -196,15 +203,15 @@ fn GistsTab() -> impl IntoView {
             let (error, _) = failure(delete.value().get());
             outcome(error, false, "")
         }}
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{tr!(t, "admin-loading")}</p> }>
             {move || Suspend::new(async move {
                 let Ok(list) = gists.await else {
-                    return view! { <p class="form-error">"Could not load the gists."</p> }.into_any();
+                    return view! { <p class="form-error">{tr!(t, "admin-could-not-load-the-gists")}</p> }.into_any();
                 };
                 view! {
-                    <p class="list-count">{format!("{} gist{}", list.total, if list.total == 1 { "" } else { "s" })}</p>
+                    <p class="list-count">{tr!(t, "admin-gists-count", count = list.total)}</p>
                     <table class="admin-table">
-                        <thead><tr><th>"Gist"</th><th>"Owner"</th><th>"Visibility"</th><th>"Files"</th><th>"Updated"</th><th></th></tr></thead>
+                        <thead><tr><th>{tr!(t, "admin-gist")}</th><th>{tr!(t, "admin-owner")}</th><th>{tr!(t, "admin-visibility")}</th><th>{tr!(t, "admin-files")}</th><th>{tr!(t, "admin-updated")}</th><th></th></tr></thead>
                         <tbody>
                             {list.cards.into_iter().map(|card| {
                                 let href = format!("/{}/{}", card.owner, card.id);
@@ -213,13 +220,13 @@ fn GistsTab() -> impl IntoView {
                                 <tr data-gist=row_id>
                                     <td><A href=href>{card.title.clone()}</A></td>
                                     <td><A href=format!("/{}", card.owner)>{card.owner.clone()}</A></td>
-                                    <td><span class=format!("badge badge-{}", card.visibility)>{card.visibility.clone()}</span></td>
+                                    <td><span class=format!("badge badge-{}", card.visibility)>{super::gist::visibility_label(t, &card.visibility)}</span></td>
                                     <td>{card.files.len()}</td>
                                     <td>{card.updated.clone()}</td>
                                     <td class="row-actions">
-                                        <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit("Delete this gist and its history?")>
+                                        <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit(tr!(t, "admin-confirm-delete-gist"))>
                                             <input type="hidden" name="id" value=form_id/>
-                                            <button type="submit" class="button button-small button-danger">"Delete"</button>
+                                            <button type="submit" class="button button-small button-danger">{tr!(t, "admin-delete")}</button>
                                         </ActionForm>
                                     </td>
                                 </tr>
@@ -236,13 +243,14 @@ fn GistsTab() -> impl IntoView {
 
 #[component]
 fn Pager(tab: &'static str, page: u64, total_pages: u64) -> impl IntoView {
+    let t = use_i18n();
     let link = move |page: u64| format!("/admin?tab={tab}&page={page}");
     (total_pages > 1).then(|| {
         view! {
             <nav class="pager">
-                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">"← Previous"</A> })}
-                <span>{format!("Page {page} of {total_pages}")}</span>
-                {(page < total_pages).then(|| view! { <A href=link(page + 1) attr:rel="next">"Next →"</A> })}
+                {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{tr!(t, "admin-previous")}</A> })}
+                <span>{tr!(t, "admin-page-of", page = page, pages = total_pages)}</span>
+                {(page < total_pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{tr!(t, "admin-next")}</A> })}
             </nav>
         }
     })
@@ -250,11 +258,21 @@ fn Pager(tab: &'static str, page: u64, total_pages: u64) -> impl IntoView {
 
 #[component]
 fn MaintenanceTab() -> impl IntoView {
+    let t = use_i18n();
     let check = ServerAction::<AdminCheck>::new();
-    let list = |title: &'static str, ids: Vec<String>, meaning: &'static str| {
+    let list = move |key: &'static str, ids: Vec<String>| {
+        let (title, meaning) = (
+            tr!(
+                t,
+                "admin-report-count",
+                title = t.get(key),
+                count = ids.len()
+            ),
+            t.get(&format!("{key}-help")),
+        );
         (!ids.is_empty()).then(|| {
             view! {
-                <h3>{format!("{title} ({})", ids.len())}</h3>
+                <h3>{title}</h3>
                 <p class="muted">{meaning}</p>
                 <ul class="id-list">{ids.into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}</ul>
             }
@@ -263,12 +281,12 @@ fn MaintenanceTab() -> impl IntoView {
     view! {
         <div class="maintenance">
             <super::maintenance::MaintenanceJobs/>
-            <h2>"Consistency check"</h2>
-            <p>"Compares every gist in the database with its git repository and only reports; the job “Check and repair” above (or "
-                <code>"gistful admin job repair"</code>") repairs, safely while the server runs: it never deletes, and leaves writes in progress alone."</p>
+            <h2>{tr!(t, "admin-consistency-check")}</h2>
+            <p>{tr!(t, "admin-compares-every-gist-in-the")}" "
+                <code>"gistful admin job repair"</code>{tr!(t, "admin-repairs-safely-while-the-server")}</p>
             <ActionForm action=check attr:class="inline-form">
                 <button type="submit" class="button button-primary" disabled=move || check.pending().get()>
-                    "Run consistency check"
+                    {tr!(t, "admin-run-consistency-check")}
                 </button>
             </ActionForm>
             {move || check.value().get().map(|result| match result {
@@ -280,12 +298,12 @@ fn MaintenanceTab() -> impl IntoView {
                     view! {
                         <div class="report" role="status">
                             <p>
-                                <strong>{format!("Checked {} gists: ", report.gists_checked)}</strong>
-                                {if clean { "everything is consistent." } else { "problems found." }}
+                                <strong>{tr!(t, "admin-checked-gists", count = report.gists_checked)}</strong>" "
+                                {if clean { tr!(t, "admin-consistent") } else { tr!(t, "admin-problems-found") }}
                             </p>
-                            {list("Missing repositories", report.missing_repositories, "Gists whose repository is gone.")}
-                            {list("Orphan repositories", report.orphan_repositories, "Repositories no gist refers to.")}
-                            {list("Out-of-date rows", report.stale_rows, "Rows that describe another revision than the repository's head.")}
+                            {list("admin-missing-repositories", report.missing_repositories)}
+                            {list("admin-orphan-repositories", report.orphan_repositories)}
+                            {list("admin-stale-rows", report.stale_rows)}
                         </div>
                     }
                     .into_any()

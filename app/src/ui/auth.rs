@@ -1,5 +1,7 @@
 //! Log in and register.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -51,6 +53,7 @@ use crate::rules::{validate_email, validate_password, validate_username};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    let t = use_i18n();
     let action = expect_context::<AuthActions>().login;
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
@@ -70,9 +73,9 @@ pub fn LoginPage() -> impl IntoView {
     };
     let options = Resource::new(|| (), |_| sign_in_providers());
     view! {
-        <Title text="Log in"/>
+        <Title text=tr!(t, "auth-log-in")/>
         <section class="auth-card">
-            <h1>"Log in to Gistful"</h1>
+            <h1>{tr!(t, "auth-log-in-to-gistful")}</h1>
             <Transition fallback=|| ()>
             {move || {
                 let (form, providers) = split_options(options.get());
@@ -84,16 +87,16 @@ pub fn LoginPage() -> impl IntoView {
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="next" prop:value=next/>
                 <label>
-                    "Username"
+                    {tr!(t, "auth-username")}
                     <input name="username" autocomplete="username" required autofocus/>
                 </label>
                 <label>
-                    "Password"
+                    {tr!(t, "auth-password")}
                     <input type="password" name="password" autocomplete="current-password" required/>
                 </label>
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                    "Log in"
+                    {tr!(t, "auth-log-in")}
                 </button>
             </ActionForm>
             })}
@@ -102,13 +105,14 @@ pub fn LoginPage() -> impl IntoView {
             }}
             </Transition>
             <super::second_factor::PasskeySignIn next=Signal::derive(next)/>
-            <p class="auth-switch">"New here? " <A href="/register">"Create an account"</A></p>
+            <p class="auth-switch">{tr!(t, "auth-new-here")}" " <A href="/register">{tr!(t, "auth-create-an-account")}</A></p>
         </section>
     }
 }
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
+    let t = use_i18n();
     let action = expect_context::<AuthActions>().register;
     let error = move || {
         action
@@ -149,9 +153,9 @@ pub fn RegisterPage() -> impl IntoView {
 
     let options = Resource::new(|| (), |_| sign_in_providers());
     view! {
-        <Title text="Register"/>
+        <Title text=tr!(t, "auth-register")/>
         <section class="auth-card">
-            <h1>"Create your account"</h1>
+            <h1>{tr!(t, "auth-create-your-account")}</h1>
             <Transition fallback=|| ()>
             {move || {
                 let (form, providers) = split_options(options.get());
@@ -159,21 +163,21 @@ pub fn RegisterPage() -> impl IntoView {
             {form.then(|| view! {
             <ActionForm action=action attr:class="form">
                 <label>
-                    "Username"
+                    {tr!(t, "auth-username")}
                     <input name="username" autocomplete="username" required maxlength="39"
                         aria-describedby="username-error" aria-invalid=aria_invalid(username_error)
                         on:input=move |ev| username.set(event_target_value(&ev))/>
                     <FieldError id="username-error" message=username_error/>
                 </label>
                 <label>
-                    "Email"
+                    {tr!(t, "auth-email")}
                     <input type="email" name="email" autocomplete="email" required
                         aria-describedby="email-error" aria-invalid=aria_invalid(email_error)
                         on:input=move |ev| email.set(event_target_value(&ev))/>
                     <FieldError id="email-error" message=email_error/>
                 </label>
                 <label>
-                    "Password"
+                    {tr!(t, "auth-password")}
                     <input type="password" name="password" autocomplete="new-password" required minlength="8"
                         aria-describedby="password-error" aria-invalid=aria_invalid(password_error)
                         on:input=move |ev| password.set(event_target_value(&ev))/>
@@ -181,7 +185,7 @@ pub fn RegisterPage() -> impl IntoView {
                 </label>
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
                 <button type="submit" class="button button-primary" disabled=move || invalid() || action.pending().get()>
-                    "Create account"
+                    {tr!(t, "auth-create-account")}
                 </button>
             </ActionForm>
             })}
@@ -189,7 +193,7 @@ pub fn RegisterPage() -> impl IntoView {
                 }
             }}
             </Transition>
-            <p class="auth-switch">"Already have an account? " <A href="/login">"Log in"</A></p>
+            <p class="auth-switch">{tr!(t, "auth-already-have-an-account")}" " <A href="/login">{tr!(t, "auth-log-in")}</A></p>
         </section>
     }
 }
@@ -214,12 +218,13 @@ fn ProviderButtons(
     /// An "or" before the buttons (when the password form is above them).
     divider: bool,
 ) -> impl IntoView {
+    let t = use_i18n();
     view! {
             {(!providers.is_empty()).then(|| view! {
                 <div class="sign-in-providers">
-                    {divider.then(|| view! { <p class="sign-in-or">"or"</p> })}
+                    {divider.then(|| view! { <p class="sign-in-or">{tr!(t, "auth-or")}</p> })}
                     {providers.into_iter().map(|p| {
-                        let label = format!("Sign in with {}", p.name);
+                        let label = tr!(t, "auth-sign-in-with", provider = p.name.clone());
                         let href = move || {
                             let next = next.get();
                             if next.is_empty() {

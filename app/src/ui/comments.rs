@@ -1,5 +1,7 @@
 //! The conversation under a gist.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 
 use crate::functions::comments::{
@@ -15,6 +17,7 @@ pub fn Comments(
     /// Whether the comments are shown at all (their owner may hide them).
     shown: bool,
 ) -> impl IntoView {
+    let t = use_i18n();
     let add = ServerAction::<AddComment>::new();
     let edit = ServerAction::<EditComment>::new();
     let delete = ServerAction::<DeleteComment>::new();
@@ -39,19 +42,19 @@ pub fn Comments(
     if !shown {
         return view! {
             <section class="comments">
-                <p class="muted comments-off">"Comments are turned off for this gist."</p>
+                <p class="muted comments-off">{tr!(t, "comments-comments-are-turned-off-for")}</p>
             </section>
         }
         .into_any();
     }
     view! {
         <section class="comments">
-            <h2>"Comments"</h2>
+            <h2>{tr!(t, "comments-comments")}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let list = comments.await.unwrap_or_default();
                     if list.is_empty() {
-                        return view! { <p class="muted">"No comments yet."</p> }.into_any();
+                        return view! { <p class="muted">{tr!(t, "comments-no-comments-yet")}</p> }.into_any();
                     }
                     view! {
                         <ol class="comment-list">
@@ -68,13 +71,13 @@ pub fn Comments(
                 view! {
                     <ActionForm action=add attr:class="form comment-form">
                         <input type="hidden" name="id" value=gist_id.clone()/>
-                        <label>"Add a comment" <textarea name="body" rows="4" required placeholder="Markdown works here"></textarea></label>
-                        <button type="submit" class="button button-primary" disabled=move || add.pending().get()>"Comment"</button>
+                        <label>{tr!(t, "comments-add-a-comment")} <textarea name="body" rows="4" required placeholder=tr!(t, "comments-markdown-works-here")></textarea></label>
+                        <button type="submit" class="button button-primary" disabled=move || add.pending().get()>{tr!(t, "comments-comment")}</button>
                     </ActionForm>
                 }
                 .into_any()
             } else {
-                view! { <p class="muted"><a href="/login">"Log in"</a> " to comment."</p> }.into_any()
+                view! { <p class="muted"><a href="/login">{tr!(t, "comments-log-in")}</a> " "{tr!(t, "comments-to-comment")}</p> }.into_any()
             }}
         </section>
     }
@@ -87,6 +90,7 @@ fn CommentBox(
     edit: ServerAction<EditComment>,
     delete: ServerAction<DeleteComment>,
 ) -> impl IntoView {
+    let t = use_i18n();
     let editing = RwSignal::new(false);
     let gist_id = leptos_router::hooks::use_params_map()
         .read_untracked()
@@ -111,14 +115,14 @@ fn CommentBox(
                 <span class="spacer"></span>
                 {comment.can_edit.then(|| view! {
                     <button type="button" class="button button-small" on:click=move |_| editing.update(|e| *e = !*e)>
-                        {move || if editing.get() { "Cancel" } else { "Edit" }}
+                        {move || if editing.get() { tr!(t, "comments-cancel") } else { tr!(t, "gist-edit") }}
                     </button>
                 })}
                 {comment.can_delete.then(|| view! {
                     <ActionForm action=delete attr:class="inline-form">
                         <input type="hidden" name="id" value=delete_gist.clone()/>
                         <input type="hidden" name="comment" value=comment.id.to_string()/>
-                        <button type="submit" class="button button-small button-danger">"Delete"</button>
+                        <button type="submit" class="button button-small button-danger">{tr!(t, "comments-delete")}</button>
                     </ActionForm>
                 })}
             </header>
@@ -129,8 +133,8 @@ fn CommentBox(
                 <ActionForm action=edit attr:class="form comment-form">
                     <input type="hidden" name="id" value=edit_gist.get_value()/>
                     <input type="hidden" name="comment" value=comment.id.to_string()/>
-                    <textarea name="body" rows="4" required aria-label="Edit comment">{body.get_value()}</textarea>
-                    <button type="submit" class="button button-primary">"Save"</button>
+                    <textarea name="body" rows="4" required aria-label=tr!(t, "comments-edit-comment")>{body.get_value()}</textarea>
+                    <button type="submit" class="button button-primary">{tr!(t, "comments-save")}</button>
                 </ActionForm>
             </Show>
         </li>

@@ -3,7 +3,12 @@
 use leptos::prelude::*;
 
 /// The outcome of an action: its error, or a confirmation once it succeeded.
-pub fn outcome(error: Option<String>, done: bool, confirmation: &'static str) -> impl IntoView {
+pub fn outcome(
+    error: Option<String>,
+    done: bool,
+    confirmation: impl Into<String>,
+) -> impl IntoView {
+    let confirmation = confirmation.into();
     match (error, done) {
         (Some(message), _) => {
             Some(view! { <p class="form-error" role="alert">{message}</p> }.into_any())
@@ -17,17 +22,17 @@ pub fn outcome(error: Option<String>, done: bool, confirmation: &'static str) ->
 
 /// A submit handler that asks first and cancels the submission unless the user agrees.
 /// Without JavaScript the form submits straight away (the browser cannot ask).
-pub fn confirm_submit(question: &'static str) -> impl Fn(leptos::ev::SubmitEvent) + Clone {
+pub fn confirm_submit(question: String) -> impl Fn(leptos::ev::SubmitEvent) + Clone {
     move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
-            let sure = web_sys::window().and_then(|w| w.confirm_with_message(question).ok());
+            let sure = web_sys::window().and_then(|w| w.confirm_with_message(&question).ok());
             if sure != Some(true) {
                 ev.prevent_default();
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, question);
+        let _ = (ev, &question);
     }
 }
 

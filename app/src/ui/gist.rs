@@ -1,5 +1,7 @@
 //! The gist page and the new-gist editor.
 
+use crate::i18n::{I18n, use_i18n};
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -22,12 +24,21 @@ use crate::rules::{parse_topics, validate_filename};
 use crate::views::editor::{EditableFile, EditableGist};
 use crate::views::gist::{FileKind, FileView, GistView};
 
-/// `1.2 MB`, `340 KB`, `12 bytes`.
-fn human_size(bytes: i64) -> String {
+/// `1.2 MB`, `340 KB`, `12 bytes`, in the page's language.
+fn human_size(t: I18n, bytes: i64) -> String {
     match bytes {
-        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1_000_000.0),
-        b if b >= 1_000 => format!("{} KB", b / 1_000),
-        b => format!("{b} bytes"),
+        b if b >= 1_000_000 => tr!(t, "gist-size-mb", size = (b / 100_000) as f64 / 10.0),
+        b if b >= 1_000 => tr!(t, "gist-size-kb", size = b / 1_000),
+        b => tr!(t, "gist-size-bytes", count = b),
+    }
+}
+
+/// "public", "unlisted", "private" as the page's language says them.
+pub fn visibility_label(t: I18n, visibility: &str) -> String {
+    match visibility {
+        "public" => tr!(t, "visibility-public"),
+        "private" => tr!(t, "visibility-private"),
+        _ => tr!(t, "visibility-unlisted"),
     }
 }
 
@@ -41,6 +52,7 @@ fn anchor(name: &str) -> String {
 
 #[component]
 pub fn GistPage() -> impl IntoView {
+    let t = use_i18n();
     let params = use_params_map();
     let star = ServerAction::<StarGist>::new();
     let archive = ServerAction::<ArchiveGist>::new();
@@ -64,7 +76,7 @@ pub fn GistPage() -> impl IntoView {
     provide_context(archive);
     provide_context(pin);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr!(t, "gist-loading")}</p> }>
             {move || Suspend::new(async move {
                 match gist.await {
                     Ok(gist) => view! { <GistBody gist/> }.into_any(),
@@ -77,6 +89,7 @@ pub fn GistPage() -> impl IntoView {
 
 #[component]
 fn GistBody(gist: GistView) -> impl IntoView {
+    let t = use_i18n();
     let heading = if gist.title.is_empty() {
         gist.files
             .first()
@@ -116,25 +129,25 @@ fn GistBody(gist: GistView) -> impl IntoView {
                         " / "
                         <span class="gist-name">{heading}</span>
                     </h1>
-                    <span class=format!("badge badge-{}", gist.visibility)>{gist.visibility.clone()}</span>
+                    <span class=format!("badge badge-{}", gist.visibility)>{visibility_label(t, &gist.visibility)}</span>
                     <LifecycleBadges archived=gist.archived expires_at=gist.expires_at.clone() expires_in=gist.expires_in.clone()/>
                 </div>
                 {gist.forked_from.clone().map(|parent| view! {
-                    <p class="forked-from">"forked from " <A href=format!("/{parent}")>{parent.clone()}</A></p>
+                    <p class="forked-from">{tr!(t, "gist-forked-from")}" " <A href=format!("/{parent}")>{parent.clone()}</A></p>
                 })}
                 {(!gist.description.is_empty()).then(|| view! { <p class="gist-description">{gist.description.clone()}</p> })}
                 {(!gist.topics.is_empty()).then(|| view! { <Topics topics=gist.topics.clone()/> })}
                 <div class="gist-meta">
-                    <span>{format!("{} file{}", gist.files.len(), if gist.files.len() == 1 { "" } else { "s" })}</span>
+                    <span>{tr!(t, "gist-files-count", count = gist.files.len())}</span>
                     <A href=format!("{base}/stargazers")>{format!("★ {}", gist.star_count)}</A>
-                    <A href=format!("{base}/forks")>{format!("{} fork{}", gist.fork_count, if gist.fork_count == 1 { "" } else { "s" })}</A>
-                    <A href=revisions_href>"Revisions"</A>
+                    <A href=format!("{base}/forks")>{tr!(t, "count-forks", count = gist.fork_count)}</A>
+                    <A href=revisions_href>{tr!(t, "gist-revisions")}</A>
                     {gist.custom_url.clone().map(|url| view! { <A href=url.clone() attr:class="custom-url">{url.clone()}</A> })}
                 </div>
                 <div class="gist-actions">
                     <CloneBox https=gist.clone_url.clone() ssh=gist.ssh_clone_url.clone()/>
-                    {gist.embed.clone().map(|snippet| view! { <CopyBox label="Embed" url=snippet/> })}
-                    <a class="button button-small" href=gist.zip_url.clone() download="">"Download ZIP"</a>
+                    {gist.embed.clone().map(|snippet| view! { <CopyBox id="copy-embed" label=tr!(t, "gist-embed") url=snippet/> })}
+                    <a class="button button-small" href=gist.zip_url.clone() download="">{tr!(t, "gist-download-zip")}</a>
                     <GistActions
                         id=gist.id.clone()
                         owner=gist.owner.clone()
@@ -165,6 +178,7 @@ fn GistActions(
     signed_in: bool,
     archived: bool,
 ) -> impl IntoView {
+    let t = use_i18n();
     let star = expect_context::<ServerAction<StarGist>>();
     let fork = ServerAction::<ForkGist>::new();
     let delete = ServerAction::<DeleteGist>::new();
@@ -178,7 +192,7 @@ fn GistActions(
     if !signed_in {
         return view! {
             <span class="star-count">{format!("★ {stars}")}</span>
-            <A href="/login" attr:class="button button-small">"Log in to star or fork"</A>
+            <A href="/login" attr:class="button button-small">{tr!(t, "gist-log-in-to-star-or")}</A>
         }
         .into_any();
     }
@@ -188,21 +202,21 @@ fn GistActions(
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="star" value=(!starred).to_string()/>
             <button type="submit" class="button button-small star-button" aria-pressed=starred.to_string()>
-                {if starred { "★ Unstar" } else { "☆ Star" }}
+                {if starred { tr!(t, "gist-unstar") } else { tr!(t, "gist-star") }}
                 <span class="count">{stars}</span>
             </button>
         </ActionForm>
         {(!is_owner).then(|| view! {
             <ActionForm action=fork attr:class="inline-form">
                 <input type="hidden" name="id" value=fork_id.clone()/>
-                <button type="submit" class="button button-small">"Fork"</button>
+                <button type="submit" class="button button-small">{tr!(t, "gist-fork")}</button>
             </ActionForm>
         })}
-        {(is_owner && !archived).then(|| view! { <A href=format!("/{owner}/{}/edit", edit_id) attr:class="button button-small">"Edit"</A> })}
+        {(is_owner && !archived).then(|| view! { <A href=format!("/{owner}/{}/edit", edit_id) attr:class="button button-small">{tr!(t, "gist-edit")}</A> })}
         {is_owner.then(|| view! {
-            <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit("Delete this gist and its history?")>
+            <ActionForm action=delete attr:class="inline-form" on:submit=confirm_submit(tr!(t, "admin-confirm-delete-gist"))>
                 <input type="hidden" name="id" value=delete_id.clone()/>
-                <button type="submit" class="button button-small button-danger">"Delete"</button>
+                <button type="submit" class="button button-small button-danger">{tr!(t, "gist-delete")}</button>
             </ActionForm>
         })}
         {move || error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
@@ -212,7 +226,8 @@ fn GistActions(
 
 /// A read-only value with a copy button: the clone URL, the embed snippet.
 #[component]
-fn CopyBox(label: &'static str, url: String) -> impl IntoView {
+fn CopyBox(id: &'static str, label: String, url: String) -> impl IntoView {
+    let t = use_i18n();
     let copied = RwSignal::new(false);
     let value = url.clone();
     let copy = move |_| {
@@ -226,10 +241,10 @@ fn CopyBox(label: &'static str, url: String) -> impl IntoView {
     };
     view! {
         <div class="clone-box">
-            <label for=format!("copy-{}", label.to_lowercase())>{label}</label>
-            <input id=format!("copy-{}", label.to_lowercase()) readonly value=url/>
+            <label for=id>{label}</label>
+            <input id=id readonly value=url/>
             <button type="button" class="button button-small" on:click=copy>
-                {move || if copied.get() { "Copied" } else { "Copy" }}
+                {move || if copied.get() { tr!(t, "gist-copied") } else { tr!(t, "gist-copy") }}
             </button>
         </div>
     }
@@ -238,6 +253,7 @@ fn CopyBox(label: &'static str, url: String) -> impl IntoView {
 /// The clone URL, over HTTPS or (when the instance serves it) SSH.
 #[component]
 fn CloneBox(https: String, ssh: Option<String>) -> impl IntoView {
+    let t = use_i18n();
     let over_ssh = RwSignal::new(false);
     let has_ssh = ssh.is_some();
     let url = Signal::derive(move || match (&ssh, over_ssh.get()) {
@@ -263,18 +279,18 @@ fn CloneBox(https: String, ssh: Option<String>) -> impl IntoView {
     };
     view! {
         <div class="clone-box">
-            <label for="copy-clone">"Clone"</label>
+            <label for="copy-clone">{tr!(t, "gist-clone")}</label>
             {has_ssh.then(|| view! {
-                <span class="clone-switch" role="group" aria-label="Clone over">
+                <span class="clone-switch" role="group" aria-label=tr!(t, "gist-clone-over")>
                     <button type="button" class="button button-small"
-                        aria-pressed=move || (!over_ssh.get()).to_string() on:click=choose(false)>"HTTPS"</button>
+                        aria-pressed=move || (!over_ssh.get()).to_string() on:click=choose(false)>{tr!(t, "gist-https")}</button>
                     <button type="button" class="button button-small"
-                        aria-pressed=move || over_ssh.get().to_string() on:click=choose(true)>"SSH"</button>
+                        aria-pressed=move || over_ssh.get().to_string() on:click=choose(true)>{tr!(t, "gist-ssh")}</button>
                 </span>
             })}
             <input id="copy-clone" readonly prop:value=url value=url.get_untracked()/>
             <button type="button" class="button button-small" on:click=copy>
-                {move || if copied.get() { "Copied" } else { "Copy" }}
+                {move || if copied.get() { tr!(t, "gist-copied") } else { tr!(t, "gist-copy") }}
             </button>
         </div>
     }
@@ -282,6 +298,7 @@ fn CloneBox(https: String, ssh: Option<String>) -> impl IntoView {
 
 #[component]
 fn FileBox(file: FileView, tasks: Option<TaskTarget>, code_class: String) -> impl IntoView {
+    let t = use_i18n();
     let id = anchor(&file.name);
     let body = match file.kind {
         FileKind::Markdown => {
@@ -307,7 +324,7 @@ fn FileBox(file: FileView, tasks: Option<TaskTarget>, code_class: String) -> imp
         }
         .into_any(),
         FileKind::Binary => view! {
-            <p class="binary-note">{format!("Binary file, {} bytes. ", file.size)} <a href=file.raw_url.clone()>"Download it"</a></p>
+            <p class="binary-note">{tr!(t, "gist-binary-file", count = file.size)}" " <a href=file.raw_url.clone()>{tr!(t, "gist-download-it")}</a></p>
         }
         .into_any(),
         FileKind::Code if file.lines > LINKED_LINES_MAX => {
@@ -343,8 +360,8 @@ fn FileBox(file: FileView, tasks: Option<TaskTarget>, code_class: String) -> imp
     let large = file.truncated.then(|| {
         view! {
             <p class="large-file" role="note">
-                {format!("This file is large ({}): the first {} lines are shown. ", human_size(file.size), file.lines)}
-                <a href=file.raw_url.clone()>"View it raw"</a>
+                {tr!(t, "gist-large-file", size = human_size(t, file.size), count = file.lines)}" "
+                <a href=file.raw_url.clone()>{tr!(t, "gist-view-it-raw")}</a>
             </p>
         }
     });
@@ -354,8 +371,8 @@ fn FileBox(file: FileView, tasks: Option<TaskTarget>, code_class: String) -> imp
                 <a class="file-name" href=format!("#{id}")>{file.name.clone()}</a>
                 <span class="file-language">{file.language.clone()}</span>
                 <span class="spacer"></span>
-                <a class="button button-small" href=file.raw_url.clone()>"Raw"</a>
-                <a class="button button-small" href=file.download_url.clone() download="">"Download"</a>
+                <a class="button button-small" href=file.raw_url.clone()>{tr!(t, "gist-raw")}</a>
+                <a class="button button-small" href=file.download_url.clone() download="">{tr!(t, "gist-download")}</a>
             </header>
             {large}
             {body}
@@ -365,19 +382,20 @@ fn FileBox(file: FileView, tasks: Option<TaskTarget>, code_class: String) -> imp
 
 #[component]
 pub fn NewGistPage() -> impl IntoView {
+    let t = use_i18n();
     let auth = expect_context::<AuthActions>();
     let user = Resource::new(move || auth.version(), |_| current_user());
     view! {
-        <Title text="New gist"/>
+        <Title text=tr!(t, "gist-new-gist")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(me)) => view! { <GistEditor visibility=me.preferences.default_visibility/> }.into_any(),
                     _ => view! {
                         <section class="auth-card">
-                            <h1>"Create a gist"</h1>
-                            <p>"Log in to create gists."</p>
-                            <A href="/login?next=/new" attr:class="button button-primary">"Log in"</A>
+                            <h1>{tr!(t, "gist-create-a-gist")}</h1>
+                            <p>{tr!(t, "gist-log-in-to-create-gists")}</p>
+                            <A href="/login?next=/new" attr:class="button button-primary">{tr!(t, "gist-log-in")}</A>
                         </section>
                     }
                     .into_any(),
@@ -392,6 +410,7 @@ fn GistEditor(
     /// What the visibility select starts at: the person's preference.
     visibility: String,
 ) -> impl IntoView {
+    let t = use_i18n();
     let action = ServerAction::<CreateGist>::new();
     let error = move || {
         action
@@ -402,10 +421,10 @@ fn GistEditor(
     };
     view! {
         <section class="editor">
-            <h1>"New gist"</h1>
+            <h1>{tr!(t, "gist-new-gist")}</h1>
             <ActionForm action=action attr:class="form">
-                <label>"Title" <input name="title" maxlength="255" placeholder="Optional"/></label>
-                <label>"Description" <input name="description" placeholder="What is this gist about?"/></label>
+                <label>{tr!(t, "gist-title")} <input name="title" maxlength="255" placeholder=tr!(t, "gist-optional")/></label>
+                <label>{tr!(t, "gist-description")} <input name="description" placeholder=tr!(t, "gist-what-is-this-gist-about")/></label>
                 <TopicsInput initial=String::new()/>
                 <FileList initial=vec![EditableFile::default()]/>
                 <LifecycleFields expires_at=None slug=String::new() comments="open".to_owned()/>
@@ -413,7 +432,7 @@ fn GistEditor(
                     <span class="spacer"></span>
                     <VisibilitySelect current=visibility/>
                     <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                        "Create gist"
+                        {tr!(t, "gist-create-gist")}
                     </button>
                 </div>
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
@@ -424,6 +443,7 @@ fn GistEditor(
 
 #[component]
 pub fn EditPage() -> impl IntoView {
+    let t = use_i18n();
     let params = use_params_map();
     let gist = Resource::new(
         move || {
@@ -436,22 +456,22 @@ pub fn EditPage() -> impl IntoView {
         |(user, id)| load_for_edit(user, id),
     );
     view! {
-        <Title text="Edit gist"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=tr!(t, "gist-edit-gist")/>
+        <Suspense fallback=move || view! { <p class="loading">{tr!(t, "gist-loading")}</p> }>
             {move || Suspend::new(async move {
                 match gist.await {
                     Ok(gist) if gist.archived => view! {
                         <section class="auth-card">
                             <p role="alert">{crate::rules::lifecycle::ARCHIVED}</p>
-                            <A href=format!("/{}/{}", gist.owner, gist.id) attr:class="button">"Back to the gist"</A>
+                            <A href=format!("/{}/{}", gist.owner, gist.id) attr:class="button">{tr!(t, "gist-back-to-the-gist")}</A>
                         </section>
                     }
                     .into_any(),
                     Ok(gist) => view! { <EditForm gist/> }.into_any(),
                     Err(crate::Error::Unauthenticated) => view! {
                         <section class="auth-card">
-                            <p>"Log in to edit your gists."</p>
-                            <A href="/login" attr:class="button button-primary">"Log in"</A>
+                            <p>{tr!(t, "gist-log-in-to-edit-your")}</p>
+                            <A href="/login" attr:class="button button-primary">{tr!(t, "gist-log-in")}</A>
                         </section>
                     }
                     .into_any(),
@@ -464,6 +484,7 @@ pub fn EditPage() -> impl IntoView {
 
 #[component]
 fn EditForm(gist: EditableGist) -> impl IntoView {
+    let t = use_i18n();
     let action = ServerAction::<UpdateGist>::new();
     let error = move || {
         action
@@ -475,21 +496,21 @@ fn EditForm(gist: EditableGist) -> impl IntoView {
     let back = format!("/{}/{}", gist.owner, gist.id);
     view! {
         <section class="editor">
-            <h1>"Edit gist"</h1>
+            <h1>{tr!(t, "gist-edit-gist")}</h1>
             <ActionForm action=action attr:class="form">
                 <input type="hidden" name="id" value=gist.id.clone()/>
                 <input type="hidden" name="base" value=gist.revision.clone()/>
-                <label>"Title" <input name="title" maxlength="255" value=gist.title.clone()/></label>
-                <label>"Description" <input name="description" value=gist.description.clone()/></label>
+                <label>{tr!(t, "gist-title")} <input name="title" maxlength="255" value=gist.title.clone()/></label>
+                <label>{tr!(t, "gist-description")} <input name="description" value=gist.description.clone()/></label>
                 <TopicsInput initial=gist.topics.join(", ")/>
                 <FileList initial=gist.files.clone()/>
                 <LifecycleFields expires_at=gist.expires_at.clone() slug=gist.slug.clone() comments=gist.comments.clone()/>
                 <div class="editor-actions">
-                    <A href=back>"Cancel"</A>
+                    <A href=back>{tr!(t, "gist-cancel")}</A>
                     <span class="spacer"></span>
                     <VisibilitySelect current=gist.visibility.clone()/>
                     <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                        "Save changes"
+                        {tr!(t, "gist-save-changes")}
                     </button>
                 </div>
                 {move || error().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
@@ -501,12 +522,13 @@ fn EditForm(gist: EditableGist) -> impl IntoView {
 /// Topics typed in one field, checked as they are typed by the server's own rule.
 #[component]
 fn TopicsInput(initial: String) -> impl IntoView {
+    let t = use_i18n();
     let value = RwSignal::new(initial.clone());
     let error = Signal::derive(move || parse_topics(&value.get()).err().map(|e| e.message));
     view! {
         <label>
-            "Topics"
-            <input name="topics" value=initial placeholder="e.g. rust, cli (up to 10)"
+            {tr!(t, "gist-topics")}
+            <input name="topics" value=initial placeholder=tr!(t, "gist-e-g-rust-cli-up")
                 aria-describedby="topics-error" aria-invalid=aria_invalid(error)
                 on:input=move |ev| value.set(event_target_value(&ev))/>
         </label>
@@ -516,16 +538,17 @@ fn TopicsInput(initial: String) -> impl IntoView {
 
 #[component]
 fn VisibilitySelect(#[prop(into)] current: String) -> impl IntoView {
-    let option = move |value: &'static str, label: &'static str| {
-        view! { <option value=value selected=current == value>{label}</option> }
+    let t = use_i18n();
+    let option = move |value: &'static str| {
+        view! { <option value=value selected=current == value>{visibility_label(t, value)}</option> }
     };
     view! {
         <label class="inline">
-            "Visibility "
+            {tr!(t, "gist-visibility")}" "
             <select name="visibility">
-                {option("public", "Public")}
-                {option("unlisted", "Unlisted")}
-                {option("private", "Private")}
+                {option("public")}
+                {option("unlisted")}
+                {option("private")}
             </select>
         </label>
     }
@@ -534,6 +557,7 @@ fn VisibilitySelect(#[prop(into)] current: String) -> impl IntoView {
 /// The files of the form: stable keys for the blocks; their position names the fields.
 #[component]
 fn FileList(initial: Vec<EditableFile>) -> impl IntoView {
+    let t = use_i18n();
     let count = initial.len();
     let files = RwSignal::new(initial.into_iter().enumerate().collect::<Vec<_>>());
     let next_key = StoredValue::new(count);
@@ -552,7 +576,7 @@ fn FileList(initial: Vec<EditableFile>) -> impl IntoView {
             />
         </For>
         <div class="editor-actions">
-            <button type="button" class="button" on:click=add>"Add file"</button>
+            <button type="button" class="button" on:click=add>{tr!(t, "gist-add-file")}</button>
         </div>
     }
 }
@@ -564,6 +588,7 @@ fn FileEditor(
     removable: Signal<bool>,
     on_remove: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
+    let t = use_i18n();
     let name = RwSignal::new(initial.name.clone());
     let binary = initial.content.is_none() && !initial.original.is_empty();
     let content = RwSignal::new(initial.content.clone().unwrap_or_default());
@@ -599,8 +624,8 @@ fn FileEditor(
                 <input
                     class="file-name-input"
                     name=field("name")
-                    placeholder="Filename including extension…"
-                    aria-label="File name"
+                    placeholder=tr!(t, "gist-filename-including-extension")
+                    aria-label=tr!(t, "gist-file-name")
                     aria-describedby=name_error_id
                     aria-invalid=aria_invalid(name_error)
                     required
@@ -610,11 +635,11 @@ fn FileEditor(
                 <select
                     class="language-select"
                     name=field("language")
-                    aria-label="Language"
+                    aria-label=tr!(t, "gist-language")
                     on:change=move |ev| language.set(event_target_value(&ev))
                 >
                     <option value="" selected=chosen.is_empty()>
-                        {move || format!("Auto ({})", language_for(&name.get()))}
+                        {move || tr!(t, "gist-language-auto", language = language_for(&name.get()))}
                     </option>
                     {LANGUAGES
                         .iter()
@@ -624,24 +649,24 @@ fn FileEditor(
                 {move || (is_markdown() && !binary).then(|| view! {
                     <button type="button" class="button button-small" aria-pressed=move || preview.get().to_string()
                         on:click=move |_| preview.update(|p| *p = !*p)>
-                        {move || if preview.get() { "Edit" } else { "Preview" }}
+                        {move || if preview.get() { tr!(t, "gist-edit") } else { tr!(t, "gist-preview") }}
                     </button>
                 })}
                 <span class="spacer"></span>
                 <button type="button" class="button button-small" on:click=move |_| on_remove() disabled=move || !removable.get()>
-                    "Remove"
+                    {tr!(t, "gist-remove")}
                 </button>
             </div>
             <FieldError id=name_error_id message=name_error/>
             {if binary {
-                view! { <p class="binary-note">"Binary file: kept as it is (rename or remove it here)."</p> }.into_any()
+                view! { <p class="binary-note">{tr!(t, "gist-binary-file-kept-as-it")}</p> }.into_any()
             } else {
                 view! {
                     <textarea
                         class="code-input"
                         class:hidden=move || preview.get()
                         name=field("content")
-                        aria-label="File content"
+                        aria-label=tr!(t, "gist-file-content")
                         rows="14"
                         spellcheck="false"
                         required
@@ -656,7 +681,7 @@ fn FileEditor(
                     {move || preview.get().then(|| match rendered.get().flatten() {
                         Some(Ok(html)) => view! { <div class="markdown-body preview" inner_html=html></div> }.into_any(),
                         Some(Err(e)) => view! { <p class="field-error preview">{e.to_string()}</p> }.into_any(),
-                        None => view! { <p class="muted preview">"Rendering…"</p> }.into_any(),
+                        None => view! { <p class="muted preview">{tr!(t, "gist-rendering")}</p> }.into_any(),
                     })}
                 }
                 .into_any()

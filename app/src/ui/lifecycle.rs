@@ -3,6 +3,8 @@
 //! and the pinned gists of a profile. Every field is checked as it is typed by the rule
 //! the server applies on save.
 
+use crate::i18n::{I18n, use_i18n};
+use crate::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,6 +21,7 @@ pub fn LifecycleFields(
     slug: String,
     comments: String,
 ) -> impl IntoView {
+    let t = use_i18n();
     let typed = RwSignal::new(slug.clone());
     let slug_error = Signal::derive(move || {
         let slug = typed.get();
@@ -28,37 +31,37 @@ pub fn LifecycleFields(
             .map(|e| e.message)
     });
     let keep = expires_at.clone().map(|at| {
-        view! { <option value="keep" selected=true>{format!("Keep: {}", short_time(&at))}</option> }
+        view! { <option value="keep" selected=true>{tr!(t, "lifecycle-keep", time = short_time(&at))}</option> }
     });
     let has_expiry = expires_at.is_some();
     view! {
         <fieldset class="gist-options">
-            <legend>"Options"</legend>
+            <legend>{tr!(t, "lifecycle-options")}</legend>
             <label class="inline">
-                "Expires "
+                {tr!(t, "lifecycle-expires")}" "
                 <select name="options[expires]">
                     {keep}
-                    <option value="never" selected=!has_expiry>"Never"</option>
+                    <option value="never" selected=!has_expiry>{tr!(t, "lifecycle-never")}</option>
                     {EXPIRY_PRESETS
                         .iter()
-                        .map(|(code, label, _)| view! { <option value=*code>{format!("In {label}")}</option> })
+                        .map(|(code, _, seconds)| view! { <option value=*code>{expiry_preset(t, *seconds)}</option> })
                         .collect_view()}
-                    <option value="custom">"At the date below (UTC)"</option>
+                    <option value="custom">{tr!(t, "lifecycle-at-the-date-below-utc")}</option>
                 </select>
             </label>
             <label class="inline">
-                "Date (UTC) "
+                {tr!(t, "lifecycle-date-utc")}" "
                 <input type="datetime-local" name="options[expires_custom]"/>
             </label>
             <label>
-                "Custom URL"
-                <input name="options[slug]" value=slug maxlength="64" placeholder="e.g. my-notes (optional)"
+                {tr!(t, "lifecycle-custom-url")}
+                <input name="options[slug]" value=slug maxlength="64" placeholder=tr!(t, "lifecycle-e-g-my-notes-optional")
                     aria-describedby="slug-error" aria-invalid=aria_invalid(slug_error)
                     on:input=move |ev| typed.set(event_target_value(&ev))/>
             </label>
             <FieldError id="slug-error" message=slug_error/>
             <label class="inline">
-                "Comments "
+                {tr!(t, "lifecycle-comments")}" "
                 <select name="options[comments]">
                     {Comments::ALL
                         .into_iter()
@@ -69,6 +72,15 @@ pub fn LifecycleFields(
                 </select>
             </label>
         </fieldset>
+    }
+}
+
+/// "In 12 hours", "In 7 days": an expiry preset of `seconds`.
+fn expiry_preset(t: I18n, seconds: i64) -> String {
+    if seconds % 86_400 == 0 {
+        tr!(t, "lifecycle-in-days", count = seconds / 86_400)
+    } else {
+        tr!(t, "lifecycle-in-hours", count = seconds / 3_600)
     }
 }
 
@@ -90,8 +102,9 @@ pub fn LifecycleBadges(
     expires_at: Option<String>,
     expires_in: Option<String>,
 ) -> impl IntoView {
+    let t = use_i18n();
     view! {
-        {archived.then(|| view! { <span class="badge badge-archived" title="Read-only">"archived"</span> })}
+        {archived.then(|| view! { <span class="badge badge-archived" title=tr!(t, "lifecycle-read-only")>{tr!(t, "lifecycle-archived")}</span> })}
         {expires_in.map(|words| view! {
             <span class="expires" title=expires_at.as_deref().map(short_time).unwrap_or_default()>{words}</span>
         })}
@@ -101,6 +114,7 @@ pub fn LifecycleBadges(
 /// The owner's archive and pin buttons on the gist page.
 #[component]
 pub fn LifecycleActions(id: String, archived: bool, pinned: bool, can_pin: bool) -> impl IntoView {
+    let t = use_i18n();
     let archive = expect_context::<ServerAction<ArchiveGist>>();
     let pin = expect_context::<ServerAction<PinGist>>();
     let error = move || {
@@ -114,7 +128,7 @@ pub fn LifecycleActions(id: String, archived: bool, pinned: bool, can_pin: bool)
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="archived" value=(!archived).to_string()/>
             <button type="submit" class="button button-small">
-                {if archived { "Unarchive" } else { "Archive" }}
+                {if archived { tr!(t, "lifecycle-unarchive") } else { tr!(t, "lifecycle-archive") }}
             </button>
         </ActionForm>
         {(can_pin || pinned).then(|| view! {
@@ -122,7 +136,7 @@ pub fn LifecycleActions(id: String, archived: bool, pinned: bool, can_pin: bool)
                 <input type="hidden" name="id" value=pin_id.clone()/>
                 <input type="hidden" name="pin" value=(!pinned).to_string()/>
                 <button type="submit" class="button button-small" aria-pressed=pinned.to_string()>
-                    {if pinned { "Unpin from profile" } else { "Pin to profile" }}
+                    {if pinned { tr!(t, "lifecycle-unpin-profile") } else { tr!(t, "lifecycle-pin") }}
                 </button>
             </ActionForm>
         })}
@@ -133,6 +147,7 @@ pub fn LifecycleActions(id: String, archived: bool, pinned: bool, can_pin: bool)
 /// The pinned gists at the top of a profile; their owner may reorder or unpin them.
 #[component]
 pub fn PinnedGists(user: Signal<String>) -> impl IntoView {
+    let t = use_i18n();
     let moved = ServerAction::<MovePin>::new();
     let unpin = ServerAction::<PinGist>::new();
     let pinned = Resource::new(
@@ -149,8 +164,8 @@ pub fn PinnedGists(user: Signal<String>) -> impl IntoView {
                 let mine = list.mine;
                 let last = list.cards.len() - 1;
                 view! {
-                    <section class="pinned" aria-label="Pinned gists">
-                        <h2>"Pinned"</h2>
+                    <section class="pinned" aria-label=tr!(t, "lifecycle-pinned-gists")>
+                        <h2>{tr!(t, "lifecycle-pinned")}</h2>
                         <ol class="pinned-list">
                             {list.cards.into_iter().enumerate().map(|(i, card)| {
                                 let href = format!("/{}/{}", card.owner, card.id);
@@ -165,20 +180,20 @@ pub fn PinnedGists(user: Signal<String>) -> impl IntoView {
                                                     <ActionForm action=moved attr:class="inline-form">
                                                         <input type="hidden" name="id" value=up.clone()/>
                                                         <input type="hidden" name="up" value="true"/>
-                                                        <button type="submit" class="button button-small" aria-label="Move up">"↑"</button>
+                                                        <button type="submit" class="button button-small" aria-label=tr!(t, "lifecycle-move-up")>"↑"</button>
                                                     </ActionForm>
                                                 })}
                                                 {(i < last).then(|| view! {
                                                     <ActionForm action=moved attr:class="inline-form">
                                                         <input type="hidden" name="id" value=down.clone()/>
                                                         <input type="hidden" name="up" value="false"/>
-                                                        <button type="submit" class="button button-small" aria-label="Move down">"↓"</button>
+                                                        <button type="submit" class="button button-small" aria-label=tr!(t, "lifecycle-move-down")>"↓"</button>
                                                     </ActionForm>
                                                 })}
                                                 <ActionForm action=unpin attr:class="inline-form">
                                                     <input type="hidden" name="id" value=off.clone()/>
                                                     <input type="hidden" name="pin" value="false"/>
-                                                    <button type="submit" class="button button-small">"Unpin"</button>
+                                                    <button type="submit" class="button button-small">{tr!(t, "lifecycle-unpin")}</button>
                                                 </ActionForm>
                                             </div>
                                         })}

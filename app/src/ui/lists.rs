@@ -1,6 +1,8 @@
 //! Lists of gists: explore, profiles, topics, a gist's forks; and its stargazers. Paginated and sortable through the query string,
 //! so every page has its own URL and works without JavaScript.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -17,6 +19,7 @@ fn query_number(value: Option<String>) -> u64 {
 
 #[component]
 pub fn ExplorePage() -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     let list = Resource::new(
         move || {
@@ -29,10 +32,10 @@ pub fn ExplorePage() -> impl IntoView {
         |(page, sort)| list_gists("explore".into(), None, page, sort),
     );
     view! {
-        <Title text="Explore"/>
+        <Title text=tr!(t, "lists-explore")/>
         <section class="list-page">
             <div class="list-heading">
-                <h1>"Explore public gists"</h1>
+                <h1>{tr!(t, "lists-explore-public-gists")}</h1>
                 <SortLinks base="/explore".to_owned()/>
             </div>
             <ListBody list base="/explore".to_owned()/>
@@ -42,6 +45,7 @@ pub fn ExplorePage() -> impl IntoView {
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let t = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
     let user = move || params.read().get("user").unwrap_or_default();
@@ -70,10 +74,10 @@ pub fn ProfilePage() -> impl IntoView {
                 <h1>{user}</h1>
             </div>
             <nav class="tabs">
-                {[("gists", "Gists", ""), ("starred", "Starred", "?tab=starred"), ("forks", "Forks", "?tab=forks")]
+                {[("gists", "lists-tab-gists", ""), ("starred", "lists-tab-starred", "?tab=starred"), ("forks", "lists-tab-forks", "?tab=forks")]
                     .into_iter()
                     .map(|(name, label, suffix)| view! {
-                        <A href=move || format!("/{}{suffix}", user()) attr:class=move || if tab() == name { "tab active" } else { "tab" }>{label}</A>
+                        <A href=move || format!("/{}{suffix}", user()) attr:class=move || if tab() == name { "tab active" } else { "tab" }>{t.get(label)}</A>
                     })
                     .collect_view()}
             </nav>
@@ -86,6 +90,7 @@ pub fn ProfilePage() -> impl IntoView {
 /// `/topics/{topic}`: public gists with the topic.
 #[component]
 pub fn TopicPage() -> impl IntoView {
+    let t = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
     let topic = move || params.read().get("topic").unwrap_or_default();
@@ -104,10 +109,10 @@ pub fn TopicPage() -> impl IntoView {
     view! {
         // A new title per topic, each a plain string: a title that reads the route's
         // signals itself is read again after the page is rendered, when they may be gone.
-        {move || view! { <Title text=format!("Topic: {}", topic())/> }}
+        {move || view! { <Title text=tr!(t, "lists-topic-title", topic = topic())/> }}
         <section class="list-page">
             <div class="list-heading">
-                <h1>"Topic " <span class="topic">{topic}</span></h1>
+                <h1>{tr!(t, "lists-topic")}" " <span class="topic">{topic}</span></h1>
                 <SortLinks base=base()/>
             </div>
             <ListBody list base=base()/>
@@ -117,7 +122,7 @@ pub fn TopicPage() -> impl IntoView {
 
 /// The heading of the pages about one gist: its owner and title, linking back.
 #[component]
-fn GistHeading(owner: String, id: String, title: String, what: &'static str) -> impl IntoView {
+fn GistHeading(owner: String, id: String, title: String, what: String) -> impl IntoView {
     let (owner_href, gist_href) = (format!("/{owner}"), format!("/{owner}/{id}"));
     view! {
         <Title text=format!("{what} · {title}")/>
@@ -146,6 +151,7 @@ fn gist_params() -> impl Fn() -> (String, String) + Copy + Send + Sync + 'static
 /// `/{user}/{id}/forks`
 #[component]
 pub fn ForksPage() -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     let gist = gist_params();
     let title = Resource::new(gist, |(owner, id)| gist_title(owner, id));
@@ -165,7 +171,7 @@ pub fn ForksPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let (owner, id) = gist();
                     match title.await {
-                        Ok(title) => view! { <GistHeading owner id title what="Forks"/> }.into_any(),
+                        Ok(title) => view! { <GistHeading owner id title what=tr!(t, "lists-tab-forks")/> }.into_any(),
                         Err(_) => ().into_any(),
                     }
                 })}
@@ -178,11 +184,12 @@ pub fn ForksPage() -> impl IntoView {
 /// `/{user}/{id}/stargazers`
 #[component]
 pub fn StargazersPage() -> impl IntoView {
+    let t = use_i18n();
     let gist = gist_params();
     let people = Resource::new(gist, |(owner, id)| stargazers(owner, id));
     view! {
         <section class="list-page">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{tr!(t, "lists-loading")}</p> }>
                 {move || Suspend::new(async move {
                     let (owner, id) = gist();
                     match people.await {
@@ -190,8 +197,8 @@ pub fn StargazersPage() -> impl IntoView {
                         Ok(found) => {
                             let empty = found.users.is_empty();
                             view! {
-                                <GistHeading owner id title=found.title what="Stargazers"/>
-                                {empty.then(|| view! { <p class="empty">"Nobody has starred this gist yet."</p> })}
+                                <GistHeading owner id title=found.title what=tr!(t, "lists-stargazers")/>
+                                {empty.then(|| view! { <p class="empty">{tr!(t, "lists-nobody-has-starred-this-gist")}</p> })}
                                 <ul class="people">
                                     {found.users.into_iter().map(|name| view! {
                                         <li>
@@ -212,22 +219,24 @@ pub fn StargazersPage() -> impl IntoView {
 
 #[component]
 fn SortLinks(base: String) -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     let created = move || query.read().get("sort").as_deref() == Some("created");
     view! {
         <div class="sort">
-            "Sort: "
-            <A href=base.clone() attr:class=move || if created() { "" } else { "active" }>"Recently updated"</A>
-            <A href=format!("{base}?sort=created") attr:class=move || if created() { "active" } else { "" }>"Newest"</A>
+            {tr!(t, "lists-sort")}" "
+            <A href=base.clone() attr:class=move || if created() { "" } else { "active" }>{tr!(t, "lists-recently-updated")}</A>
+            <A href=format!("{base}?sort=created") attr:class=move || if created() { "active" } else { "" }>{tr!(t, "lists-newest")}</A>
         </div>
     }
 }
 
 #[component]
 pub fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr!(t, "lists-loading")}</p> }>
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
@@ -248,17 +257,17 @@ pub fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) ->
                                 return view! { <NoSuchPage first=link(1) pages=list.total_pages/> }.into_any();
                             }
                             if list.cards.is_empty() {
-                                return view! { <p class="empty">"No gists here yet."</p> }.into_any();
+                                return view! { <p class="empty">{tr!(t, "lists-no-gists-here-yet")}</p> }.into_any();
                             }
                             view! {
-                                <p class="list-count">{format!("{} gist{}", list.total, if list.total == 1 { "" } else { "s" })}</p>
+                                <p class="list-count">{tr!(t, "admin-gists-count", count = list.total)}</p>
                                 <ul class="gist-list">
                                     {list.cards.into_iter().map(|card| view! { <Card card/> }).collect_view()}
                                 </ul>
                                 <nav class="pager">
-                                    {(list.page > 1).then(|| view! { <A href=link(list.page - 1) attr:rel="prev">"← Previous"</A> })}
-                                    <span>{format!("Page {} of {}", list.page, list.total_pages.max(1))}</span>
-                                    {(list.page < list.total_pages).then(|| view! { <A href=link(list.page + 1) attr:rel="next">"Next →"</A> })}
+                                    {(list.page > 1).then(|| view! { <A href=link(list.page - 1) attr:rel="prev">{tr!(t, "lists-previous")}</A> })}
+                                    <span>{tr!(t, "admin-page-of", page = list.page, pages = list.total_pages.max(1))}</span>
+                                    {(list.page < list.total_pages).then(|| view! { <A href=link(list.page + 1) attr:rel="next">{tr!(t, "lists-next")}</A> })}
                                 </nav>
                             }
                             .into_any()
@@ -273,6 +282,7 @@ pub fn ListBody(list: Resource<Result<GistList, crate::Error>>, base: String) ->
 /// One gist in a list; `children` (a search snippet) take the place of the preview.
 #[component]
 pub(super) fn Card(card: GistCard, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    let t = use_i18n();
     let href = format!("/{}/{}", card.owner, card.id);
     let more = card.files.len().saturating_sub(1);
     view! {
@@ -282,10 +292,10 @@ pub(super) fn Card(card: GistCard, #[prop(optional)] children: Option<Children>)
                 <A href=format!("/{}", card.owner)>{card.owner.clone()}</A>
                 " / "
                 <A href=href.clone() attr:class="card-title">{card.title.clone()}</A>
-                {(card.visibility != "public").then(|| view! { <span class=format!("badge badge-{}", card.visibility)>{card.visibility.clone()}</span> })}
+                {(card.visibility != "public").then(|| view! { <span class=format!("badge badge-{}", card.visibility)>{super::gist::visibility_label(t, &card.visibility)}</span> })}
                 <span class="spacer"></span>
                 <span class="card-meta">
-                    {card.language.clone()} " · ★ " {card.star_count} " · " {card.fork_count} " forks · " {card.updated.clone()}
+                    {card.language.clone()} " · ★ " {t.number(card.star_count.into())} " · " {tr!(t, "count-forks", count = card.fork_count)} " · " {card.updated.clone()}
                 </span>
             </div>
             {(!card.description.is_empty()).then(|| view! { <p class="card-description">{card.description.clone()}</p> })}
@@ -294,7 +304,7 @@ pub(super) fn Card(card: GistCard, #[prop(optional)] children: Option<Children>)
                 Some(children) => children().into_any(),
                 None => view! { <A href=href attr:class="card-preview"><pre>{card.preview.clone()}</pre></A> }.into_any(),
             }}
-            {(more > 0).then(|| view! { <p class="card-more">{format!("+ {more} more file{}", if more == 1 { "" } else { "s" })}</p> })}
+            {(more > 0).then(|| view! { <p class="card-more">{tr!(t, "lists-more-files", count = more)}</p> })}
         </li>
     }
 }

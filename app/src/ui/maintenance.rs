@@ -3,20 +3,33 @@
 //! another admin, sees the same. While one runs, the browser asks again every second;
 //! without JavaScript, a reload shows where it is.
 
+use crate::i18n::{I18n, use_i18n};
+use crate::tr;
 use leptos::prelude::*;
 
 use crate::functions::admin::{AdminStartJob, admin_job_status};
 use crate::views::maintenance::{Job, JobStatus};
 
-fn elapsed(secs: u64) -> String {
+fn elapsed(t: I18n, secs: u64) -> String {
     match secs {
-        0..60 => format!("{secs} s"),
-        _ => format!("{} min {} s", secs / 60, secs % 60),
+        0..60 => tr!(t, "maintenance-seconds", seconds = secs),
+        _ => tr!(
+            t,
+            "maintenance-minutes",
+            minutes = secs / 60,
+            seconds = secs % 60
+        ),
     }
+}
+
+/// A job's name and what it does, in the page's language (`job.slug()` picks them).
+fn job_title(t: I18n, job: Job) -> String {
+    t.get(&format!("job-{}", job.slug()))
 }
 
 #[component]
 pub fn MaintenanceJobs() -> impl IntoView {
+    let t = use_i18n();
     let start = ServerAction::<AdminStartJob>::new();
     let tick = RwSignal::new(0u64);
     let status = Resource::new(
@@ -53,12 +66,12 @@ pub fn MaintenanceJobs() -> impl IntoView {
         });
     });
     view! {
-        <h2>"Jobs"</h2>
-        <p class="muted">"One job runs at a time, in the background; leaving or reloading this page does not stop it."</p>
+        <h2>{tr!(t, "maintenance-jobs")}</h2>
+        <p class="muted">{tr!(t, "maintenance-one-job-runs-at-a")}</p>
         <Transition fallback=|| ()>
             {move || status.get().map(|found| match found {
                 Ok(Some(current)) => view! { <JobProgress status=current/> }.into_any(),
-                Ok(None) => view! { <p class="muted job-none">"No job has run since the server started."</p> }.into_any(),
+                Ok(None) => view! { <p class="muted job-none">{tr!(t, "maintenance-no-job-has-run-since")}</p> }.into_any(),
                 Err(e) => view! { <p class="form-error" role="alert">{e.message()}</p> }.into_any(),
             })}
         </Transition>
@@ -70,9 +83,9 @@ pub fn MaintenanceJobs() -> impl IntoView {
                 <li class="job">
                     <ActionForm action=start attr:class="inline-form">
                         <input type="hidden" name="job" value=job.slug()/>
-                        <button type="submit" class="button" data-job=job.slug() disabled=running>{job.title()}</button>
+                        <button type="submit" class="button" data-job=job.slug() disabled=running>{job_title(t, job)}</button>
                     </ActionForm>
-                    <p class="muted">{job.description()}</p>
+                    <p class="muted">{t.get(&format!("job-{}-help", job.slug()))}</p>
                 </li>
             }).collect_view()}
         </ul>
@@ -81,23 +94,30 @@ pub fn MaintenanceJobs() -> impl IntoView {
 
 #[component]
 fn JobProgress(status: JobStatus) -> impl IntoView {
+    let t = use_i18n();
     let state = match (status.running, &status.error) {
         (true, _) => "running",
         (false, None) => "finished",
         (false, Some(_)) => "failed",
     };
+    let state_words = t.get(&format!("maintenance-state-{state}"));
     let counted = if status.total == 0 && status.running {
-        "counting…".to_owned()
+        tr!(t, "maintenance-counting")
     } else {
-        format!("{} of {}", status.done, status.total)
+        tr!(
+            t,
+            "maintenance-done-of",
+            done = status.done,
+            total = status.total
+        )
     };
     view! {
         <div class="job-status" role="status" data-state=state>
             <p>
-                <strong>{status.job.title()}</strong>": "{state}" — "
-                <span class="job-count">{counted}</span>", "{elapsed(status.elapsed_secs)}
+                <strong>{job_title(t, status.job)}</strong>": "{state_words}" — "
+                <span class="job-count">{counted}</span>", "{elapsed(t, status.elapsed_secs)}
             </p>
-            <progress max=status.total.max(1) value=if status.total == 0 { 0 } else { status.done } aria-label="Progress">
+            <progress max=status.total.max(1) value=if status.total == 0 { 0 } else { status.done } aria-label=tr!(t, "maintenance-progress")>
                 {format!("{}%", status.percent())}
             </progress>
             {status.report.map(|report| view! { <pre class="job-report">{report}</pre> })}

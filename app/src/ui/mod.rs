@@ -32,9 +32,15 @@ use pages::NotFound;
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The page's language, decided once for this request; the browser reads it back from
+    // `lang` when it hydrates (see `i18n`).
+    #[cfg(feature = "ssr")]
+    let locale = crate::i18n::request::locale();
+    #[cfg(not(feature = "ssr"))]
+    let locale = crate::i18n::Locale::En;
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.tag() dir=locale.dir()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -100,6 +106,7 @@ fn page_title(page: String) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::i18n::provide_i18n();
     #[cfg(feature = "ssr")]
     content_security_policy();
     auth::AuthActions::provide();

@@ -1,5 +1,7 @@
 //! A gist's history: every revision, newest first, with unified diffs per file.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -11,6 +13,7 @@ use crate::views::revisions::{DiffLineKind, FileChangeView, RevisionView};
 
 #[component]
 pub fn RevisionsPage() -> impl IntoView {
+    let t = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
     let history = Resource::new(
@@ -30,7 +33,7 @@ pub fn RevisionsPage() -> impl IntoView {
         |(user, id, page)| get_revisions(user, id, page),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{tr!(t, "revisions-loading")}</p> }>
             {move || Suspend::new(async move {
                 match history.await {
                     Ok(view) if view.revisions.is_empty() => {
@@ -43,17 +46,17 @@ pub fn RevisionsPage() -> impl IntoView {
                         let link = move |page: u64| format!("{here}?page={page}");
                         let (page, pages) = (view.page, view.total_pages);
                         view! {
-                            <Title text=format!("Revisions of {}", view.title)/>
+                            <Title text=tr!(t, "revisions-title", title = view.title.clone())/>
                             <section class="revisions">
                                 <h1>
                                     <A href=back>{format!("{} / {}", view.owner, view.title)}</A>
-                                    <span class="muted">{format!(" · {} revision{}", view.total, if view.total == 1 { "" } else { "s" })}</span>
+                                    <span class="muted">" · "{tr!(t, "revisions-count", count = view.total)}</span>
                                 </h1>
                                 {view.revisions.into_iter().map(|revision| view! { <Revision revision/> }).collect_view()}
                                 <nav class="pager">
-                                    {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">"← Newer"</A> })}
-                                    <span>{format!("Page {page} of {}", pages.max(1))}</span>
-                                    {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">"Older →"</A> })}
+                                    {(page > 1).then(|| view! { <A href=link(page - 1) attr:rel="prev">{tr!(t, "revisions-newer")}</A> })}
+                                    <span>{tr!(t, "admin-page-of", page = page, pages = pages.max(1))}</span>
+                                    {(page < pages).then(|| view! { <A href=link(page + 1) attr:rel="next">{tr!(t, "revisions-older")}</A> })}
                                 </nav>
                             </section>
                         }
@@ -68,11 +71,12 @@ pub fn RevisionsPage() -> impl IntoView {
 
 #[component]
 fn Revision(revision: RevisionView) -> impl IntoView {
+    let t = use_i18n();
     view! {
         <article class="revision" id=format!("rev-{}", &revision.sha[..7])>
             <header class="revision-header">
                 <strong>{revision.author.clone()}</strong>
-                " revised this gist "
+                " "{tr!(t, "revisions-revised-this-gist")}" "
                 <span class="muted">{revision.when.clone()}</span>
                 <code>{revision.sha[..7].to_owned()}</code>
                 <span class="spacer"></span>
@@ -86,6 +90,7 @@ fn Revision(revision: RevisionView) -> impl IntoView {
 
 #[component]
 fn FileChange(file: FileChangeView) -> impl IntoView {
+    let t = use_i18n();
     let title = match &file.old_name {
         Some(old) => format!("{old} → {}", file.name),
         None => file.name.clone(),
@@ -94,18 +99,18 @@ fn FileChange(file: FileChangeView) -> impl IntoView {
         <section class="file diff">
             <header class="file-header">
                 <span class="file-name">{title}</span>
-                <span class=format!("badge badge-{}", file.status)>{file.status.clone()}</span>
+                <span class=format!("badge badge-{}", file.status)>{t.get(&format!("revisions-status-{}", file.status))}</span>
             </header>
             {file.large.map(|large| view! {
                 <p class="large-file" role="note">
-                    "Large diff: only its start is shown. Compare the whole files: "
-                    {large.before.map(|href| view! { <a href=href>"before"</a> })}
+                    {tr!(t, "revisions-large-diff-only-its-start")}" "
+                    {large.before.map(|href| view! { <a href=href>{tr!(t, "revisions-before")}</a> })}
                     " "
-                    {large.after.map(|href| view! { <a href=href>"after"</a> })}
+                    {large.after.map(|href| view! { <a href=href>{tr!(t, "revisions-after")}</a> })}
                 </p>
             })}
             {if file.binary {
-                view! { <p class="binary-note">"Binary file changed."</p> }.into_any()
+                view! { <p class="binary-note">{tr!(t, "revisions-binary-file-changed")}</p> }.into_any()
             } else {
                 view! {
                     <pre class="diff-lines">

@@ -1,5 +1,7 @@
 //! `/search?q=...`: results with highlighted snippets, language facets, sort and pages.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -37,6 +39,7 @@ fn url_escape(value: &str) -> String {
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let t = use_i18n();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let sort = move || query.read().get("sort").unwrap_or_default();
@@ -59,16 +62,16 @@ pub fn SearchPage() -> impl IntoView {
         // A plain string per query (see `TopicPage`).
         {move || {
             let q = q();
-            let title = if q.is_empty() { "Search".to_owned() } else { format!("{q} · Search") };
+            let title = if q.is_empty() { tr!(t, "search-title") } else { tr!(t, "search-title-query", query = q.clone()) };
             view! { <Title text=title/> }
         }}
         <section class="list-page search-page">
             <form class="search-form" action="/search" method="get" role="search">
-                <input type="search" name="q" prop:value=q aria-label="Search query" placeholder="Search gists"/>
+                <input type="search" name="q" prop:value=q aria-label=tr!(t, "search-search-query") placeholder=tr!(t, "search-search-gists")/>
                 {move || (!sort().is_empty()).then(|| view! { <input type="hidden" name="sort" value=sort()/> })}
-                <button type="submit" class="button">"Search"</button>
+                <button type="submit" class="button">{tr!(t, "search-search")}</button>
             </form>
-            <Suspense fallback=|| view! { <p class="loading">"Searching…"</p> }>
+            <Suspense fallback=move || view! { <p class="loading">{tr!(t, "search-searching")}</p> }>
                 {move || Suspend::new(async move {
                     match results.await {
                         Err(e) => view! { <p class="form-error" role="alert">{e.message()}</p> }.into_any(),
@@ -83,6 +86,7 @@ pub fn SearchPage() -> impl IntoView {
 
 #[component]
 fn Results(found: SearchResults, q: String, sort: String) -> impl IntoView {
+    let t = use_i18n();
     let updated = sort == "updated";
     let (best_href, updated_href) = (search_href(&q, "", 1), search_href(&q, "updated", 1));
     let page_link = {
@@ -96,16 +100,16 @@ fn Results(found: SearchResults, q: String, sort: String) -> impl IntoView {
     }
     view! {
         <div class="list-heading">
-            <h1 class="list-count">{format!("{total} gist{} found", if total == 1 { "" } else { "s" })}</h1>
+            <h1 class="list-count">{tr!(t, "search-found", count = total)}</h1>
             <div class="sort">
-                "Sort: "
-                <A href=best_href attr:class=if updated { "" } else { "active" }>"Best match"</A>
-                <A href=updated_href attr:class=if updated { "active" } else { "" }>"Recently updated"</A>
+                {tr!(t, "search-sort")}" "
+                <A href=best_href attr:class=if updated { "" } else { "active" }>{tr!(t, "search-best-match")}</A>
+                <A href=updated_href attr:class=if updated { "active" } else { "" }>{tr!(t, "search-recently-updated")}</A>
             </div>
         </div>
         <div class="search-layout">
-            <aside class="facets" aria-label="Languages">
-                <h2>"Languages"</h2>
+            <aside class="facets" aria-label=tr!(t, "search-languages")>
+                <h2>{tr!(t, "search-languages")}</h2>
                 <ul>
                     {found.languages.into_iter().map(|facet| view! {
                         <li><A href=search_href(&facet.query, &sort, 1) attr:class="facet">
@@ -116,7 +120,7 @@ fn Results(found: SearchResults, q: String, sort: String) -> impl IntoView {
                 </ul>
             </aside>
             <div class="search-results">
-                {(total == 0).then(|| view! { <p class="empty">"No gists match. Try fewer words, or remove a qualifier."</p> })}
+                {(total == 0).then(|| view! { <p class="empty">{tr!(t, "search-no-gists-match-try-fewer")}</p> })}
                 <ul class="gist-list">
                     {found.results.into_iter().map(|result| view! {
                         <Card card=result.card>
@@ -127,9 +131,9 @@ fn Results(found: SearchResults, q: String, sort: String) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <nav class="pager">
-                    {(found.page > 1).then(|| view! { <A href=page_link(found.page - 1) attr:rel="prev">"← Previous"</A> })}
-                    <span>{format!("Page {} of {}", found.page, found.total_pages.max(1))}</span>
-                    {(found.page < found.total_pages).then(|| view! { <A href=page_link(found.page + 1) attr:rel="next">"Next →"</A> })}
+                    {(found.page > 1).then(|| view! { <A href=page_link(found.page - 1) attr:rel="prev">{tr!(t, "search-previous")}</A> })}
+                    <span>{tr!(t, "admin-page-of", page = found.page, pages = found.total_pages.max(1))}</span>
+                    {(found.page < found.total_pages).then(|| view! { <A href=page_link(found.page + 1) attr:rel="next">{tr!(t, "search-next")}</A> })}
                 </nav>
             </div>
         </div>
@@ -139,11 +143,12 @@ fn Results(found: SearchResults, q: String, sort: String) -> impl IntoView {
 
 #[component]
 fn SearchHelp() -> impl IntoView {
+    let t = use_i18n();
     view! {
         <div class="search-help">
-            <h1>"Search gists"</h1>
-            <p>"Words match titles, descriptions, file names and code; "<code>"snake_case"</code>", "<code>"camelCase"</code>" and "<code>"dotted.names"</code>" match by their parts too. Quote a phrase: "<code>"\"fn main\""</code>"."</p>
-            <p>"Narrow with "<code>"user:"</code>", "<code>"title:"</code>", "<code>"description:"</code>", "<code>"filename:"</code>", "<code>"extension:"</code>", "<code>"language:"</code>" and "<code>"topic:"</code>"."</p>
+            <h1>{tr!(t, "search-search-gists")}</h1>
+            <p>{tr!(t, "search-words-match-titles-descriptions-file")}" "<code>"snake_case"</code>", "<code>"camelCase"</code>" "{tr!(t, "search-and")}" "<code>"dotted.names"</code>" "{tr!(t, "search-match-by-their-parts-too")}" "<code>"\"fn main\""</code>"."</p>
+            <p>{tr!(t, "search-narrow-with")}" "<code>"user:"</code>", "<code>"title:"</code>", "<code>"description:"</code>", "<code>"filename:"</code>", "<code>"extension:"</code>", "<code>"language:"</code>" "{tr!(t, "search-and")}" "<code>"topic:"</code>"."</p>
         </div>
     }
 }

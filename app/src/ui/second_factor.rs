@@ -2,6 +2,8 @@
 //! the "Two-factor authentication" part of Settings. Passkey buttons carry `data-passkey`
 //! and are run by `public/passkeys.js`.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -15,6 +17,7 @@ use crate::functions::second_factor::{
 /// `/login/two-factor`: a password was right; now a code or a passkey.
 #[component]
 pub fn TwoFactorPage() -> impl IntoView {
+    let t = use_i18n();
     // Shared with the header, which shows who is signed in once this succeeds.
     let action = expect_context::<super::auth::AuthActions>().second_factor;
     let pending = Resource::new(|| (), |_| pending_sign_in());
@@ -26,36 +29,36 @@ pub fn TwoFactorPage() -> impl IntoView {
             .map(|e| view! { <p class="form-error" role="alert">{e.message()}</p> })
     };
     view! {
-        <Title text="Two-factor authentication"/>
+        <Title text=tr!(t, "second-factor-two-factor-authentication")/>
         <section class="auth-card">
-            <h1>"Two-factor authentication"</h1>
+            <h1>{tr!(t, "second-factor-two-factor-authentication")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match pending.await.ok().flatten() {
                         None => view! {
-                            <p>"This sign-in expired or was already used."</p>
-                            <A href="/login" attr:class="button button-primary">"Log in again"</A>
+                            <p>{tr!(t, "second-factor-this-sign-in-expired-or")}</p>
+                            <A href="/login" attr:class="button button-primary">{tr!(t, "second-factor-log-in-again")}</A>
                         }.into_any(),
                         Some(waiting) => view! {
-                            <p class="muted">{format!("Signing in as {}.", waiting.username)}</p>
+                            <p class="muted">{tr!(t, "second-factor-signing-in-as", username = waiting.username.clone())}</p>
                             <ActionForm action=action attr:class="form">
                                 <label>
-                                    {if waiting.totp { "Authentication code or recovery code" } else { "Recovery code" }}
+                                    {if waiting.totp { tr!(t, "second-factor-code-or-recovery") } else { tr!(t, "second-factor-recovery-code") }}
                                     <input name="code" autocomplete="one-time-code" required autofocus
                                         maxlength="32" spellcheck="false"/>
                                 </label>
                                 {waiting.totp.then(|| view! {
-                                    <p class="muted">"Open your authenticator app for the 6-digit code."</p>
+                                    <p class="muted">{tr!(t, "second-factor-open-your-authenticator-app-for")}</p>
                                 })}
                                 {error}
                                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                                    "Verify"
+                                    {tr!(t, "second-factor-verify")}
                                 </button>
                             </ActionForm>
                             {waiting.passkeys.then(|| view! {
                                 <div class="passkey-scope webauthn-only sign-in-providers">
-                                    <p class="sign-in-or">"or"</p>
-                                    <button type="button" class="button" data-passkey="second-factor">"Use a passkey"</button>
+                                    <p class="sign-in-or">{tr!(t, "second-factor-or")}</p>
+                                    <button type="button" class="button" data-passkey="second-factor">{tr!(t, "second-factor-use-a-passkey")}</button>
                                     <p class="form-error passkey-error" role="alert" hidden></p>
                                 </div>
                             })}
@@ -71,10 +74,11 @@ pub fn TwoFactorPage() -> impl IntoView {
 /// whose passkey it is).
 #[component]
 pub fn PasskeySignIn(next: Signal<String>) -> impl IntoView {
+    let t = use_i18n();
     view! {
         <div class="passkey-scope webauthn-only sign-in-providers">
             <button type="button" class="button sign-in-provider" data-passkey="login" data-next=next>
-                "Sign in with a passkey"
+                {tr!(t, "second-factor-sign-in-with-a-passkey")}
             </button>
             <p class="form-error passkey-error" role="alert" hidden></p>
         </div>
@@ -84,6 +88,7 @@ pub fn PasskeySignIn(next: Signal<String>) -> impl IntoView {
 /// Recovery codes, shown once, with a download of them as text.
 #[component]
 fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
+    let t = use_i18n();
     let text: String = codes.iter().map(|c| format!("{c}\n")).collect();
     let href = format!(
         "data:text/plain;charset=utf-8,{}",
@@ -92,11 +97,11 @@ fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
     view! {
         <div class="recovery-codes" role="status">
             <p>
-                <strong>"Your recovery codes."</strong>
-                " Keep them somewhere safe: each signs you in once if you lose your phone or passkey. They will not be shown again."
+                <strong>{tr!(t, "second-factor-your-recovery-codes")}</strong>
+                " "{tr!(t, "second-factor-keep-them-somewhere-safe-each")}
             </p>
             <pre class="recovery-list">{text}</pre>
-            <a class="button button-small" download="gistful-recovery-codes.txt" href=href>"Download"</a>
+            <a class="button button-small" download="gistful-recovery-codes.txt" href=href>{tr!(t, "second-factor-download")}</a>
         </div>
     }
 }
@@ -104,6 +109,7 @@ fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
 /// Settings: authenticator app, passkeys, recovery codes.
 #[component]
 pub fn SecondFactorSettings() -> impl IntoView {
+    let t = use_i18n();
     let begin = ServerAction::<BeginTotp>::new();
     let confirm = ServerAction::<ConfirmTotp>::new();
     let remove_totp = ServerAction::<RemoveTotp>::new();
@@ -134,34 +140,34 @@ pub fn SecondFactorSettings() -> impl IntoView {
             .or_else(|| regenerate.value().get().and_then(Result::ok))
     };
     view! {
-        <h2 id="two-factor">"Two-factor authentication"</h2>
+        <h2 id="two-factor">{tr!(t, "second-factor-two-factor-authentication")}</h2>
         {move || required().then(|| view! {
             <p class="form-error" role="alert">
-                "This instance requires admins to have a second factor. Set up an authenticator app or a passkey to continue."
+                {tr!(t, "second-factor-this-instance-requires-admins-to")}
             </p>
         })}
         {move || new_codes().map(|codes| view! { <RecoveryCodes codes/> })}
         <Transition fallback=|| ()>
             {move || status.get().and_then(Result::ok).map(|factors| view! {
-                <h3>"Authenticator app"</h3>
+                <h3>{tr!(t, "second-factor-authenticator-app")}</h3>
                 {if factors.totp {
                     view! {
                         <ActionForm action=remove_totp attr:class="form settings-form">
-                            <p>"An authenticator app is set up: signing in with your password asks for its code."</p>
+                            <p>{tr!(t, "second-factor-an-authenticator-app-is-set")}</p>
                             {move || outcome(message(remove_totp.value().get()), false, "")}
-                            <button type="submit" class="button button-danger">"Remove the authenticator app"</button>
+                            <button type="submit" class="button button-danger">{tr!(t, "second-factor-remove-the-authenticator-app")}</button>
                         </ActionForm>
                     }.into_any()
                 } else {
                     view! { <TotpSetupForm begin confirm/> }.into_any()
                 }}
 
-                <h3>"Passkeys"</h3>
-                <p class="muted">"A passkey signs you in without a password, or as the second step after it."</p>
+                <h3>{tr!(t, "second-factor-passkeys")}</h3>
+                <p class="muted">{tr!(t, "second-factor-a-passkey-signs-you-in")}</p>
                 {factors.passkeys_unavailable.clone().map(|why| view! { <p class="form-note">{why}</p> })}
                 {(!factors.passkeys.is_empty()).then(|| view! {
                     <table class="tokens passkeys">
-                        <thead><tr><th>"Name"</th><th>"Added"</th><th>"Last used"</th><th></th></tr></thead>
+                        <thead><tr><th>{tr!(t, "second-factor-name")}</th><th>{tr!(t, "second-factor-added")}</th><th>{tr!(t, "second-factor-last-used")}</th><th></th></tr></thead>
                         <tbody>
                             {factors.passkeys.clone().into_iter().map(|p| view! {
                                 <tr>
@@ -172,7 +178,7 @@ pub fn SecondFactorSettings() -> impl IntoView {
                                         <ActionForm action=remove_passkey attr:class="inline-form">
                                             <input type="hidden" name="id" value=p.id.to_string()/>
                                             <button type="submit" class="button button-small button-danger"
-                                                aria-label=format!("Remove passkey {}", p.name)>"Remove"</button>
+                                                aria-label=tr!(t, "second-factor-remove-named", name = p.name.clone())>{tr!(t, "second-factor-remove")}</button>
                                         </ActionForm>
                                     </td>
                                 </tr>
@@ -182,26 +188,26 @@ pub fn SecondFactorSettings() -> impl IntoView {
                 })}
                 {factors.passkeys_unavailable.is_none().then(|| view! {
                     <div class="form settings-form passkey-scope webauthn-only">
-                        <label>"Passkey name" <input name="passkey_name" maxlength="64" placeholder="e.g. laptop"/></label>
+                        <label>{tr!(t, "second-factor-passkey-name")} <input name="passkey_name" maxlength="64" placeholder=tr!(t, "second-factor-e-g-laptop")/></label>
                         <p class="form-error passkey-error" role="alert" hidden></p>
                         <div class="recovery-codes passkey-codes" role="status" hidden>
                             <p>
-                                <strong>"Your recovery codes."</strong>
-                                " Keep them somewhere safe: each signs you in once if you lose your passkey. They will not be shown again."
+                                <strong>{tr!(t, "second-factor-your-recovery-codes")}</strong>
+                                " "{tr!(t, "second-factor-keep-them-somewhere-safe-each-2")}
                             </p>
                             <pre class="recovery-list"></pre>
-                            <a class="button button-small" download="gistful-recovery-codes.txt" href="#">"Download"</a>
-                            <button type="button" class="button button-small">"Done"</button>
+                            <a class="button button-small" download="gistful-recovery-codes.txt" href="#">{tr!(t, "second-factor-download")}</a>
+                            <button type="button" class="button button-small">{tr!(t, "second-factor-done")}</button>
                         </div>
-                        <button type="button" class="button button-primary" data-passkey="register">"Add a passkey"</button>
+                        <button type="button" class="button button-primary" data-passkey="register">{tr!(t, "second-factor-add-a-passkey")}</button>
                     </div>
                 })}
 
                 {(factors.totp || !factors.passkeys.is_empty()).then(|| view! {
-                    <h3>"Recovery codes"</h3>
+                    <h3>{tr!(t, "second-factor-recovery-codes")}</h3>
                     <ActionForm action=regenerate attr:class="form settings-form">
-                        <p>{format!("{} of {} recovery codes left.", factors.recovery_left, 10)}</p>
-                        <button type="submit" class="button">"Make new recovery codes"</button>
+                        <p>{tr!(t, "second-factor-codes-left", count = factors.recovery_left, total = 10)}</p>
+                        <button type="submit" class="button">{tr!(t, "second-factor-make-new-recovery-codes")}</button>
                     </ActionForm>
                 })}
             })}
@@ -216,6 +222,7 @@ fn TotpSetupForm(
     begin: ServerAction<BeginTotp>,
     confirm: ServerAction<ConfirmTotp>,
 ) -> impl IntoView {
+    let t = use_i18n();
     let setup = move || begin.value().get().and_then(Result::ok);
     let begin_error = move || {
         begin
@@ -235,24 +242,24 @@ fn TotpSetupForm(
         {move || match setup() {
             None => view! {
                 <ActionForm action=begin attr:class="form settings-form">
-                    <p>"Use an app such as Aegis, 1Password, Google Authenticator or FreeOTP for a 6-digit code at each sign-in."</p>
+                    <p>{tr!(t, "second-factor-use-an-app-such-as")}</p>
                     {move || outcome(begin_error(), false, "")}
-                    <button type="submit" class="button button-primary">"Set up an authenticator app"</button>
+                    <button type="submit" class="button button-primary">{tr!(t, "second-factor-set-up-an-authenticator-app")}</button>
                 </ActionForm>
             }.into_any(),
             Some(setup) => view! {
                 <div class="totp-setup">
                     <img class="totp-qr" src=setup.qr_image.clone() width="200" height="200"
-                        alt="QR code of the authenticator secret"/>
-                    <p>"Scan the code with your app, or type this secret into it:"</p>
+                        alt=tr!(t, "second-factor-qr-code-of-the-authenticator")/>
+                    <p>{tr!(t, "second-factor-scan-the-code-with-your")}</p>
                     <code class="totp-secret">{setup.secret.clone()}</code>
                     <ActionForm action=confirm attr:class="form settings-form">
-                        <label>"Code from the app"
+                        <label>{tr!(t, "second-factor-code-from-the-app")}
                             <input name="code" inputmode="numeric" autocomplete="one-time-code"
                                 pattern="[0-9]{6}" maxlength="6" required/>
                         </label>
                         {confirm_error}
-                        <button type="submit" class="button button-primary">"Confirm"</button>
+                        <button type="submit" class="button button-primary">{tr!(t, "second-factor-confirm")}</button>
                     </ActionForm>
                 </div>
             }.into_any(),

@@ -1,5 +1,7 @@
 //! `/settings`: profile, password, access tokens, account deletion.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -14,17 +16,18 @@ use crate::functions::settings::{
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let t = use_i18n();
     let profile = Resource::new(|| (), |_| get_profile());
     view! {
-        <Title text="Settings"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=tr!(t, "settings-settings")/>
+        <Suspense fallback=move || view! { <p class="loading">{tr!(t, "settings-loading")}</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
                     Ok(profile) => view! { <Settings profile/> }.into_any(),
                     Err(_) => view! {
                         <section class="auth-card">
-                            <p>"Log in to change your settings."</p>
-                            <A href="/login?next=/settings" attr:class="button button-primary">"Log in"</A>
+                            <p>{tr!(t, "settings-log-in-to-change-your")}</p>
+                            <A href="/login?next=/settings" attr:class="button button-primary">{tr!(t, "settings-log-in")}</A>
                         </section>
                     }
                     .into_any(),
@@ -36,6 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
 
 #[component]
 fn Settings(profile: Profile) -> impl IntoView {
+    let t = use_i18n();
     let save = ServerAction::<SaveProfile>::new();
     let password = ServerAction::<ChangePassword>::new();
     // Shared with the header, which must notice the user is gone.
@@ -51,35 +55,35 @@ fn Settings(profile: Profile) -> impl IntoView {
     };
     view! {
         <section class="settings">
-            <h1>"Settings"</h1>
+            <h1>{tr!(t, "settings-settings")}</h1>
 
             {profile.rename_allowed.then(|| view! { <ChooseName current=profile.username.clone()/> })}
 
-            <h2>"Profile"</h2>
+            <h2>{tr!(t, "settings-profile")}</h2>
             <ActionForm action=save attr:class="form settings-form">
-                <label>"Display name" <input name="name" value=profile.name.clone() maxlength="100"/></label>
-                <label>"Email" <input type="email" name="email" value=profile.email.clone() required/></label>
-                <label>"Bio" <textarea name="bio" rows="3">{profile.bio.clone()}</textarea></label>
+                <label>{tr!(t, "settings-display-name")} <input name="name" value=profile.name.clone() maxlength="100"/></label>
+                <label>{tr!(t, "settings-email")} <input type="email" name="email" value=profile.email.clone() required/></label>
+                <label>{tr!(t, "settings-bio")} <textarea name="bio" rows="3">{profile.bio.clone()}</textarea></label>
                 <label class="checkbox">
                     <input type="checkbox" name="commit_email_public" checked=profile.commit_email_public/>
-                    " Show my email address in the commits of my gists (otherwise they carry "
+                    " "{tr!(t, "settings-show-my-email-address-in")}" "
                     <code>{format!("{}@users.noreply…", profile.username)}</code>
-                    ", as anyone who clones a public gist can read its commits)"
+                    {tr!(t, "settings-as-anyone-who-clones-a")}
                 </label>
-                {move || { let (e, ok) = result(save.value().get()); outcome(e, ok, "Profile saved.") }}
-                <button type="submit" class="button button-primary">"Save profile"</button>
+                {move || { let (e, ok) = result(save.value().get()); outcome(e, ok, tr!(t, "settings-profile-saved")) }}
+                <button type="submit" class="button button-primary">{tr!(t, "settings-save-profile")}</button>
             </ActionForm>
 
             <PreferencesForm current=profile.preferences.clone()/>
 
             // An account a sign-in provider made has no password to change: it signs in there.
             {profile.has_password.then(|| view! {
-            <h2>"Password"</h2>
+            <h2>{tr!(t, "settings-password")}</h2>
             <ActionForm action=password attr:class="form settings-form">
-                <label>"Current password" <input type="password" name="current" autocomplete="current-password" required/></label>
-                <label>"New password" <input type="password" name="new_password" autocomplete="new-password" minlength="8" required/></label>
-                {move || { let (e, ok) = result(password.value().get()); outcome(e, ok, "Password changed.") }}
-                <button type="submit" class="button button-primary">"Change password"</button>
+                <label>{tr!(t, "settings-current-password")} <input type="password" name="current" autocomplete="current-password" required/></label>
+                <label>{tr!(t, "settings-new-password")} <input type="password" name="new_password" autocomplete="new-password" minlength="8" required/></label>
+                {move || { let (e, ok) = result(password.value().get()); outcome(e, ok, tr!(t, "settings-password-changed")) }}
+                <button type="submit" class="button button-primary">{tr!(t, "settings-change-password")}</button>
             </ActionForm>
             })}
 
@@ -91,16 +95,16 @@ fn Settings(profile: Profile) -> impl IntoView {
 
             <Tokens/>
 
-            <h2 class="danger-zone">"Delete account"</h2>
+            <h2 class="danger-zone">{tr!(t, "settings-delete-account")}</h2>
             <ActionForm action=delete attr:class="form settings-form">
-                <p class="muted">"Deletes your account, your gists and their history. This cannot be undone."</p>
+                <p class="muted">{tr!(t, "settings-deletes-your-account-your-gists")}</p>
                 {if profile.has_password {
-                    view! { <label>"Password" <input type="password" name="password" autocomplete="current-password" required aria-label="Password to delete the account"/></label> }.into_any()
+                    view! { <label>{tr!(t, "settings-password")} <input type="password" name="password" autocomplete="current-password" required aria-label=tr!(t, "settings-password-to-delete-the-account")/></label> }.into_any()
                 } else {
-                    view! { <label>"Type your username to confirm" <input name="password" autocomplete="off" required aria-label="Your username, to delete the account"/></label> }.into_any()
+                    view! { <label>{tr!(t, "settings-type-your-username-to-confirm")} <input name="password" autocomplete="off" required aria-label=tr!(t, "settings-your-username-to-delete-the")/></label> }.into_any()
                 }}
                 {move || { let (e, _) = result(delete.value().get()); outcome(e, false, "") }}
-                <button type="submit" class="button button-danger">"Delete my account"</button>
+                <button type="submit" class="button button-danger">{tr!(t, "settings-delete-my-account")}</button>
             </ActionForm>
         </section>
     }
@@ -108,6 +112,7 @@ fn Settings(profile: Profile) -> impl IntoView {
 
 #[component]
 fn Tokens() -> impl IntoView {
+    let t = use_i18n();
     let create = ServerAction::<CreateToken>::new();
     let revoke = ServerAction::<RevokeToken>::new();
     let tokens = Resource::new(
@@ -124,13 +129,13 @@ fn Tokens() -> impl IntoView {
     };
     let copied = RwSignal::new(false);
     view! {
-        <h2>"Access tokens"</h2>
-        <p class="muted">"Tokens let scripts and GitHub clients use the API: " <code>"Authorization: Bearer og_…"</code></p>
+        <h2>{tr!(t, "settings-access-tokens")}</h2>
+        <p class="muted">{tr!(t, "settings-tokens-let-scripts-and-github")}" " <code>"Authorization: Bearer og_…"</code></p>
         {move || secret().map(|secret| {
             let value = secret.clone();
             view! {
                 <div class="new-token" role="status">
-                    <p>"Your new token. Copy it now: it will not be shown again."</p>
+                    <p>{tr!(t, "settings-your-new-token-copy-it")}</p>
                     <div class="clone-box">
                         <input class="token-value" readonly value=secret/>
                         <button type="button" class="button" on:click=move |_| {
@@ -141,38 +146,38 @@ fn Tokens() -> impl IntoView {
                             #[cfg(not(feature = "hydrate"))]
                             let _ = &value;
                             copied.set(true);
-                        }>{move || if copied.get() { "Copied" } else { "Copy" }}</button>
+                        }>{move || if copied.get() { tr!(t, "gist-copied") } else { tr!(t, "gist-copy") }}</button>
                     </div>
                 </div>
             }
         })}
         <ActionForm action=create attr:class="form settings-form">
-            <label>"Name" <input name="name" required maxlength="100" placeholder="e.g. laptop"/></label>
+            <label>{tr!(t, "settings-name")} <input name="name" required maxlength="100" placeholder=tr!(t, "settings-e-g-laptop")/></label>
             <fieldset class="scopes">
-                <legend>"Scopes"</legend>
-                <label class="inline"><input type="checkbox" name="gist_read" value="on"/>" gist:read"</label>
-                <label class="inline"><input type="checkbox" name="gist_write" value="on"/>" gist:write"</label>
-                <label class="inline"><input type="checkbox" name="user_read" value="on"/>" user:read"</label>
-                <label class="inline"><input type="checkbox" name="user_write" value="on"/>" user:write"</label>
+                <legend>{tr!(t, "settings-scopes")}</legend>
+                <label class="inline"><input type="checkbox" name="gist_read" value="on"/>" "{tr!(t, "settings-gist-read")}</label>
+                <label class="inline"><input type="checkbox" name="gist_write" value="on"/>" "{tr!(t, "settings-gist-write")}</label>
+                <label class="inline"><input type="checkbox" name="user_read" value="on"/>" "{tr!(t, "settings-user-read")}</label>
+                <label class="inline"><input type="checkbox" name="user_write" value="on"/>" "{tr!(t, "settings-user-write")}</label>
             </fieldset>
             <label class="inline">
-                "Expires "
+                {tr!(t, "settings-expires")}" "
                 <select name="expires_in_days">
-                    <option value="30">"in 30 days"</option>
-                    <option value="90">"in 90 days"</option>
-                    <option value="365">"in a year"</option>
-                    <option value="never">"never"</option>
+                    <option value="30">{tr!(t, "settings-in-30-days")}</option>
+                    <option value="90">{tr!(t, "settings-in-90-days")}</option>
+                    <option value="365">{tr!(t, "settings-in-a-year")}</option>
+                    <option value="never">{tr!(t, "settings-never")}</option>
                 </select>
             </label>
             {move || error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-            <button type="submit" class="button button-primary">"Create token"</button>
+            <button type="submit" class="button button-primary">{tr!(t, "settings-create-token")}</button>
         </ActionForm>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let list = tokens.await.unwrap_or_default();
                 view! {
                     <table class="tokens">
-                        <thead><tr><th>"Name"</th><th>"Scopes"</th><th>"Expires"</th><th>"Last used"</th><th></th></tr></thead>
+                        <thead><tr><th>{tr!(t, "settings-name")}</th><th>{tr!(t, "settings-scopes")}</th><th>{tr!(t, "settings-expires")}</th><th>{tr!(t, "settings-last-used")}</th><th></th></tr></thead>
                         <tbody>
                             {list.into_iter().map(|token| view! {
                                 <tr>
@@ -183,7 +188,7 @@ fn Tokens() -> impl IntoView {
                                     <td>
                                         <ActionForm action=revoke attr:class="inline-form">
                                             <input type="hidden" name="token" value=token.id.to_string()/>
-                                            <button type="submit" class="button button-small button-danger">"Revoke"</button>
+                                            <button type="submit" class="button button-small button-danger">{tr!(t, "settings-revoke")}</button>
                                         </ActionForm>
                                     </td>
                                 </tr>
@@ -199,6 +204,7 @@ fn Tokens() -> impl IntoView {
 /// The sign-in providers: which are linked to this account, link or unlink them.
 #[component]
 fn Providers() -> impl IntoView {
+    let t = use_i18n();
     let unlink = ServerAction::<UnlinkProvider>::new();
     let providers = Resource::new(move || unlink.version().get(), |_| linked_providers());
     let query = leptos_router::hooks::use_query_map();
@@ -210,7 +216,7 @@ fn Providers() -> impl IntoView {
         }
         query
             .get("linked")
-            .map(|_| view! { <p class="form-ok" role="status">"Linked. You can now sign in with it."</p> }.into_any())
+            .map(|_| view! { <p class="form-ok" role="status">{tr!(t, "settings-linked-you-can-now-sign")}</p> }.into_any())
     };
     let unlink_error = move || {
         unlink
@@ -222,7 +228,7 @@ fn Providers() -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || providers.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| view! {
-                <h2>"Sign-in providers"</h2>
+                <h2>{tr!(t, "settings-sign-in-providers")}</h2>
                 {message}
                 {unlink_error}
                 <table class="tokens providers">
@@ -232,19 +238,19 @@ fn Providers() -> impl IntoView {
                             view! {
                                 <tr>
                                     <td>{p.name.clone()}</td>
-                                    <td>{linked.clone().map_or_else(|| "Not linked".to_owned(), |d| format!("Linked since {d}"))}</td>
+                                    <td>{linked.clone().map_or_else(|| tr!(t, "settings-not-linked"), |d| tr!(t, "settings-linked-since", date = d))}</td>
                                     <td>
                                         {match (linked.is_some(), p.link.clone()) {
                                             (true, _) => view! {
                                                 <ActionForm action=unlink attr:class="inline-form">
                                                     <input type="hidden" name="provider" value=p.provider.clone()/>
                                                     <button type="submit" class="button button-small button-danger"
-                                                        aria-label=format!("Unlink {}", p.name)>"Unlink"</button>
+                                                        aria-label=tr!(t, "settings-unlink-named", name = p.name.clone())>{tr!(t, "settings-unlink")}</button>
                                                 </ActionForm>
                                             }.into_any(),
                                             (false, Some(href)) => view! {
                                                 <a class="button button-small" rel="external" href=href
-                                                    aria-label=format!("Link {}", p.name)>"Link"</a>
+                                                    aria-label=tr!(t, "settings-link-named", name = p.name.clone())>{tr!(t, "settings-link")}</a>
                                             }.into_any(),
                                             (false, None) => ().into_any(),
                                         }}
@@ -263,6 +269,7 @@ fn Providers() -> impl IntoView {
 /// another, once.
 #[component]
 fn ChooseName(current: String) -> impl IntoView {
+    let t = use_i18n();
     let choose = ServerAction::<ChooseUsername>::new();
     let error = move || {
         choose
@@ -272,12 +279,12 @@ fn ChooseName(current: String) -> impl IntoView {
             .map(|e| view! { <p class="form-error" role="alert">{e.message()}</p> })
     };
     view! {
-        <h2>"Username"</h2>
+        <h2>{tr!(t, "settings-username")}</h2>
         <ActionForm action=choose attr:class="form settings-form">
-            <p class="muted">"Your sign-in provider chose this name. You may change it once."</p>
-            <label>"Username" <input name="username" value=current required maxlength="39"/></label>
+            <p class="muted">{tr!(t, "settings-your-sign-in-provider-chose")}</p>
+            <label>{tr!(t, "settings-username")} <input name="username" value=current required maxlength="39"/></label>
             {error}
-            <button type="submit" class="button button-primary">"Keep this username"</button>
+            <button type="submit" class="button button-primary">{tr!(t, "settings-keep-this-username")}</button>
         </ActionForm>
     }
 }

@@ -1,12 +1,15 @@
 //! Settings, "SSH keys": add, list and remove the keys git over SSH signs in with, and
 //! the `~/.ssh/config` lines that make cloning short.
 
+use crate::i18n::use_i18n;
+use crate::tr;
 use leptos::prelude::*;
 
 use crate::functions::settings::{AddSshKey, RemoveSshKey, ssh_keys};
 
 #[component]
 pub fn SshKeySettings() -> impl IntoView {
+    let t = use_i18n();
     let add = ServerAction::<AddSshKey>::new();
     let remove = ServerAction::<RemoveSshKey>::new();
     let keys = Resource::new(
@@ -26,11 +29,11 @@ pub fn SshKeySettings() -> impl IntoView {
                     "Host gistful\n    HostName {host}\n    Port {port}\n    User git\n    IdentityFile ~/.ssh/id_ed25519\n"
                 );
                 view! {
-                    <h2 id="ssh-keys">"SSH keys"</h2>
-                    <p class="muted">"Keys that clone and push your gists over SSH (Ed25519, ECDSA, or RSA of 2048 bits or more)."</p>
+                    <h2 id="ssh-keys">{tr!(t, "ssh-keys-ssh-keys")}</h2>
+                    <p class="muted">{tr!(t, "ssh-keys-keys-that-clone-and-push")}</p>
                     {(!list.keys.is_empty()).then(|| view! {
                         <table class="tokens ssh-keys">
-                            <thead><tr><th>"Name"</th><th>"Fingerprint"</th><th>"Added"</th><th>"Last used"</th><th></th></tr></thead>
+                            <thead><tr><th>{tr!(t, "ssh-keys-name")}</th><th>{tr!(t, "ssh-keys-fingerprint")}</th><th>{tr!(t, "ssh-keys-added")}</th><th>{tr!(t, "ssh-keys-last-used")}</th><th></th></tr></thead>
                             <tbody>
                                 {list.keys.clone().into_iter().map(|k| view! {
                                     <tr>
@@ -42,7 +45,7 @@ pub fn SshKeySettings() -> impl IntoView {
                                             <ActionForm action=remove attr:class="inline-form">
                                                 <input type="hidden" name="id" value=k.id.to_string()/>
                                                 <button type="submit" class="button button-small button-danger"
-                                                    aria-label=format!("Remove SSH key {}", k.name)>"Remove"</button>
+                                                    aria-label=tr!(t, "ssh-keys-remove-named", name = k.name.clone())>{tr!(t, "ssh-keys-remove")}</button>
                                             </ActionForm>
                                         </td>
                                     </tr>
@@ -51,16 +54,16 @@ pub fn SshKeySettings() -> impl IntoView {
                         </table>
                     })}
                     <ActionForm action=add attr:class="form settings-form">
-                        <label>"Key name" <input name="name" required maxlength="100" placeholder="e.g. laptop"/></label>
-                        <label>"Public key"
+                        <label>{tr!(t, "ssh-keys-key-name")} <input name="name" required maxlength="100" placeholder=tr!(t, "ssh-keys-e-g-laptop")/></label>
+                        <label>{tr!(t, "ssh-keys-public-key")}
                             <textarea name="key" rows="3" required spellcheck="false"
-                                placeholder="ssh-ed25519 AAAA... you@laptop (the contents of ~/.ssh/id_ed25519.pub)"></textarea>
+                                placeholder=tr!(t, "ssh-keys-ssh-ed25519-aaaa-you-laptop")></textarea>
                         </label>
                         {move || error(add.value().get())}
-                        <button type="submit" class="button button-primary">"Add SSH key"</button>
+                        <button type="submit" class="button button-primary">{tr!(t, "ssh-keys-add-ssh-key")}</button>
                     </ActionForm>
                     {move || error(remove.value().get())}
-                    <p>"With these lines in " <code>"~/.ssh/config"</code> ", " <code>"git clone gistful:USER/ID.git"</code> " works:"</p>
+                    <p>{tr!(t, "ssh-keys-with-these-lines-in")}" " <code>"~/.ssh/config"</code> ", " <code>"git clone gistful:USER/ID.git"</code> " "{tr!(t, "ssh-keys-works")}</p>
                     <pre class="ssh-config">{config}</pre>
                 }
             })}

@@ -96,6 +96,7 @@ pub fn apply_theme(theme: Theme) {
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let t = crate::i18n::use_i18n();
     let theme = expect_context::<RwSignal<Theme>>();
     let toggle = move |_| {
         let next = theme.get_untracked().toggled(system_prefers_dark());
@@ -103,9 +104,9 @@ pub fn ThemeToggle() -> impl IntoView {
         remember(next);
     };
     let label = move || match theme.get() {
-        Theme::Dark => "Switch to light theme",
-        Theme::Light => "Switch to dark theme",
-        Theme::System => "Toggle theme",
+        Theme::Dark => crate::tr!(t, "theme-switch-to-light"),
+        Theme::Light => crate::tr!(t, "theme-switch-to-dark"),
+        Theme::System => crate::tr!(t, "theme-toggle"),
     };
     view! {
         <button type="button" class="theme-toggle" on:click=toggle aria-label=label title=label>

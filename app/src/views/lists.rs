@@ -62,7 +62,10 @@ pub fn cards(items: &[crate::services::gists::GistSummary]) -> Vec<GistCard> {
                 topics: s.gist.topic_list(),
                 star_count: s.gist.star_count,
                 fork_count: s.gist.fork_count,
-                updated: super::relative_time(now - s.gist.updated_at),
+                updated: super::relative_time(
+                    crate::i18n::request::i18n(),
+                    now - s.gist.updated_at,
+                ),
             }
         })
         .collect()

@@ -71,7 +71,10 @@ impl RevisionView {
         RevisionView {
             sha: revision.commit.sha.clone(),
             author: revision.commit.author_name.clone(),
-            when: super::relative_time(now - revision.commit.committed_at),
+            when: super::relative_time(
+                crate::i18n::request::i18n(),
+                now - revision.commit.committed_at,
+            ),
             additions: revision.commit.additions,
             deletions: revision.commit.deletions,
             files: revision
