@@ -240,7 +240,7 @@ layout-settings = الإعدادات
 layout-log-out = تسجيل الخروج
 layout-log-in = تسجيل الدخول
 layout-register = التسجيل
-layout-language = اللغة
+layout-language = لغة الموقع
 layout-change-language = تغيير
 
 ## lifecycle

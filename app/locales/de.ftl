@@ -207,7 +207,7 @@ layout-settings = Einstellungen
 layout-log-out = Abmelden
 layout-log-in = Anmelden
 layout-register = Registrieren
-layout-language = Sprache
+layout-language = Sprache der Seite
 layout-change-language = Wechseln
 
 ## lifecycle

@@ -209,7 +209,7 @@ layout-settings = Settings
 layout-log-out = Log out
 layout-log-in = Log in
 layout-register = Register
-layout-language = Language
+layout-language = Site language
 layout-change-language = Change
 
 ## lifecycle

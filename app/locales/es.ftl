@@ -207,7 +207,7 @@ layout-settings = Ajustes
 layout-log-out = Cerrar sesión
 layout-log-in = Iniciar sesión
 layout-register = Registrarse
-layout-language = Idioma
+layout-language = Idioma del sitio
 layout-change-language = Cambiar
 
 ## lifecycle

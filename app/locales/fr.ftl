@@ -207,7 +207,7 @@ layout-settings = Réglages
 layout-log-out = Se déconnecter
 layout-log-in = Se connecter
 layout-register = S’inscrire
-layout-language = Langue
+layout-language = Langue du site
 layout-change-language = Changer
 
 ## lifecycle

@@ -180,7 +180,7 @@ layout-settings = 設定
 layout-log-out = ログアウト
 layout-log-in = ログイン
 layout-register = 登録
-layout-language = 言語
+layout-language = 表示言語
 layout-change-language = 変更
 
 ## lifecycle

@@ -207,7 +207,7 @@ layout-settings = Configurações
 layout-log-out = Sair
 layout-log-in = Entrar
 layout-register = Cadastrar-se
-layout-language = Idioma
+layout-language = Idioma do site
 layout-change-language = Trocar
 
 ## lifecycle

@@ -225,7 +225,7 @@ layout-settings = Настройки
 layout-log-out = Выйти
 layout-log-in = Войти
 layout-register = Регистрация
-layout-language = Язык
+layout-language = Язык сайта
 layout-change-language = Сменить
 
 ## lifecycle

@@ -225,7 +225,7 @@ layout-settings = Налаштування
 layout-log-out = Вийти
 layout-log-in = Увійти
 layout-register = Реєстрація
-layout-language = Мова
+layout-language = Мова сайту
 layout-change-language = Змінити
 
 ## lifecycle

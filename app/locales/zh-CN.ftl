@@ -180,7 +180,7 @@ layout-settings = 设置
 layout-log-out = 退出
 layout-log-in = 登录
 layout-register = 注册
-layout-language = 语言
+layout-language = 界面语言
 layout-change-language = 切换
 
 ## lifecycle

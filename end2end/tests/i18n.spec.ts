@@ -17,7 +17,7 @@ async function german(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.locator("header").getByRole("link", { name: "Entdecken" })).toBeVisible();
-  await expect(page.locator("footer").getByLabel("Sprache")).toHaveValue("de");
+  await expect(page.locator("footer").getByLabel("Sprache der Seite")).toHaveValue("de");
 }
 
 test("a German browser gets the home, gist, editor and settings pages in German", async ({ browser }) => {
@@ -106,7 +106,7 @@ test("the picker switches the language, remembers it, and follows the account", 
 
   await page.goto("/explore?sort=created");
   await hydrated(page);
-  await page.locator("footer").getByLabel("Language").selectOption("fr");
+  await page.locator("footer").getByLabel("Site language").selectOption("fr");
   await page.locator("footer").getByRole("button", { name: "Change" }).click();
   // Back on the same page, in French.
   await expect(page).toHaveURL(/\/explore\?sort=created$/);
@@ -147,7 +147,7 @@ test("without JavaScript the server speaks the browser's language, and the picke
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   await expect(page.locator("header").getByRole("link", { name: "探す" })).toBeVisible();
-  await page.locator("footer").getByLabel("言語").selectOption("es");
+  await page.locator("footer").getByLabel("表示言語").selectOption("es");
   await page.locator("footer").getByRole("button", { name: "変更" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comparte código, conserva su historia.");

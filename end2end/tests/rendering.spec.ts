@@ -323,9 +323,9 @@ test("the editor chooses a file's language; the page highlights in it and search
   await page.goto("/new");
   await hydrated(page);
   await page.getByLabel("File name").fill("provision.txt");
-  await expect(page.getByLabel("Language").locator("option").first()).toHaveText("Auto (Text)");
+  await expect(page.getByLabel("Language", { exact: true }).locator("option").first()).toHaveText("Auto (Text)");
   await page.getByLabel("File content").fill("Vagrant.configure(\"2\") do |config|\n  config.vm.box = \"debian\"\nend\n");
-  await page.getByLabel("Language").selectOption("Ruby");
+  await page.getByLabel("Language", { exact: true }).selectOption("Ruby");
   await page.getByLabel("Visibility").selectOption("public");
   await page.getByRole("button", { name: "Create gist" }).click();
   await page.waitForURL(/\/[0-9a-f]{32}$/);
@@ -338,8 +338,8 @@ test("the editor chooses a file's language; the page highlights in it and search
   // The editor shows the choice; back to Auto, the page is plain text again.
   await page.goto(`${url}/edit`);
   await hydrated(page);
-  await expect(page.getByLabel("Language")).toHaveValue("Ruby");
-  await page.getByLabel("Language").selectOption("");
+  await expect(page.getByLabel("Language", { exact: true })).toHaveValue("Ruby");
+  await page.getByLabel("Language", { exact: true }).selectOption("");
   await page.getByRole("button", { name: /Update|Save/ }).click();
   await page.waitForURL(/\/[0-9a-f]{32}$/);
   await hydrated(page);
@@ -349,7 +349,7 @@ test("the editor chooses a file's language; the page highlights in it and search
   // Chosen again: search's language filter finds it.
   await page.goto(`${url}/edit`);
   await hydrated(page);
-  await page.getByLabel("Language").selectOption("Ruby");
+  await page.getByLabel("Language", { exact: true }).selectOption("Ruby");
   await page.getByRole("button", { name: /Update|Save/ }).click();
   await page.waitForURL(/\/[0-9a-f]{32}$/);
   const id = url.split("/").pop();
