@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createGist, hydrated, signedIn, unique, watchForScript } from "./helpers";
+import { createGist, hydrated, register, signedIn, watchForScript } from "./helpers";
 
 // The UI in the reader's language (issue 23): Accept-Language, the footer's picker (a
 // cookie, and the account for a signed-in person), right-to-left Arabic, and the same
@@ -93,16 +93,9 @@ test("Arabic is right to left and the page still fits", async ({ browser }, info
 });
 
 test("the picker switches the language, remembers it, and follows the account", async ({ browser }) => {
-  const name = unique();
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  await page.goto("/register");
-  await hydrated(page);
-  await page.getByLabel("Username").fill(name);
-  await page.getByLabel("Email").fill(`${name}@example.com`);
-  await page.getByLabel("Password").fill("a good password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("header").getByRole("link", { name })).toBeVisible();
+  const name = await register(page);
 
   await page.goto("/explore?sort=created");
   await hydrated(page);
