@@ -26,6 +26,7 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
     let gist = state.gists.find(viewer_id, &id).await?;
     let page = state.comments.list(viewer_id, &id, 1, 100).await?;
     let now = chrono::Utc::now();
+    let t = crate::i18n::request::i18n();
     Ok(page
         .items
         .into_iter()
@@ -33,10 +34,7 @@ pub async fn get_comments(id: String) -> Result<Vec<CommentItem>, Error> {
             id: c.comment.id,
             author: c.author.username.clone(),
             html: crate::render::markdown::render(&c.comment.body),
-            when: crate::views::relative_time(
-                crate::i18n::request::i18n(),
-                now - c.comment.created_at,
-            ),
+            when: crate::views::relative_time(t, now - c.comment.created_at),
             can_edit: viewer
                 .as_ref()
                 .is_some_and(|u| crate::access::edit_comment(u, &c.comment)),

@@ -46,6 +46,8 @@ pub struct StargazerList {
 #[cfg(feature = "ssr")]
 pub fn cards(items: &[crate::services::gists::GistSummary]) -> Vec<GistCard> {
     let now = chrono::Utc::now();
+    // The request's language, decided once for the whole list.
+    let t = crate::i18n::request::i18n();
     items
         .iter()
         .map(|s| {
@@ -62,10 +64,7 @@ pub fn cards(items: &[crate::services::gists::GistSummary]) -> Vec<GistCard> {
                 topics: s.gist.topic_list(),
                 star_count: s.gist.star_count,
                 fork_count: s.gist.fork_count,
-                updated: super::relative_time(
-                    crate::i18n::request::i18n(),
-                    now - s.gist.updated_at,
-                ),
+                updated: super::relative_time(t, now - s.gist.updated_at),
             }
         })
         .collect()
