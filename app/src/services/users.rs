@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
+    Set, sea_query::Expr,
 };
 
 use super::password;
@@ -320,17 +320,22 @@ impl UserService {
         preferences: crate::rules::preferences::Preferences,
     ) -> Result<user::Model> {
         let p = preferences.validate().map_err(Error::Validation)?;
-        Ok(user::ActiveModel {
-            id: Set(user_id),
-            pref_theme: Set(p.theme),
-            pref_soft_wrap: Set(p.soft_wrap),
-            pref_tab_width: Set(i16::from(p.tab_width)),
-            pref_visibility: Set(p.default_visibility),
-            updated_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .update(&self.db)
-        .await?)
+        user::Entity::update_many()
+            .col_expr(user::Column::PrefTheme, Expr::value(p.theme))
+            .col_expr(user::Column::PrefSoftWrap, Expr::value(p.soft_wrap))
+            .col_expr(
+                user::Column::PrefTabWidth,
+                Expr::value(i16::from(p.tab_width)),
+            )
+            .col_expr(
+                user::Column::PrefVisibility,
+                Expr::value(p.default_visibility),
+            )
+            .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(user::Column::Id.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        self.reload(user_id).await
     }
 }
 
@@ -341,14 +346,23 @@ impl UserService {
         user_id: i64,
         locale: Option<crate::i18n::Locale>,
     ) -> Result<user::Model> {
-        Ok(user::ActiveModel {
-            id: Set(user_id),
-            pref_locale: Set(locale.map(|l| l.tag().to_owned()).unwrap_or_default()),
-            updated_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .update(&self.db)
-        .await?)
+        let tag = locale.map(|l| l.tag().to_owned()).unwrap_or_default();
+        user::Entity::update_many()
+            .col_expr(user::Column::PrefLocale, Expr::value(tag))
+            .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(user::Column::Id.eq(user_id))
+            .exec(&self.db)
+            .await?;
+        self.reload(user_id).await
+    }
+
+    /// The row as it is now, after a partial update: one statement per backend, since
+    /// `UPDATE ... RETURNING` of a partly-set model is not portable across our three.
+    async fn reload(&self, user_id: i64) -> Result<user::Model> {
+        user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound)
     }
 
     /// Deletes the account with its gists, stars, comments and tokens. Repositories go
