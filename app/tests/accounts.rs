@@ -397,5 +397,16 @@ async fn preferences_start_at_defaults_are_checked_and_kept() {
         assert_eq!(errors[0].field, "tab_width");
         let after = ctx.users.get_by_username("alice").await.unwrap();
         assert_eq!(after.preferences(), chosen, "{}", ctx.backend);
+
+        // The language is kept beside the other preferences and can be forgotten again.
+        let saved = ctx
+            .users
+            .set_locale(alice.id, app::i18n::Locale::from_tag("de"))
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e:?}", ctx.backend));
+        assert_eq!(saved.pref_locale, "de", "{}", ctx.backend);
+        assert_eq!(saved.preferences(), chosen, "{}", ctx.backend);
+        let forgot = ctx.users.set_locale(alice.id, None).await.unwrap();
+        assert_eq!(forgot.pref_locale, "", "{}", ctx.backend);
     }
 }
