@@ -135,8 +135,9 @@ async fn every_job_runs_under_write_load_and_loses_nothing() {
         })
     };
 
-    // A job waits for each gist's lock as edits do: held here, the repack stops at that
-    // gist and shows where it is; one job runs at a time meanwhile.
+    // A job waits for each gist's lock as edits do: held here, the repack (oldest gist
+    // first) gets past quiet 0-4, stops at quiet 5 and shows where it is; one job runs at
+    // a time meanwhile.
     let held = app.state.gists.lock(&quiet[5]).await.unwrap();
     let (status, _) = call(&app, &cookie, "admin_start_job", &[("job", "repack")]).await;
     assert_eq!(status, 200);
@@ -154,6 +155,7 @@ async fn every_job_runs_under_write_load_and_loses_nothing() {
     let (_, still) = call(&app, &cookie, "admin_job_status", &[]).await;
     assert_eq!(still["running"], true, "{still}");
     assert_eq!(still["job"], "Repack");
+    assert_eq!(still["done"], 5, "the five older gists, then the held one: {still}");
     assert!(
         still["done"].as_u64() < still["total"].as_u64(),
         "{still} {waiting}"

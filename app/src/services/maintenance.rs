@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::gists::GistService;
 use crate::entities::gist;
@@ -215,10 +215,14 @@ impl Maintenance {
         Ok(report.to_string().trim_end().to_owned())
     }
 
+    /// Every gist, oldest first: a job walks them in an order an admin (and a test) can
+    /// predict, the same on every database, rather than in the random order of the ids.
     async fn gist_ids(&self) -> Result<Vec<String>> {
         Ok(gist::Entity::find()
             .select_only()
             .column(gist::Column::Id)
+            .order_by_asc(gist::Column::CreatedAt)
+            .order_by_asc(gist::Column::Id)
             .into_tuple()
             .all(self.gists.db())
             .await?)
