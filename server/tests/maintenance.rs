@@ -155,7 +155,10 @@ async fn every_job_runs_under_write_load_and_loses_nothing() {
     let (_, still) = call(&app, &cookie, "admin_job_status", &[]).await;
     assert_eq!(still["running"], true, "{still}");
     assert_eq!(still["job"], "Repack");
-    assert_eq!(still["done"], 5, "the five older gists, then the held one: {still}");
+    assert_eq!(
+        still["done"], 5,
+        "the five older gists, then the held one: {still}"
+    );
     assert!(
         still["done"].as_u64() < still["total"].as_u64(),
         "{still} {waiting}"
