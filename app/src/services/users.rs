@@ -3,7 +3,8 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, sea_query::Expr,
+    Set,
+    sea_query::{Expr, SimpleExpr},
 };
 
 use super::password;
@@ -153,10 +154,7 @@ impl UserService {
         if !errors.is_empty() {
             return Err(Error::Validation(errors));
         }
-        let current = user::Entity::find_by_id(user_id)
-            .one(&self.db)
-            .await?
-            .ok_or(Error::NotFound)?;
+        let current = self.get_by_id(user_id).await?;
         let mut active: user::ActiveModel = current.clone().into();
         if let Some(username) = username
             && username != current.username
@@ -206,10 +204,7 @@ impl UserService {
         new_password: String,
         keep_session: Option<&str>,
     ) -> Result<()> {
-        let user = user::Entity::find_by_id(user_id)
-            .one(&self.db)
-            .await?
-            .ok_or(Error::NotFound)?;
+        let user = self.get_by_id(user_id).await?;
         if !password::verify(current.to_owned(), user.password_hash.clone()).await? {
             return Err(Error::Validation(vec![FieldError::new(
                 "User",
@@ -320,22 +315,22 @@ impl UserService {
         preferences: crate::rules::preferences::Preferences,
     ) -> Result<user::Model> {
         let p = preferences.validate().map_err(Error::Validation)?;
-        user::Entity::update_many()
-            .col_expr(user::Column::PrefTheme, Expr::value(p.theme))
-            .col_expr(user::Column::PrefSoftWrap, Expr::value(p.soft_wrap))
-            .col_expr(
-                user::Column::PrefTabWidth,
-                Expr::value(i16::from(p.tab_width)),
-            )
-            .col_expr(
-                user::Column::PrefVisibility,
-                Expr::value(p.default_visibility),
-            )
-            .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(user::Column::Id.eq(user_id))
-            .exec(&self.db)
-            .await?;
-        self.reload(user_id).await
+        self.update_columns(
+            user_id,
+            [
+                (user::Column::PrefTheme, Expr::value(p.theme)),
+                (user::Column::PrefSoftWrap, Expr::value(p.soft_wrap)),
+                (
+                    user::Column::PrefTabWidth,
+                    Expr::value(i16::from(p.tab_width)),
+                ),
+                (
+                    user::Column::PrefVisibility,
+                    Expr::value(p.default_visibility),
+                ),
+            ],
+        )
+        .await
     }
 }
 
@@ -347,18 +342,31 @@ impl UserService {
         locale: Option<crate::i18n::Locale>,
     ) -> Result<user::Model> {
         let tag = locale.map(|l| l.tag().to_owned()).unwrap_or_default();
-        user::Entity::update_many()
-            .col_expr(user::Column::PrefLocale, Expr::value(tag))
-            .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(user::Column::Id.eq(user_id))
-            .exec(&self.db)
-            .await?;
-        self.reload(user_id).await
+        self.update_columns(user_id, [(user::Column::PrefLocale, Expr::value(tag))])
+            .await
     }
 
-    /// The row as it is now, after a partial update: one statement per backend, since
-    /// `UPDATE ... RETURNING` of a partly-set model is not portable across our three.
-    async fn reload(&self, user_id: i64) -> Result<user::Model> {
+    /// Sets some columns of one account (and `updated_at`), then reads the row back.
+    ///
+    /// One `UPDATE` and one read on every backend: a partly-set `ActiveModel` cannot come
+    /// back through `RETURNING` on SQLite, and MySQL has no `RETURNING` at all.
+    async fn update_columns<const N: usize>(
+        &self,
+        user_id: i64,
+        columns: [(user::Column, SimpleExpr); N],
+    ) -> Result<user::Model> {
+        let mut update = user::Entity::update_many()
+            .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(user::Column::Id.eq(user_id));
+        for (column, value) in columns {
+            update = update.col_expr(column, value);
+        }
+        update.exec(&self.db).await?;
+        self.get_by_id(user_id).await
+    }
+
+    /// The account with this id (404 if there is none).
+    pub async fn get_by_id(&self, user_id: i64) -> Result<user::Model> {
         user::Entity::find_by_id(user_id)
             .one(&self.db)
             .await?
