@@ -95,6 +95,9 @@ export default defineConfig({
     // Passkeys need a domain name, not an IP address: a Gistful reached as localhost
     // (second-factor.spec.ts).
     gistful(`${home}-passkeys`, port + 8, { OG_EXTERNAL_URL: `http://localhost:${port + 8}` }),
+    // Branding changes every page of an instance: branding.spec.ts's own, with a small
+    // image limit so that "too large" is quick to send.
+    gistful(`${home}-brand`, port + 9, { OG_CUSTOM_MAX_IMAGE_SIZE: "65536" }),
   ],
 });
 

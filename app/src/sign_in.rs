@@ -3,8 +3,9 @@
 //! owed, starts the session, and sends an admin who must have a second factor to set one
 //! up.
 
+use crate::access::Viewer;
 use crate::entities::user;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::state::AppState;
 
 /// The cookie holding a sign-in that waits for its second factor.
@@ -44,6 +45,21 @@ impl AppState {
             next.to_owned()
         };
         Ok(Step::Session { secret, next })
+    }
+
+    /// The admin panel's door, for its server functions and its uploads alike: the
+    /// signed-in admin; anyone else gets `NotFound` (see [`Viewer::require_admin`]). On an
+    /// instance that requires admins to have a second factor, an admin without one is
+    /// refused until they set one up.
+    pub async fn admin(&self, viewer: &Viewer) -> Result<user::Model> {
+        let admin = viewer.require_admin().cloned()?;
+        if self.must_enrol(&admin).await? {
+            return Err(Error::Forbidden(
+                "This instance requires admins to have a second factor: set one up in Settings first"
+                    .into(),
+            ));
+        }
+        Ok(admin)
     }
 
     /// An admin without a second factor on an instance that requires one.

@@ -10,8 +10,8 @@ use crate::search::SearchIndex;
 use crate::services::ratelimit::LoginLimiter;
 use crate::services::sessions::SessionService;
 use crate::services::{
-    CommentService, GistService, IdentityService, SecondFactorService, SettingsService,
-    SshKeyService, TokenService, UserService,
+    BrandingService, CommentService, GistService, IdentityService, SecondFactorService,
+    SettingsService, SshKeyService, TokenService, UserService,
 };
 use crate::store::GitStore;
 
@@ -43,6 +43,8 @@ pub struct AppState {
     #[from_ref(skip)]
     pub password_form: bool,
     pub settings: SettingsService,
+    /// The instance's name, images, footer links, accent and defaults.
+    pub branding: BrandingService,
     pub login_limiter: LoginLimiter,
     pub search: SearchIndex,
     /// What SSH clone URLs start with (`ssh://git@host:2222/`, `git@host:` on port 22);

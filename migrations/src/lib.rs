@@ -19,6 +19,7 @@ mod m20261208_000011_gist_imports;
 mod m20261209_000012_mysql_times;
 mod m20261210_000013_user_preferences;
 mod m20261211_000014_user_locale;
+mod m20261212_000015_instance_assets;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000012_mysql_times::Migration),
             Box::new(m20261210_000013_user_preferences::Migration),
             Box::new(m20261211_000014_user_locale::Migration),
+            Box::new(m20261212_000015_instance_assets::Migration),
         ]
     }
 }

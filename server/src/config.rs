@@ -53,6 +53,10 @@ pub struct Config {
     pub metrics: Option<std::net::SocketAddr>,
     /// The UI's language for visitors whose browser asks for none we speak.
     pub default_locale: app::i18n::Locale,
+    /// Branding the configuration pins (`custom.*`): the admin panel cannot change it.
+    pub custom: app::services::branding::Pinned,
+    /// The largest logo or favicon an admin may upload (`custom.max-image-size`, bytes).
+    pub max_image_size: usize,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -178,6 +182,28 @@ struct FileConfig {
     ssh: Option<FileSsh>,
     metrics: Option<FileMetrics>,
     default_locale: Option<String>,
+    custom: Option<FileCustom>,
+}
+
+/// `custom.*`: Opengist's branding keys (`name`, `logo`, `favicon`, `static-links`),
+/// and ours for the upload limit.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileCustom {
+    name: Option<String>,
+    /// A file in `{home}/custom/` (or an absolute path), as in Opengist.
+    logo: Option<String>,
+    favicon: Option<String>,
+    static_links: Option<Vec<FileLink>>,
+    max_image_size: Option<u64>,
+}
+
+/// One of `custom.static-links`, with Opengist's field names.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileLink {
+    name: String,
+    path: String,
 }
 
 /// `metrics.*` (Opengist's keys). Its own listener, on loopback unless told otherwise, so
@@ -319,6 +345,10 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_GIST_EXPIRY_SWEEP_SECONDS", "gist.expiry-sweep-seconds"),
     ("OG_RESPONSE_CACHE_MB", "response-cache-mb"),
     ("OG_DEFAULT_LOCALE", "default-locale"),
+    ("OG_CUSTOM_NAME", "custom.name"),
+    ("OG_CUSTOM_LOGO", "custom.logo"),
+    ("OG_CUSTOM_FAVICON", "custom.favicon"),
+    ("OG_CUSTOM_MAX_IMAGE_SIZE", "custom.max-image-size"),
     ("OG_SEARCH_DIR", "search-dir"),
     ("OG_OIDC_PROVIDER_NAME", "oidc.provider-name"),
     ("OG_OIDC_CLIENT_KEY", "oidc.client-key"),
@@ -491,6 +521,8 @@ pub fn load(
         })?,
         None => app::i18n::Locale::En,
     };
+
+    let (custom, max_image_size) = custom(from_file.custom.unwrap_or_default(), &home, &pick)?;
 
     let search_dir = match pick("search-dir", from_file.search_dir) {
         Some(raw) if raw.value.trim().is_empty() => return Err(raw.error("must not be empty")),
@@ -771,8 +803,86 @@ pub fn load(
         ssh,
         metrics,
         default_locale,
+        custom,
+        max_image_size,
         warnings,
     })
+}
+
+/// The branding the configuration pins. Images are read and checked now, like an
+/// upload: a missing, huge or unsafe file stops startup naming its key.
+fn custom(
+    file: FileCustom,
+    home: &Path,
+    pick: &dyn Fn(&str, Option<String>) -> Option<Raw>,
+) -> Result<(app::services::branding::Pinned, usize), ConfigError> {
+    use app::services::branding::{IMAGE_MAX_DEFAULT, IMAGE_MAX_LIMIT, Image, Pinned};
+
+    let max_image_size = match pick(
+        "custom.max-image-size",
+        file.max_image_size.map(|v| v.to_string()),
+    ) {
+        Some(raw) => match raw.value.trim().parse::<usize>() {
+            Ok(size) if (1024..=IMAGE_MAX_LIMIT).contains(&size) => size,
+            _ => {
+                return Err(raw.error(format!(
+                    "is not a size in bytes from 1024 to {IMAGE_MAX_LIMIT}"
+                )));
+            }
+        },
+        None => IMAGE_MAX_DEFAULT,
+    };
+    let name = match pick("custom.name", file.name) {
+        Some(raw) => match app::rules::branding::validate_name(&raw.value) {
+            Ok(name) if !name.is_empty() => Some(name),
+            Ok(_) => None,
+            Err(e) => return Err(raw.error(e.message)),
+        },
+        None => None,
+    };
+    let image = |key: &str, value: Option<String>| -> Result<Option<Image>, ConfigError> {
+        let Some(raw) = pick(key, value).filter(|raw| !raw.value.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let path = home.join("custom").join(raw.value.trim());
+        let body = std::fs::read(&path)
+            .map_err(|e| raw.error(format!("cannot be read ({}): {e}", path.display())))?;
+        Image::new(body, max_image_size)
+            .map(Some)
+            .map_err(|refusal| raw.error(refusal.message(max_image_size)))
+    };
+    let logo = image("custom.logo", file.logo)?;
+    let favicon = image("custom.favicon", file.favicon)?;
+    let links = file
+        .static_links
+        .map(|links| {
+            links
+                .iter()
+                .enumerate()
+                .map(|(i, link)| {
+                    app::rules::branding::validate_link(&link.name, &link.path)
+                        .map_err(|why| ConfigError(format!("custom.static-links[{i}]: {why}")))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?;
+    if let Some(links) = &links
+        && links.len() > app::rules::branding::LINKS_MAX
+    {
+        return Err(ConfigError(format!(
+            "custom.static-links: at most {} links",
+            app::rules::branding::LINKS_MAX
+        )));
+    }
+    Ok((
+        Pinned {
+            name,
+            links,
+            logo,
+            favicon,
+        },
+        max_image_size,
+    ))
 }
 
 /// `10.0.0.0/8, 192.168.1.7, ::1`: networks or single addresses.
@@ -1296,6 +1406,80 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("gist.expiry-sweep-seconds"), "{err}");
+    }
+
+    #[test]
+    fn custom_branding() {
+        let c = load_with(None, &[]).unwrap();
+        assert_eq!(c.custom, app::services::branding::Pinned::default());
+        assert_eq!(c.max_image_size, 512 * 1024);
+
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(home.path().join("custom")).unwrap();
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\0\0\0\0";
+        std::fs::write(home.path().join("custom/logo.png"), png).unwrap();
+        std::fs::write(
+            home.path().join("custom/evil.svg"),
+            r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#,
+        )
+        .unwrap();
+        let home_var = home.path().display().to_string();
+        let yaml = "custom:\n  name: Acme snippets\n  logo: logo.png\n  static-links:\n    - name: Docs\n      path: https://example.com/docs\n";
+        let c = load_with(Some(yaml), &[("OG_HOME", &home_var)]).unwrap();
+        assert_eq!(c.custom.name.as_deref(), Some("Acme snippets"));
+        let logo = c.custom.logo.as_ref().unwrap();
+        assert_eq!(
+            (logo.content_type.as_str(), logo.body.as_slice()),
+            ("image/png", &png[..])
+        );
+        assert_eq!(
+            c.custom.links.as_ref().unwrap()[0].url,
+            "https://example.com/docs"
+        );
+        assert_eq!(c.custom.favicon, None);
+
+        // Each bad value stops startup, naming its key.
+        for (yaml, env, words) in [
+            (
+                "custom:\n  favicon: missing.ico\n",
+                vec![],
+                "custom.favicon: `missing.ico` cannot be read",
+            ),
+            (
+                "",
+                vec![("OG_CUSTOM_LOGO", "evil.svg")],
+                "custom.logo (OG_CUSTOM_LOGO): `evil.svg` The SVG has scripts",
+            ),
+            (
+                "custom:\n  static-links:\n    - name: x\n      path: javascript:alert(1)\n",
+                vec![],
+                "custom.static-links[0]: an address starts with",
+            ),
+            (
+                "",
+                vec![("OG_CUSTOM_NAME", "two\nlines")],
+                "custom.name (OG_CUSTOM_NAME)",
+            ),
+            (
+                "",
+                vec![("OG_CUSTOM_MAX_IMAGE_SIZE", "99999999999")],
+                "custom.max-image-size (OG_CUSTOM_MAX_IMAGE_SIZE)",
+            ),
+            (
+                "custom:\n  logo-path: x\n",
+                vec![],
+                "unknown field `logo-path`",
+            ),
+        ] {
+            let mut env = env;
+            env.push(("OG_HOME", &home_var));
+            let err = load_with(Some(yaml).filter(|y| !y.is_empty()), &env)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(words), "{err}");
+        }
+        let c = load_with(None, &[("OG_CUSTOM_MAX_IMAGE_SIZE", "2048")]).unwrap();
+        assert_eq!(c.max_image_size, 2048);
     }
 
     #[test]

@@ -77,7 +77,12 @@ pub async fn intercept(State(state): State<AppState>, req: Request<Body>, next: 
     let Ok(shown) = shown else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let html = render(base, &detail, &files, shown, theme);
+    // "hosted with" the instance's own name (its branding).
+    let host_name = match state.branding.load().await {
+        Ok(branding) => branding.name.clone(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let html = render(base, &detail, &files, shown, theme, &host_name);
     let stylesheet = format!("{base}/embed.css");
     let (content_type, body) = match format {
         EmbedFormat::Script => {
@@ -162,6 +167,7 @@ fn render(
     files: &[&StoredFile],
     shown: Vec<app::render::RenderedFile>,
     theme: EmbedTheme,
+    host_name: &str,
 ) -> String {
     let summary = &detail.summary;
     let page = format!(
@@ -208,8 +214,9 @@ fn render(
             )),
         }
         html.push_str(&format!(
-            r#"<div class="ge-meta"><a href="{raw}">view raw</a><a href="{page}#{anchor}">{name}</a><span>hosted with Gistful</span></div></div>"#,
+            r#"<div class="ge-meta"><a href="{raw}">view raw</a><a href="{page}#{anchor}">{name}</a><span>hosted with {host}</span></div></div>"#,
             anchor = app::rules::file_anchor(&file.name),
+            host = escape(host_name),
         ));
     }
     html.push_str("</div>");

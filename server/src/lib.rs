@@ -7,6 +7,7 @@ pub mod admin;
 mod api;
 mod assets;
 mod backup;
+mod branding;
 pub mod cli;
 pub mod config;
 mod edge;

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::util::option_layer;
@@ -32,9 +32,11 @@ use app::{App, shell};
 
 use crate::edge::Edge;
 use crate::response_cache::{self, ResponseCache};
-use crate::{api, embed, git_http, health, identify, raw};
+use crate::{api, branding, embed, git_http, health, identify, raw};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// An image upload's form around the image: its boundaries, headers and `kind` field.
+const UPLOAD_FORM_ROOM: usize = 64 * 1024;
 
 /// The built bundle in `<site>/pkg`, precompressed files first, sent with `cache_control`.
 fn bundle(state: &AppState, cache_control: &'static str) -> Router {
@@ -99,6 +101,15 @@ pub fn router(state: AppState, options: Options) -> Router {
         .route("/avatars/{file}", get(raw::avatar))
         .route("/highlight.css", get(highlight_css))
         .route("/embed.css", get(embed::stylesheet))
+        // The instance's logo and favicon, and their upload from the admin panel (a plain
+        // form: a server function's address, so the same-origin guard below covers it).
+        .route("/assets/brand/{kind}", get(branding::image))
+        .route(
+            "/sfn/brand_image",
+            post(branding::upload).layer(DefaultBodyLimit::max(
+                state.branding.image_max() + UPLOAD_FORM_ROOM,
+            )),
+        )
         // Explicit, so that `/{user}/{id}` pages never shadow the app's own files. Pages
         // load the bundle under its version (`assets`), which may be kept for good.
         .nest_service(
@@ -138,6 +149,10 @@ pub fn router(state: AppState, options: Options) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             embed::intercept,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            branding::provide,
         ))
         .layer(middleware::from_fn_with_state(
             (state.clone(), git),

@@ -168,6 +168,11 @@ pub async fn build(
         sign_in: Arc::new(providers.buttons()),
         password_form: !config.disable_login_form,
         settings: SettingsService::new(db.clone()),
+        branding: app::services::BrandingService::new(
+            db.clone(),
+            config.custom.clone(),
+            config.max_image_size,
+        ),
         store,
         login_limiter: Default::default(),
         maintenance: app::services::maintenance::Maintenance::new(

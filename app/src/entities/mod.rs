@@ -9,6 +9,7 @@ pub mod gist_file;
 pub mod gist_file_language;
 pub mod gist_import;
 pub mod gist_topic;
+pub mod instance_asset;
 pub mod instance_setting;
 pub mod login_flow;
 pub mod passkey;

@@ -197,3 +197,111 @@ pub async fn admin_start_job(job: String) -> Result<JobStatus, Error> {
     let job = Job::parse(&job).ok_or_else(|| Error::BadRequest(format!("no job named {job:?}")))?;
     super::context::state()?.maintenance.start(job)
 }
+
+/// The branding form as the admin panel shows it, with what the configuration pins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrandForm {
+    /// Empty: the default name.
+    pub name: String,
+    /// One link per line, `Label | address`.
+    pub links: String,
+    pub accent: String,
+    pub theme: String,
+    pub sort: String,
+    pub soft_wrap: bool,
+    /// Where the current images are, if any.
+    pub logo: Option<String>,
+    pub favicon: Option<String>,
+    /// Set by the configuration file (`custom.*`): the panel cannot change them.
+    pub name_pinned: bool,
+    pub links_pinned: bool,
+    pub logo_pinned: bool,
+    pub favicon_pinned: bool,
+    /// The largest image taken, in KiB.
+    pub image_max_kib: usize,
+}
+
+#[server(prefix = "/sfn", endpoint = "admin_branding")]
+pub async fn admin_branding() -> Result<BrandForm, Error> {
+    super::context::require_admin().await?;
+    let branding = &super::context::state()?.branding;
+    let settings = branding.settings().await?;
+    let shown = branding.load().await?;
+    let pinned = branding.pinned();
+    Ok(BrandForm {
+        name: settings.name,
+        links: crate::rules::branding::links_text(&settings.links),
+        accent: settings.accent.as_str().into(),
+        theme: settings.theme,
+        sort: settings.sort.as_str().into(),
+        soft_wrap: settings.soft_wrap,
+        logo: shown.logo.clone(),
+        favicon: shown.favicon.clone(),
+        name_pinned: pinned.name.is_some(),
+        links_pinned: pinned.links.is_some(),
+        logo_pinned: pinned.logo.is_some(),
+        favicon_pinned: pinned.favicon.is_some(),
+        image_max_kib: branding.image_max() / 1024,
+    })
+}
+
+/// The branding form: every field checked at once, all the errors or the save.
+#[server(prefix = "/sfn", endpoint = "save_branding")]
+pub async fn save_branding(
+    name: String,
+    links: String,
+    accent: String,
+    theme: String,
+    sort: String,
+    soft_wrap: Option<String>,
+) -> Result<(), Error> {
+    use crate::error::FieldError;
+    use crate::rules::branding::{Accent, ListSort, parse_links, validate_name};
+    use crate::services::branding::BrandSettings;
+
+    super::context::require_admin().await?;
+    let mut errors = Vec::new();
+    let name = validate_name(&name)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
+    let links = parse_links(&links)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
+    let bad = |field: &str, message: &str| {
+        FieldError::new("Branding", field, "invalid", message.to_owned())
+    };
+    let accent = Accent::parse(&accent).unwrap_or_else(|| {
+        errors.push(bad("accent", "choose one of the accent colours offered"));
+        Accent::default()
+    });
+    if !["system", "light", "dark"].contains(&theme.as_str()) {
+        errors.push(bad("theme", "the theme is system, light or dark"));
+    }
+    let sort = ListSort::parse(&sort).unwrap_or_else(|| {
+        errors.push(bad("sort", "lists are sorted by updated or created"));
+        ListSort::default()
+    });
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let settings = BrandSettings {
+        name,
+        links,
+        accent,
+        theme,
+        sort,
+        soft_wrap: soft_wrap.is_some(),
+    };
+    super::context::state()?.branding.save(&settings).await
+}
+
+/// Takes the uploaded logo or favicon away (uploads come through `/sfn/brand_image`,
+/// a plain form post: see the server's `branding` module).
+#[server(prefix = "/sfn", endpoint = "remove_brand_image")]
+pub async fn remove_brand_image(kind: String) -> Result<(), Error> {
+    use crate::services::branding::ImageKind;
+
+    super::context::require_admin().await?;
+    let kind = ImageKind::parse(&kind).ok_or(Error::NotFound)?;
+    super::context::state()?.branding.remove(kind).await
+}

@@ -32,18 +32,9 @@ pub fn require_user() -> Result<user::Model> {
     viewer().require_user().cloned()
 }
 
-/// The signed-in admin; anyone else gets `NotFound` (see [`Viewer::require_admin`]).
-/// On an instance that requires admins to have a second factor, an admin without one is
-/// refused until they set one up.
+/// The signed-in admin; anyone else gets `NotFound` (see [`AppState::admin`]).
 pub async fn require_admin() -> Result<user::Model> {
-    let admin = viewer().require_admin().cloned()?;
-    if state()?.must_enrol(&admin).await? {
-        return Err(Error::Forbidden(
-            "This instance requires admins to have a second factor: set one up in Settings first"
-                .into(),
-        ));
-    }
-    Ok(admin)
+    state()?.admin(&viewer()).await
 }
 
 /// The value of the request's cookie `name`.

@@ -110,11 +110,15 @@ pub async fn get_gist(owner: String, id: String) -> Result<GistView, Error> {
         can_pin: viewer.as_ref().is_some_and(|v| crate::access::pin(v, gist)),
         page_url: format!("{}/{login}/{}", state.external_url, gist.id),
         preview,
-        code_class: viewer
-            .as_ref()
-            .map(|v| v.preferences())
-            .unwrap_or_default()
-            .code_class(),
+        // A visitor without an account wraps code as the instance's default says.
+        code_class: match viewer.as_ref() {
+            Some(v) => v.preferences(),
+            None => crate::rules::preferences::Preferences {
+                soft_wrap: state.branding.load().await?.soft_wrap,
+                ..Default::default()
+            },
+        }
+        .code_class(),
     })
 }
 

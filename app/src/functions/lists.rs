@@ -20,6 +20,7 @@ pub async fn list_gists(
     page: u64,
     sort: String,
 ) -> Result<GistList, Error> {
+    use crate::rules::branding::ListSort;
     use crate::services::listing::{ListQuery, ListScope, SortBy};
 
     let state = super::context::state()?;
@@ -41,10 +42,12 @@ pub async fn list_gists(
         _ => return Err(Error::NotFound),
     };
     let mut query = ListQuery::new(scope, viewer).page(page, 20);
-    query.sort = if sort == "created" {
-        SortBy::Created
-    } else {
-        SortBy::Updated
+    // No `?sort=`: the instance's default order (the admin's branding).
+    let default = state.branding.load().await?.sort;
+    let asked = Some(sort.as_str()).filter(|s| !s.is_empty());
+    query.sort = match ListSort::of_query(asked, default) {
+        ListSort::Created => SortBy::Created,
+        ListSort::Updated => SortBy::Updated,
     };
     let found = state.gists.list(&query).await?;
     Ok(GistList {

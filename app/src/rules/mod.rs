@@ -1,6 +1,7 @@
 //! Input rules shared by the browser and the server.
 
 pub mod account;
+pub mod branding;
 pub mod cookie;
 pub mod editor;
 pub mod gist;

@@ -2,6 +2,7 @@
 //! (or built by the CLI from the same constructors). Server functions, REST handlers, git
 //! and the CLI are thin doors onto these.
 
+pub mod branding;
 pub mod comments;
 pub mod fsck;
 pub mod gists;
@@ -23,6 +24,7 @@ mod tasks;
 pub mod tokens;
 pub mod users;
 
+pub use branding::BrandingService;
 pub use comments::CommentService;
 pub use gists::GistService;
 pub use identities::IdentityService;

@@ -15,8 +15,9 @@ use crate::functions::admin::{
     SaveAdminSettings, admin_gists, admin_settings, admin_users,
 };
 
-const TABS: [(&str, &str); 4] = [
+const TABS: [(&str, &str); 5] = [
     ("settings", "admin-tab-settings"),
+    ("branding", "admin-tab-branding"),
     ("users", "admin-tab-users"),
     ("gists", "admin-tab-gists"),
     ("maintenance", "admin-tab-maintenance"),
@@ -65,6 +66,7 @@ pub fn AdminPage() -> impl IntoView {
                                 }).collect_view()}
                             </nav>
                             {move || match tab() {
+                                "branding" => view! { <super::admin_branding::BrandingTab/> }.into_any(),
                                 "users" => view! { <UsersTab/> }.into_any(),
                                 "gists" => view! { <GistsTab/> }.into_any(),
                                 "maintenance" => view! { <MaintenanceTab/> }.into_any(),

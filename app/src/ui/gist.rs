@@ -111,7 +111,7 @@ fn GistBody(gist: GistView) -> impl IntoView {
     view! {
         <Title text=heading.clone()/>
         // Link previews in chats and social sites (Open Graph, Twitter cards).
-        <Meta property="og:site_name" content="Gistful"/>
+        <Meta property="og:site_name" content=super::branding::use_branding().name.clone()/>
         <Meta property="og:type" content="article"/>
         <Meta property="og:title" content=preview_title.clone()/>
         <Meta property="og:description" content=gist.preview.clone()/>

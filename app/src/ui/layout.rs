@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::auth::AuthActions;
+use super::branding::use_branding;
 use super::theme::{ThemeToggle, provide_theme};
 use crate::functions::auth::current_user;
 use crate::functions::locale::SetLocale;
@@ -15,6 +16,9 @@ use crate::i18n::Locale;
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_i18n();
     let theme = provide_theme();
+    let brand = use_branding();
+    let links = brand.links.clone();
+    let accent = brand.accent.style();
     // Effects run only in the browser, so this flips once hydration has attached the app:
     // tests (and curious users) can tell a live page from a static one.
     let hydrated = RwSignal::new(false);
@@ -23,14 +27,18 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <div
             class="app"
+            style=accent
             data-theme=move || theme.get().attribute()
             data-hydrated=move || if hydrated.get() { "true" } else { "false" }
         >
             <header class="site-header">
                 <nav class="container nav">
                     <A href="/" attr:class="brand">
-                        <span class="brand-mark" aria-hidden="true">"{ }"</span>
-                        {tr!(t, "layout-gistful")}
+                        {match brand.logo.clone() {
+                            Some(url) => view! { <img class="brand-logo" src=url alt="" width="24" height="24"/> }.into_any(),
+                            None => view! { <span class="brand-mark" aria-hidden="true">"{ }"</span> }.into_any(),
+                        }}
+                        <span class="brand-name">{brand.name.clone()}</span>
                     </A>
                     <A href="/explore">{tr!(t, "layout-explore")}</A>
                     <form class="nav-search" action="/search" method="get" role="search">
@@ -47,6 +55,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <div class="container footer-inner">
                     <span>{tr!(t, "layout-gistful")}" " {env!("CARGO_PKG_VERSION")}</span>
                     <a href="/api/openapi.yaml">{tr!(t, "layout-api")}</a>
+                    {links.into_iter().map(|link| view! { <a href=link.url>{link.label}</a> }).collect_view()}
                     <span class="nav-spacer"></span>
                     <LocalePicker/>
                 </div>

@@ -4,6 +4,8 @@
 use crate::i18n::use_i18n;
 use crate::tr;
 use leptos::prelude::*;
+
+use crate::rules::branding::ListSort;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -221,11 +223,15 @@ pub fn StargazersPage() -> impl IntoView {
 fn SortLinks(base: String) -> impl IntoView {
     let t = use_i18n();
     let query = use_query_map();
-    let created = move || query.read().get("sort").as_deref() == Some("created");
+    // Without `?sort=` a list is in the instance's default order.
+    let default = super::branding::use_branding().sort;
+    let created = move || {
+        ListSort::of_query(query.read().get("sort").as_deref(), default) == ListSort::Created
+    };
     view! {
         <div class="sort">
             {tr!(t, "lists-sort")}" "
-            <A href=base.clone() attr:class=move || if created() { "" } else { "active" }>{tr!(t, "lists-recently-updated")}</A>
+            <A href=format!("{base}?sort=updated") attr:class=move || if created() { "" } else { "active" }>{tr!(t, "lists-recently-updated")}</A>
             <A href=format!("{base}?sort=created") attr:class=move || if created() { "active" } else { "" }>{tr!(t, "lists-newest")}</A>
         </div>
     }

@@ -1,7 +1,9 @@
 //! The Leptos app: document shell, layout and pages.
 
 mod admin;
+mod admin_branding;
 mod auth;
+pub mod branding;
 mod comments;
 mod feedback;
 mod gist;
@@ -38,6 +40,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = crate::i18n::request::locale();
     #[cfg(not(feature = "ssr"))]
     let locale = crate::i18n::Locale::En;
+    // The instance's branding, for the icon here and for the browser to read back.
+    #[cfg(feature = "ssr")]
+    let brand = branding::initial();
+    #[cfg(not(feature = "ssr"))]
+    let brand = std::sync::Arc::<crate::rules::branding::Branding>::default();
+    let brand_json = serde_json::to_string(&*brand).unwrap_or_default();
+    let (icon, icon_type) = match &brand.favicon {
+        Some(url) => (url.clone(), None),
+        None => ("/favicon.svg".to_owned(), Some("image/svg+xml")),
+    };
     view! {
         <!DOCTYPE html>
         <html lang=locale.tag() dir=locale.dir()>
@@ -45,7 +57,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="icon" href=icon type=icon_type/>
+                <meta name=branding::META_NAME content=brand_json/>
                 <link rel="stylesheet" href=format!("/{}/gistful.css", options.site_pkg_dir)/>
                 <link rel="stylesheet" href="/highlight.css"/>
                 // Passkeys (WebAuthn) in the browser; deferred, and tiny.
@@ -87,17 +100,13 @@ fn content_security_policy() {
 }
 
 /// Every page's `<title>`, from the text its page gives (gist titles, search queries:
-/// anything a visitor typed). `leptos_meta` 0.8.7 (the newest release) writes the text
-/// into the server's `<head>` as it is, so `</title><meta http-equiv=refresh ...>` would
-/// become markup: on the server it is escaped here, the one place every title passes. In
-/// the browser the text goes to `document.title`, which takes it as text, so it stays
-/// as it is there.
-fn page_title(page: String) -> String {
-    let title = if page.is_empty() {
-        "Gistful".to_owned()
-    } else {
-        format!("{page} · Gistful")
-    };
+/// anything a visitor typed) and the instance's name. `leptos_meta` 0.8.7 (the newest
+/// release) writes the text into the server's `<head>` as it is, so `</title><meta
+/// http-equiv=refresh ...>` would become markup: on the server it is escaped here, the
+/// one place every title passes. In the browser the text goes to `document.title`, which
+/// takes it as text, so it stays as it is there.
+fn page_title(page: &str, name: &str) -> String {
+    let title = branding::title(page, name);
     #[cfg(feature = "ssr")]
     let title = crate::highlight::escape(&title);
     title
@@ -107,11 +116,12 @@ fn page_title(page: String) -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::i18n::provide_i18n();
+    let name = branding::provide_branding().name.clone();
     #[cfg(feature = "ssr")]
     content_security_policy();
     auth::AuthActions::provide();
     view! {
-        <Title formatter=page_title/>
+        <Title formatter=move |page: String| page_title(&page, &name)/>
         <Router>
             <Layout>
                 <Routes fallback=NotFound>

@@ -1,4 +1,5 @@
-//! Light and dark themes. Without a choice the page follows the system; a choice is kept
+//! Light and dark themes. Without a choice the page takes the instance's default theme
+//! (the admin's branding: the system's unless they chose); a choice is kept
 //! in a cookie so the server renders it right away (no flash of the wrong theme). A
 //! signed-in person's saved preference (Settings → Preferences) counts where this device
 //! has no cookie; saving it sets the cookie too. The browser starts from what the server
@@ -74,7 +75,8 @@ fn initial_theme() -> Theme {
             let theme = Theme::from_name(&viewer.user()?.pref_theme);
             (theme != Theme::System).then_some(theme)
         })
-        .unwrap_or(Theme::System)
+        // Nobody chose: the instance's default (the admin panel's branding).
+        .unwrap_or_else(|| Theme::from_name(&super::branding::use_branding().theme))
 }
 
 #[cfg(not(feature = "ssr"))]

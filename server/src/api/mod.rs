@@ -4,7 +4,7 @@
 
 mod body;
 mod comments;
-mod error;
+pub(crate) mod error;
 mod gists;
 mod keys;
 mod pagination;
