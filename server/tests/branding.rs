@@ -57,6 +57,12 @@ async fn upload(
     call.body(multipart(kind, file)).send().await
 }
 
+/// Where pages load the current logo from.
+async fn logo_url(app: &TestApp) -> String {
+    let branding = app.state.branding.load().await.unwrap();
+    branding.logo.clone().expect("a logo")
+}
+
 #[tokio::test]
 async fn uploads_are_checked_refused_with_a_reason_and_admin_only() {
     let app = TestApp::with_env(&[("OG_CUSTOM_MAX_IMAGE_SIZE", "65536")]).await;
@@ -137,15 +143,7 @@ async fn uploads_are_checked_refused_with_a_reason_and_admin_only() {
         answer.headers["location"],
         "/admin?tab=branding&image=logo&uploaded=1"
     );
-    let url = app
-        .state
-        .branding
-        .load()
-        .await
-        .unwrap()
-        .logo
-        .clone()
-        .unwrap();
+    let url = logo_url(&app).await;
     let answer = app.request(Method::GET, &url).send().await;
     assert_eq!(answer.status, 200);
     assert_eq!(answer.bytes, logo);
@@ -223,15 +221,7 @@ async fn pages_titles_and_embeds_wear_the_branding() {
         .unwrap();
     let root = app.session(&admin).await;
     upload(&app, Some(&root), "*/*", "logo", &png(64, 64, 500)).await;
-    let logo = app
-        .state
-        .branding
-        .load()
-        .await
-        .unwrap()
-        .logo
-        .clone()
-        .unwrap();
+    let logo = logo_url(&app).await;
 
     for path in [
         "/".to_owned(),
