@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createGist, hydrated, signedIn } from "./helpers";
 
@@ -50,6 +51,11 @@ test("an admin brands the instance: every page, the title and embeds wear it; ba
     await expect(page.locator("header img.brand-logo")).toHaveCount(0);
   }
   await page.screenshot({ path: info.outputPath("screenshots", "admin-branding-refused.png"), fullPage: true });
+  // The tab itself, with a refusal showing, is usable with a screen reader and keyboard
+  // (and the Teal accent keeps its contrast).
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 
   // A good one: in the header at once.
   await page.locator("section.brand-image").first().getByLabel("Image file").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
