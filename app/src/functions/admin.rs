@@ -274,7 +274,7 @@ pub async fn save_branding(
         errors.push(bad("accent", "choose one of the accent colours offered"));
         Accent::default()
     });
-    if !["system", "light", "dark"].contains(&theme.as_str()) {
+    if !crate::rules::preferences::THEMES.contains(&theme.as_str()) {
         errors.push(bad("theme", "the theme is system, light or dark"));
     }
     let sort = ListSort::parse(&sort).unwrap_or_else(|| {

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::gist::Visibility;
 use crate::error::FieldError;
 
+/// The themes a person (or the instance, for people who chose none) may pick.
+pub const THEMES: [&str; 3] = ["system", "light", "dark"];
+
 /// The tab widths offered (GitHub's choice: 2, 4 or 8).
 pub const TAB_WIDTHS: [u8; 3] = [2, 4, 8];
 
@@ -39,7 +42,7 @@ impl Preferences {
         let bad = |field: &str, message: &str| {
             FieldError::new("Preferences", field, "invalid", message.to_owned())
         };
-        if !["system", "light", "dark"].contains(&self.theme.as_str()) {
+        if !THEMES.contains(&self.theme.as_str()) {
             errors.push(bad("theme", "the theme is system, light or dark"));
         }
         if !TAB_WIDTHS.contains(&self.tab_width) {

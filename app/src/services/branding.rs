@@ -354,7 +354,9 @@ impl BrandingService {
         branding.accent = value("brand-accent")
             .and_then(Accent::parse)
             .unwrap_or_default();
-        if let Some(theme) = value("brand-theme").filter(|t| ["light", "dark"].contains(t)) {
+        if let Some(theme) =
+            value("brand-theme").filter(|t| crate::rules::preferences::THEMES.contains(t))
+        {
             branding.theme = theme.to_owned();
         }
         branding.sort = value("brand-sort")
