@@ -94,6 +94,13 @@ test("an admin brands the instance: every page, the title and embeds wear it; ba
   expect(["rgb(10, 124, 114)", "rgb(47, 181, 166)"]).toContain(linkColour);
   await visitor.screenshot({ path: info.outputPath("screenshots", "branded-gist.png"), fullPage: true });
 
+  // On a phone the branded header still fits the screen.
+  await visitor.setViewportSize({ width: 390, height: 844 });
+  await visitor.goto("/");
+  await hydrated(visitor);
+  await expect(visitor.locator("header img.brand-logo")).toBeVisible();
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
   // Embeds say who hosts them.
   const embed = await visitor.request.get(`${gist}.js`);
   expect(await embed.text()).toContain("hosted with Acme Snippets");
