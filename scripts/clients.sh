@@ -31,5 +31,7 @@ echo "--> PyGithub"
 .venv/bin/python end2end/clients/pygithub_test.py
 echo "--> @octokit/rest"
 node end2end/clients/octokit_test.mjs
+echo "--> gh (over HTTPS, its own server)"
+end2end/clients/gh_test.sh
 echo "--> schemathesis"
 end2end/clients/schemathesis.sh

@@ -32,8 +32,9 @@ apt_install() {
 # pushes over HTTP), Node for Playwright and wasm-opt; slapd and ldap-utils for a private
 # LDAP directory the sign-in tests start (the system's slapd is never configured or run);
 # OpenSSL's headers for webauthn-rs (passkeys), which verifies signatures with OpenSSL;
-# OpenSSH's client (ssh, ssh-keygen) for the git-over-SSH tests.
-apt_install chromium postgresql mariadb-server pkg-config build-essential curl git slapd ldap-utils libssl-dev openssh-client
+# OpenSSH's client (ssh, ssh-keygen) for the git-over-SSH tests; GitHub's CLI (gh) and
+# openssl (a test CA for the HTTPS it needs) for the gh client test.
+apt_install chromium postgresql mariadb-server pkg-config build-essential curl git slapd ldap-utils libssl-dev openssh-client gh openssl
 command -v npm >/dev/null || apt_install nodejs npm
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -16,6 +16,8 @@ pub struct Config {
     pub port: u16,
     /// Where clients reach us, without a trailing slash.
     pub external_url: String,
+    /// HTTPS served directly (`http.tls-enabled`), from these PEM files.
+    pub tls: Option<TlsFiles>,
     /// A sea-orm/sqlx URI: `sqlite://...`, `postgres://...` or `mysql://...`.
     pub db_uri: String,
     pub api_enabled: bool,
@@ -61,14 +63,22 @@ pub struct Config {
     pub warnings: Vec<String>,
 }
 
-/// `http://{host}:{port}`, with localhost standing for "every address".
-fn default_external_url(host: IpAddr, port: u16) -> String {
+/// `http(s)://{host}:{port}`, with localhost standing for "every address".
+fn default_external_url(host: IpAddr, port: u16, tls: bool) -> String {
     let shown = if host.is_unspecified() {
         IpAddr::V4(Ipv4Addr::LOCALHOST)
     } else {
         host
     };
-    format!("http://{}", SocketAddr::new(shown, port))
+    let scheme = if tls { "https" } else { "http" };
+    format!("{scheme}://{}", SocketAddr::new(shown, port))
+}
+
+/// Opengist's `http.cert-file` and `http.key-file`: a PEM certificate chain and its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    pub cert_file: PathBuf,
+    pub key_file: PathBuf,
 }
 
 /// The built-in SSH server (Opengist's `ssh.*` keys, and our `ssh.external-port`).
@@ -117,9 +127,10 @@ impl Config {
     /// With `http.port` 0 the system picks a free port when we listen; an external URL
     /// left to its default then names the port we got.
     pub fn listening_on(&mut self, bound: SocketAddr) {
-        if self.port == 0 && self.external_url == default_external_url(self.host, 0) {
+        let tls = self.tls.is_some();
+        if self.port == 0 && self.external_url == default_external_url(self.host, 0, tls) {
             self.port = bound.port();
-            self.external_url = default_external_url(self.host, bound.port());
+            self.external_url = default_external_url(self.host, bound.port(), tls);
             // The origins made from that URL carried the same port 0.
             for origin in &mut self.allowed_origins {
                 if let Some(host) = origin.strip_suffix(":0") {
@@ -313,6 +324,9 @@ struct FileHttp {
     port: Option<u16>,
     trusted_proxies: Option<FileList>,
     allowed_hosts: Option<FileList>,
+    tls_enabled: Option<bool>,
+    cert_file: Option<String>,
+    key_file: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -328,6 +342,9 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_HTTP_PORT", "http.port"),
     ("OG_HTTP_TRUSTED_PROXIES", "http.trusted-proxies"),
     ("OG_HTTP_ALLOWED_HOSTS", "http.allowed-hosts"),
+    ("OG_HTTP_TLS_ENABLED", "http.tls-enabled"),
+    ("OG_HTTP_CERT_FILE", "http.cert-file"),
+    ("OG_HTTP_KEY_FILE", "http.key-file"),
     ("OG_GIT_TIMEOUT", "git.timeout"),
     ("OG_GIT_IDLE_TIMEOUT", "git.idle-timeout"),
     ("OG_RENDER_MAX_DISPLAY_SIZE", "render.max-display-size"),
@@ -448,9 +465,15 @@ pub fn load(
         Some(raw) => parse_port(&raw)?,
         None => 3000,
     };
+    let tls = tls_files(
+        &home,
+        pick("http.tls-enabled", http.tls_enabled.map(|b| b.to_string())),
+        pick("http.cert-file", http.cert_file),
+        pick("http.key-file", http.key_file),
+    )?;
     let external_url = match pick("external-url", from_file.external_url) {
         Some(raw) => parse_external_url(&raw)?,
-        None => default_external_url(host, port),
+        None => default_external_url(host, port, tls.is_some()),
     };
     let db_uri = match pick("db-uri", from_file.db_uri) {
         Some(raw) => parse_db_uri(&raw, &home)?,
@@ -784,6 +807,7 @@ pub fn load(
         host,
         port,
         external_url,
+        tls,
         db_uri,
         api_enabled,
         log_level,
@@ -968,6 +992,34 @@ fn parse_host(raw: &Raw) -> Result<IpAddr, ConfigError> {
     value
         .parse()
         .map_err(|_| raw.error("is not an IP address (e.g. 127.0.0.1 or 0.0.0.0)"))
+}
+
+/// `http.tls-enabled` needs both files; relative paths are under the data directory.
+/// The files themselves are read when we start listening, so a bad one stops startup too.
+fn tls_files(
+    home: &Path,
+    enabled: Option<Raw>,
+    cert: Option<Raw>,
+    key: Option<Raw>,
+) -> Result<Option<TlsFiles>, ConfigError> {
+    let enabled = match enabled {
+        Some(raw) => parse_bool(&raw)?,
+        None => false,
+    };
+    if !enabled {
+        return Ok(None);
+    }
+    let path = |raw: Option<Raw>, key: &str| match raw {
+        Some(raw) if raw.value.trim().is_empty() => Err(raw.error("must not be empty")),
+        Some(raw) => Ok(home.join(raw.value.trim())),
+        None => Err(ConfigError(format!(
+            "{key} is required when http.tls-enabled is true"
+        ))),
+    };
+    Ok(Some(TlsFiles {
+        cert_file: path(cert, "http.cert-file")?,
+        key_file: path(key, "http.key-file")?,
+    }))
 }
 
 fn parse_external_url(raw: &Raw) -> Result<String, ConfigError> {
@@ -1480,6 +1532,42 @@ mod tests {
         }
         let c = load_with(None, &[("OG_CUSTOM_MAX_IMAGE_SIZE", "2048")]).unwrap();
         assert_eq!(c.max_image_size, 2048);
+    }
+
+    #[test]
+    fn tls_keys() {
+        let c = load_with(None, &[]).unwrap();
+        assert_eq!(c.tls, None);
+        assert_eq!(c.external_url, "http://127.0.0.1:3000");
+
+        let yaml = "home: /srv/gists\nhttp:\n  tls-enabled: true\n  cert-file: tls/cert.pem\n  key-file: /etc/key.pem\n";
+        let c = load_with(Some(yaml), &[]).unwrap();
+        let tls = c.tls.unwrap();
+        assert_eq!(tls.cert_file, PathBuf::from("/srv/gists/tls/cert.pem"));
+        assert_eq!(tls.key_file, PathBuf::from("/etc/key.pem"));
+        // Served over HTTPS, the default external URL says so.
+        assert_eq!(c.external_url, "https://127.0.0.1:3000");
+        // Switched off by the environment, the files do not matter.
+        let c = load_with(Some(yaml), &[("OG_HTTP_TLS_ENABLED", "false")]).unwrap();
+        assert_eq!(c.tls, None);
+
+        for (env, words) in [
+            (
+                vec![("OG_HTTP_TLS_ENABLED", "true")],
+                "http.cert-file is required when http.tls-enabled is true",
+            ),
+            (
+                vec![
+                    ("OG_HTTP_TLS_ENABLED", "true"),
+                    ("OG_HTTP_CERT_FILE", "c.pem"),
+                ],
+                "http.key-file is required",
+            ),
+            (vec![("OG_HTTP_TLS_ENABLED", "maybe")], "http.tls-enabled"),
+        ] {
+            let err = load_with(None, &env).unwrap_err().to_string();
+            assert!(err.contains(words), "{err}");
+        }
     }
 
     #[test]

@@ -27,3 +27,4 @@ pub mod serve;
 mod site;
 pub mod ssh;
 mod telemetry;
+pub mod tls;

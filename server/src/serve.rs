@@ -23,6 +23,11 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
     for warning in &config.warnings {
         tracing::warn!("{warning}");
     }
+    // A bad certificate or key stops startup before anything listens.
+    let tls = match &config.tls {
+        Some(files) => Some(crate::tls::server_config(files)?),
+        None => None,
+    };
     let addr = config.addr();
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -45,7 +50,8 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         crate::metrics::start(addr, state.clone()).await?;
     }
     tracing::info!(
-        "listening on http://{bound} (external URL {}, data in {}, site in {})",
+        "listening on {}://{bound} (external URL {}, data in {}, site in {})",
+        if tls.is_some() { "https" } else { "http" },
         config.external_url,
         config.home.display(),
         state.leptos_options.site_root
@@ -66,12 +72,21 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
             cache,
         );
     }
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+    match tls {
+        Some(tls) => {
+            crate::tls::TlsListener::new(listener, tls)?
+                .serve(app, shutdown_signal())
+                .await
+        }
+        None => {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+        }
+    }
     .context("server error")?;
     state.db.close().await.context("closing the database")?;
     tracing::info!("stopped");

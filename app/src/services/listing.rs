@@ -55,6 +55,9 @@ pub struct ListQuery {
     /// Only gists updated at or after this instant.
     pub since: Option<DateTime<Utc>>,
     pub sort: SortBy,
+    /// Only public gists (`Some(true)`) or only the others (`Some(false)`): GraphQL's
+    /// `privacy: PUBLIC | SECRET`.
+    pub public: Option<bool>,
 }
 
 impl ListQuery {
@@ -66,6 +69,7 @@ impl ListQuery {
             per_page: PER_PAGE_DEFAULT,
             since: None,
             sort: SortBy::Updated,
+            public: None,
         }
     }
 
@@ -140,6 +144,12 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
         Some(since) => filtered.filter(gist::Column::UpdatedAt.gte(since)),
         None => filtered,
     };
+    let public = Visibility::Public.as_str();
+    let filtered = match query.public {
+        Some(true) => filtered.filter(gist::Column::Visibility.eq(public)),
+        Some(false) => filtered.filter(gist::Column::Visibility.ne(public)),
+        None => filtered,
+    };
     ordered(filtered, query.sort)
 }
 
@@ -155,7 +165,7 @@ fn ordered(select: Select<gist::Entity>, sort: SortBy) -> Select<gist::Entity> {
 /// pages through (public, a user's, the admin's all). The others are bounded by one
 /// user's stars or one gist's forks, or filtered by time, and are counted.
 fn counter(query: &ListQuery) -> Option<String> {
-    if query.since.is_some() {
+    if query.since.is_some() || query.public.is_some() {
         return None;
     }
     let public = Visibility::Public.as_str();

@@ -6,6 +6,7 @@ mod body;
 mod comments;
 pub(crate) mod error;
 mod gists;
+mod graphql;
 mod keys;
 mod pagination;
 mod search;
@@ -69,6 +70,12 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::me, users::update_me))
         .routes(routes!(keys::list_keys, keys::create_key))
         .routes(routes!(keys::get_key, keys::delete_key))
+        // GraphQL has its own schema, not an OpenAPI operation.
+        .route(
+            "/graphql",
+            axum::routing::post(graphql::execute)
+                .layer(axum::extract::DefaultBodyLimit::max(graphql::BODY_MAX)),
+        )
         .split_for_parts()
 }
 
