@@ -112,7 +112,8 @@ pub enum GitEndpoint {
 /// The API routes the instance gates tell apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiRoute {
-    /// `/gists/{id}`, `/gists/{id}/{sha}`, `/gists/{id}/commits`: one gist's content.
+    /// `/gists/{id}`, `/gists/{id}/{sha}`, `/gists/{id}/commits`,
+    /// `/gists/{id}/files/{sha}/{name}`: one gist's content.
     OneGist,
     /// Everything else: lists, users, writes of any kind are told apart by method.
     Other,
@@ -375,8 +376,9 @@ fn parse_git(path: &str) -> Option<Route> {
 fn parse_api(path: &str) -> ApiRoute {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let one_gist = match parts.as_slice() {
-        ["gists", id] => !matches!(*id, "public" | "starred" | "liked"),
+        ["gists", id] => !matches!(*id, "public" | "starred" | "liked" | "forked"),
         ["gists", _, rest] => *rest == "commits" || is_gist_id(rest),
+        ["gists", _, "files", _, _] => true,
         _ => false,
     };
     if one_gist {
@@ -517,6 +519,12 @@ mod tests {
             ("/api/gists/abc", R::Api(ApiRoute::OneGist)),
             ("/api/v3/gists/abc/commits", R::Api(ApiRoute::OneGist)),
             ("/api/gists/public", R::Api(ApiRoute::Other)),
+            ("/api/gists/forked", R::Api(ApiRoute::Other)),
+            ("/api/gists/abc/like", R::Api(ApiRoute::Other)),
+            (
+                "/api/gists/abc/files/0123abcd/a.txt",
+                R::Api(ApiRoute::OneGist),
+            ),
             ("/api/v3/gists/abc/forks", R::Api(ApiRoute::Other)),
             ("/api/users/bob/gists", R::Api(ApiRoute::Other)),
             ("/sfn/gist", R::ServerFunction("gist".into())),

@@ -173,6 +173,34 @@ async fn the_index_follows_every_write() {
             "{b}: push"
         );
 
+        // A star and a fork change what `stars:` and `forks:` find (the triggers feed
+        // their counts to the index on every database).
+        assert!(find(&index, &ctx, "stars:1", None).await.is_empty(), "{b}");
+        let bob = ctx.user("bob").await;
+        ctx.gists.star(&bob, &id).await.unwrap();
+        assert_eq!(
+            find(&index, &ctx, "stars:1", None).await,
+            only(&id),
+            "{b}: star"
+        );
+        let fork = ctx.gists.fork(&bob, &id).await.unwrap().summary.gist.id;
+        assert_eq!(
+            find(&index, &ctx, "forks:>0", None).await,
+            only(&id),
+            "{b}: fork"
+        );
+        assert_eq!(
+            find(&index, &ctx, "fork:only", None).await,
+            only(&fork),
+            "{b}"
+        );
+        ctx.gists.unstar(&bob, &id).await.unwrap();
+        assert!(
+            find(&index, &ctx, "stars:>=1", None).await.is_empty(),
+            "{b}: unstar"
+        );
+        ctx.gists.delete(&bob, &fork).await.unwrap();
+
         // Private: gone for everyone but Alice.
         let update = GistUpdate {
             visibility: Some(Visibility::Private),

@@ -20,6 +20,7 @@ mod m20261209_000012_mysql_times;
 mod m20261210_000013_user_preferences;
 mod m20261211_000014_user_locale;
 mod m20261212_000015_instance_assets;
+mod m20261213_000016_search_counts;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000013_user_preferences::Migration),
             Box::new(m20261211_000014_user_locale::Migration),
             Box::new(m20261212_000015_instance_assets::Migration),
+            Box::new(m20261213_000016_search_counts::Migration),
         ]
     }
 }

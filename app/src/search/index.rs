@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TantivyDocument,
     TextFieldIndexing, TextOptions, Value,
@@ -23,7 +23,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Term};
 
-use super::query::{Clause, KeywordField, TextField, parse};
+use super::query::{Clause, ForkFilter, KeywordField, NumberField, TextField, parse};
 use super::tokens::{CodeTokens, phrase_terms, query_terms};
 use crate::entities::{gist, gist_file, user};
 use crate::error::{Error, Result};
@@ -31,7 +31,7 @@ use crate::services::blocking;
 use crate::store::GitStore;
 
 /// Bumped when the document shape changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 /// Changes applied per commit.
 const BATCH: u64 = 500;
 /// Text indexed per file; the rest of a very large file is not searchable.
@@ -95,6 +95,12 @@ struct Fields {
     topic: Field,
     content: Field,
     updated: Field,
+    created: Field,
+    stars: Field,
+    forks: Field,
+    size: Field,
+    /// 1 for a fork, 0 otherwise.
+    fork: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -116,7 +122,12 @@ fn schema() -> (Schema, Fields) {
         languages: b.add_facet_field("languages", FacetOptions::default()),
         topic: b.add_text_field("topic", STRING),
         content: b.add_text_field("content", text.set_stored()),
-        updated: b.add_i64_field("updated", FAST),
+        updated: b.add_i64_field("updated", INDEXED | FAST),
+        created: b.add_i64_field("created", INDEXED),
+        stars: b.add_i64_field("stars", INDEXED | FAST),
+        forks: b.add_i64_field("forks", INDEXED),
+        size: b.add_i64_field("size", INDEXED),
+        fork: b.add_u64_field("fork", INDEXED),
     };
     (b.build(), fields)
 }
@@ -168,6 +179,8 @@ pub enum SearchSort {
     #[default]
     BestMatch,
     Updated,
+    /// Most starred first (GitHub's `sort=stars`).
+    Stars,
 }
 
 impl SearchSort {
@@ -175,6 +188,7 @@ impl SearchSort {
         match value {
             "" | "best" | "best-match" | "relevance" => Some(SearchSort::BestMatch),
             "updated" => Some(SearchSort::Updated),
+            "stars" => Some(SearchSort::Stars),
             _ => None,
         }
     }
@@ -501,8 +515,10 @@ impl SearchIndex {
         let f = self.inner.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = clauses
             .iter()
-            .filter_map(|clause| clause_query(f, clause))
-            .map(|q| (Occur::Must, q))
+            .filter_map(|clause| match clause {
+                Clause::Not(inner) => clause_query(f, inner).map(|q| (Occur::MustNot, q)),
+                clause => clause_query(f, clause).map(|q| (Occur::Must, q)),
+            })
             .collect();
         if must.is_empty() {
             return None;
@@ -652,12 +668,17 @@ impl Inner {
                     .map_err(fail)?;
                 (top.into_iter().map(|(_, a)| a).collect(), total, facets)
             }
-            SearchSort::Updated => {
+            SearchSort::Updated | SearchSort::Stars => {
+                let field = if sort == SearchSort::Stars {
+                    "stars"
+                } else {
+                    "updated"
+                };
                 let (top, total, facets) = searcher
                     .search(
                         &*query,
                         &(
-                            top.order_by_fast_field::<i64>("updated", Order::Desc),
+                            top.order_by_fast_field::<i64>(field, Order::Desc),
                             Count,
                             facets,
                         ),
@@ -755,8 +776,43 @@ fn word_in(field: Field, whole: &Option<String>, parts: &[String]) -> Box<dyn Qu
     }
 }
 
+/// Gists whose `field` lies within `range` (inclusive).
+fn range(field: Field, range: super::query::Range) -> Box<dyn Query> {
+    use std::ops::Bound;
+    let bound = |v: Option<i64>| match v {
+        Some(v) => Bound::Included(Term::from_field_i64(field, v)),
+        None => Bound::Unbounded,
+    };
+    Box::new(RangeQuery::new(bound(range.min), bound(range.max)))
+}
+
 fn clause_query(f: Fields, clause: &Clause) -> Option<Box<dyn Query>> {
     match clause {
+        // Negation is the caller's to place (a `MustNot`); doubly negated, it is positive.
+        Clause::Not(inner) => match &**inner {
+            Clause::Not(positive) => clause_query(f, positive),
+            inner => {
+                let negative = clause_query(f, inner)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(tantivy::query::AllQuery)),
+                    (Occur::MustNot, negative),
+                ])))
+            }
+        },
+        Clause::Number(field, r) => Some(range(
+            match field {
+                NumberField::Stars => f.stars,
+                NumberField::Forks => f.forks,
+                NumberField::Size => f.size,
+                NumberField::Created => f.created,
+                NumberField::Updated => f.updated,
+            },
+            *r,
+        )),
+        Clause::Fork(filter) => Some(Box::new(TermQuery::new(
+            Term::from_field_u64(f.fork, u64::from(*filter == ForkFilter::Only)),
+            IndexRecordOption::Basic,
+        ))),
         Clause::Keyword(field, value) => {
             let field = match field {
                 KeywordField::User => f.owner,
@@ -845,6 +901,11 @@ fn document(
         doc.add_text(f.content, text);
     }
     doc.add_i64(f.updated, gist.updated_at.timestamp());
+    doc.add_i64(f.created, gist.created_at.timestamp());
+    doc.add_i64(f.stars, i64::from(gist.star_count));
+    doc.add_i64(f.forks, i64::from(gist.fork_count));
+    doc.add_i64(f.size, files.iter().map(|file| file.size).sum());
+    doc.add_u64(f.fork, u64::from(gist.fork_of.is_some()));
     doc
 }
 

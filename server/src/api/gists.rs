@@ -40,7 +40,7 @@ pub(super) async fn gist_page(
     Ok((headers, Json(body)).into_response())
 }
 
-fn encoding(headers: &HeaderMap) -> ContentEncoding {
+pub(super) fn encoding(headers: &HeaderMap) -> ContentEncoding {
     let base64 = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -98,6 +98,18 @@ pub(super) async fn full_gist(
     Ok(FullGist::new(
         detail, forks, history, fork_of, encoding, urls,
     ))
+}
+
+/// A revision named in a path: a full or abbreviated commit id, 4-40 hex digits.
+pub(super) fn revision(sha: &str) -> Result<String, ApiError> {
+    if !(4..=40).contains(&sha.len()) || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::invalid(
+            "Gist",
+            "sha",
+            "sha must be 4 to 40 hexadecimal digits",
+        ));
+    }
+    Ok(sha.to_ascii_lowercase())
 }
 
 fn created(location: String, body: FullGist) -> Response {
@@ -258,17 +270,10 @@ pub async fn get_revision(
     headers: HeaderMap,
     Path((id, sha)): Path<(String, String)>,
 ) -> ApiResult<Json<FullGist>> {
-    if !(4..=40).contains(&sha.len()) || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(ApiError::invalid(
-            "Gist",
-            "sha",
-            "sha must be 4 to 40 hexadecimal digits",
-        ));
-    }
     let viewer = viewer.reader();
     let detail = state
         .gists
-        .get_at(viewer, &id, Some(&sha.to_ascii_lowercase()))
+        .get_at(viewer, &id, Some(&revision(&sha)?))
         .await?;
     Ok(Json(
         full_gist(&state, viewer, &detail, &urls, encoding(&headers)).await?,

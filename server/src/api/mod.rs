@@ -8,6 +8,7 @@ pub(crate) mod error;
 mod gists;
 mod graphql;
 mod keys;
+mod opengist;
 mod pagination;
 mod search;
 mod urls;
@@ -36,7 +37,7 @@ pub use error::ApiError;
 #[openapi(
     info(title = "Gistful API", description = "GitHub's gist API, with Opengist's extras. Authenticate with `Authorization: Bearer og_...` (or `token og_...`)."),
     servers((url = "/api"), (url = "/api/v3")),
-    tags((name = "gists"), (name = "comments"), (name = "search"), (name = "users"))
+    tags((name = "gists"), (name = "comments"), (name = "search"), (name = "users"), (name = "opengist", description = "Opengist's endpoints, alongside GitHub's"))
 )]
 struct ApiDoc;
 
@@ -46,7 +47,8 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(gists::list_gists, gists::create_gist))
         .routes(routes!(gists::public_gists))
         .routes(routes!(gists::starred_gists))
-        .route("/gists/liked", get(gists::starred_gists))
+        .routes(routes!(opengist::liked_gists))
+        .routes(routes!(opengist::forked_gists))
         .routes(routes!(
             gists::get_gist,
             gists::update_gist,
@@ -56,6 +58,12 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(gists::gist_commits))
         .routes(routes!(gists::gist_forks, gists::fork_gist))
         .routes(routes!(gists::check_star, gists::star, gists::unstar))
+        .routes(routes!(
+            opengist::check_like,
+            opengist::like,
+            opengist::unlike
+        ))
+        .routes(routes!(opengist::get_file))
         .routes(routes!(comments::list_comments, comments::create_comment))
         .routes(routes!(
             comments::get_comment,
@@ -65,6 +73,10 @@ fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(search::search_gists))
         .routes(routes!(users::get_user))
         .routes(routes!(users::user_gists))
+        .routes(routes!(opengist::user_starred))
+        .routes(routes!(opengist::user_liked))
+        .routes(routes!(opengist::user_forked))
+        .routes(routes!(opengist::user_by_id))
         .routes(routes!(users::pinned_gists))
         .routes(routes!(users::set_pinned))
         .routes(routes!(users::me, users::update_me))

@@ -19,11 +19,15 @@ use app::access::Viewer;
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// Words, `"quoted phrases"` and qualifiers: `user:`, `title:`, `description:`,
-    /// `filename:`, `extension:`, `language:`, `topic:`.
+    /// `filename:`, `extension:`, `language:`, `topic:`; GitHub's `stars:`, `forks:`,
+    /// `size:` (`>10`, `<=5`, `2..8`, `*..3`), `created:`, `updated:` (`>=2026-01-01`,
+    /// `2026-01-01..2026-06-30`), `fork:only|true|false`; `NOT word`, `-qualifier:value`.
+    /// A qualifier whose value does not parse is a 422 naming it.
     #[param(required = true, min_length = 1, max_length = 500)]
     pub q: Option<String>,
-    /// `best-match` (default) or `updated` (most recently updated first).
-    #[param(value_type = Option<String>, pattern = "^(best-match|updated)$")]
+    /// `best-match` (default), `updated` (most recently updated first) or `stars` (most
+    /// starred first).
+    #[param(value_type = Option<String>, pattern = "^(best-match|updated|stars)$")]
     pub sort: Option<String>,
 }
 
@@ -63,7 +67,7 @@ pub async fn search_gists(
         ApiError::invalid(
             "Search",
             "sort",
-            format!("sort must be best-match or updated, not {sort:?}"),
+            format!("sort must be best-match, updated or stars, not {sort:?}"),
         )
     })?;
     let page = search(

@@ -12,7 +12,7 @@ use app::entities::user;
 use app::rules::language::{effective_language, mime_for};
 use app::services::comments::CommentView;
 use app::services::gists::{GistDetail, GistSummary, is_binary};
-use app::store::CommitInfo;
+use app::store::{CommitInfo, StoredFile};
 
 use super::urls::Urls;
 
@@ -119,6 +119,45 @@ pub struct GistFile {
     /// `utf-8` or `base64` (full gists only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<&'static str>,
+}
+
+impl GistFile {
+    /// A file of one revision with its content (cut at [`CONTENT_LIMIT`]; `raw_url` has
+    /// the rest), base64 when it is binary or the caller asked for it.
+    pub fn full(
+        detail: &GistDetail,
+        file: &StoredFile,
+        encoding: ContentEncoding,
+        urls: &Urls,
+    ) -> Self {
+        let binary = is_binary(&file.content);
+        let truncated = file.content.len() > CONTENT_LIMIT;
+        let shown = &file.content[..file.content.len().min(CONTENT_LIMIT)];
+        let (content, encoding) = if binary || encoding == ContentEncoding::Base64 {
+            (
+                base64::engine::general_purpose::STANDARD.encode(shown),
+                "base64",
+            )
+        } else {
+            (String::from_utf8_lossy(shown).into_owned(), "utf-8")
+        };
+        let language = detail.summary.language_of(&file.name);
+        GistFile {
+            filename: file.name.clone(),
+            mime: mime_for(&file.name),
+            language: (language != "Text").then_some(language),
+            raw_url: urls.raw(
+                &detail.summary.owner.username,
+                &detail.summary.gist.id,
+                &detail.revision,
+                &file.name,
+            ),
+            size: file.content.len() as i64,
+            content: Some(content),
+            truncated: Some(truncated),
+            encoding: Some(encoding),
+        }
+    }
 }
 
 /// A gist in a list: no content.
@@ -291,42 +330,15 @@ impl FullGist {
         urls: &Urls,
     ) -> Self {
         let mut gist = Gist::new(&detail.summary, urls);
-        let login = &detail.summary.owner.username;
         // The files of the requested revision (which may not be the head).
         gist.files = detail
             .contents
             .iter()
             .take(FILES_LIMIT)
             .map(|file| {
-                let binary = is_binary(&file.content);
-                let truncated = file.content.len() > CONTENT_LIMIT;
-                let shown = &file.content[..file.content.len().min(CONTENT_LIMIT)];
-                let (content, encoding) = if binary || encoding == ContentEncoding::Base64 {
-                    (
-                        base64::engine::general_purpose::STANDARD.encode(shown),
-                        "base64",
-                    )
-                } else {
-                    (String::from_utf8_lossy(shown).into_owned(), "utf-8")
-                };
-                let language = detail.summary.language_of(&file.name);
                 (
                     file.name.clone(),
-                    GistFile {
-                        filename: file.name.clone(),
-                        mime: mime_for(&file.name),
-                        language: (language != "Text").then_some(language),
-                        raw_url: urls.raw(
-                            login,
-                            &detail.summary.gist.id,
-                            &detail.revision,
-                            &file.name,
-                        ),
-                        size: file.content.len() as i64,
-                        content: Some(content),
-                        truncated: Some(truncated),
-                        encoding: Some(encoding),
-                    },
+                    GistFile::full(detail, file, encoding, urls),
                 )
             })
             .collect();
