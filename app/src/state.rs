@@ -58,4 +58,6 @@ pub struct AppState {
     pub default_locale: crate::i18n::Locale,
     /// The admin panel's background jobs (one at a time per server).
     pub maintenance: crate::services::maintenance::Maintenance,
+    /// Users' and the instance's webhooks, and their delivery queue.
+    pub webhooks: crate::services::webhooks::WebhookService,
 }

@@ -21,6 +21,7 @@ mod m20261210_000013_user_preferences;
 mod m20261211_000014_user_locale;
 mod m20261212_000015_instance_assets;
 mod m20261213_000016_search_counts;
+mod m20261214_000017_webhooks;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000014_user_locale::Migration),
             Box::new(m20261212_000015_instance_assets::Migration),
             Box::new(m20261213_000016_search_counts::Migration),
+            Box::new(m20261214_000017_webhooks::Migration),
         ]
     }
 }

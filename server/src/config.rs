@@ -59,6 +59,10 @@ pub struct Config {
     pub custom: app::services::branding::Pinned,
     /// The largest logo or favicon an admin may upload (`custom.max-image-size`, bytes).
     pub max_image_size: usize,
+    /// Webhooks: whether hooks may point inside the network (`webhooks.allow-private`),
+    /// and how deliveries are retried (`webhooks.max-attempts`, `webhooks.retry-base-seconds`).
+    pub webhooks_allow_private: bool,
+    pub webhooks_retry: app::services::webhooks::RetryPolicy,
     /// Things worth a warning once logging is up (unknown `OG_*` variables).
     pub warnings: Vec<String>,
 }
@@ -194,6 +198,16 @@ struct FileConfig {
     metrics: Option<FileMetrics>,
     default_locale: Option<String>,
     custom: Option<FileCustom>,
+    webhooks: Option<FileWebhooks>,
+}
+
+/// `webhooks.*`: ours (neither Opengist nor GitHub's gists have webhooks).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileWebhooks {
+    allow_private: Option<bool>,
+    max_attempts: Option<u64>,
+    retry_base_seconds: Option<u64>,
 }
 
 /// `custom.*`: Opengist's branding keys (`name`, `logo`, `favicon`, `static-links`),
@@ -402,6 +416,12 @@ const ENV_KEYS: &[(&str, &str)] = &[
     ("OG_METRICS_ENABLED", "metrics.enabled"),
     ("OG_METRICS_HOST", "metrics.host"),
     ("OG_METRICS_PORT", "metrics.port"),
+    ("OG_WEBHOOKS_ALLOW_PRIVATE", "webhooks.allow-private"),
+    ("OG_WEBHOOKS_MAX_ATTEMPTS", "webhooks.max-attempts"),
+    (
+        "OG_WEBHOOKS_RETRY_BASE_SECONDS",
+        "webhooks.retry-base-seconds",
+    ),
 ];
 
 /// One raw setting and where it came from, so errors can name it.
@@ -546,6 +566,40 @@ pub fn load(
     };
 
     let (custom, max_image_size) = custom(from_file.custom.unwrap_or_default(), &home, &pick)?;
+
+    let hooks = from_file.webhooks.unwrap_or_default();
+    let webhooks_allow_private = match pick(
+        "webhooks.allow-private",
+        hooks.allow_private.map(|b| b.to_string()),
+    ) {
+        Some(raw) => parse_bool(&raw)?,
+        None => false,
+    };
+    let retry_default = app::services::webhooks::RetryPolicy::default();
+    let bounded = |key: &str, value: Option<u64>, default: u64, max: u64| match pick(
+        key,
+        value.map(|v| v.to_string()),
+    ) {
+        Some(raw) => match raw.value.trim().parse::<u64>() {
+            Ok(n) if (1..=max).contains(&n) => Ok(n),
+            _ => Err(raw.error(format!("is not a whole number from 1 to {max}"))),
+        },
+        None => Ok(default),
+    };
+    let webhooks_retry = app::services::webhooks::RetryPolicy {
+        attempts: bounded(
+            "webhooks.max-attempts",
+            hooks.max_attempts,
+            u64::from(retry_default.attempts),
+            20,
+        )? as u32,
+        base: std::time::Duration::from_secs(bounded(
+            "webhooks.retry-base-seconds",
+            hooks.retry_base_seconds,
+            retry_default.base.as_secs(),
+            3600,
+        )?),
+    };
 
     let search_dir = match pick("search-dir", from_file.search_dir) {
         Some(raw) if raw.value.trim().is_empty() => return Err(raw.error("must not be empty")),
@@ -808,6 +862,8 @@ pub fn load(
         port,
         external_url,
         tls,
+        webhooks_allow_private,
+        webhooks_retry,
         db_uri,
         api_enabled,
         log_level,

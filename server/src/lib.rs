@@ -28,3 +28,4 @@ mod site;
 pub mod ssh;
 mod telemetry;
 pub mod tls;
+mod webhooks;

@@ -146,9 +146,17 @@ pub async fn build(
     })?;
     tokio::spawn(keep_search_current(search.clone()));
     tokio::spawn(crate::memory::keep_trimmed());
+    let webhooks = app::services::webhooks::WebhookService::new(
+        db.clone(),
+        &config.external_url,
+        config.webhooks_allow_private,
+        config.webhooks_retry,
+    );
+    tokio::spawn(crate::webhooks::deliver_forever(webhooks.clone()));
     let gists = GistService::new(db.clone(), store.clone(), config.limits)
         .with_noreply_host(&config.noreply_host())
-        .with_max_expiry_days(config.max_expiry_days);
+        .with_max_expiry_days(config.max_expiry_days)
+        .with_webhooks(webhooks.clone());
     tokio::spawn(follow_expiry_horizon(gists.clone()));
     tokio::spawn(delete_expired_gists(
         gists.clone(),
@@ -199,6 +207,7 @@ pub async fn build(
         search,
         display: config.display,
         default_locale: config.default_locale,
+        webhooks,
     };
     let cache = (config.response_cache_bytes > 0).then(|| {
         Arc::new(

@@ -20,3 +20,5 @@ pub mod star;
 pub mod totp_secret;
 pub mod user;
 pub mod user_identity;
+pub mod webhook;
+pub mod webhook_delivery;

@@ -15,3 +15,4 @@ pub mod search;
 pub mod second_factor;
 pub mod settings;
 pub mod tasks;
+pub mod webhooks;

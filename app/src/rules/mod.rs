@@ -11,6 +11,7 @@ pub mod preferences;
 pub mod push_options;
 pub mod scopes;
 pub mod update;
+pub mod webhooks;
 
 pub use account::{validate_email, validate_password, validate_username};
 pub use gist::{Limits, Visibility, file_anchor, parse_topics, validate_filename, validate_topics};

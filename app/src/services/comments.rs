@@ -86,10 +86,28 @@ impl CommentService {
             })
             .await
             .map_err(|e| Error::internal("saving a comment", e))?;
-        Ok(CommentView {
+        let view = CommentView {
             comment: saved,
             author: author.clone(),
-        })
+        };
+        if let Ok(summary) = self.gists.summary(Some(author.id), gist_id).await {
+            let comment = serde_json::json!({
+                "id": view.comment.id,
+                "body": view.comment.body,
+                "user": { "login": author.username, "id": author.id },
+                "created_at": view.comment.created_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            });
+            self.gists
+                .emit(
+                    crate::rules::webhooks::Event::CommentCreated,
+                    &summary,
+                    Some(author),
+                    Some(("comment", comment)),
+                )
+                .await;
+        }
+        Ok(view)
     }
 
     /// Oldest first, as a conversation reads.

@@ -23,6 +23,7 @@ use crate::rules::language::{LanguageChoices, effective_language, known_language
 use crate::rules::lifecycle::{PINNED_MAX, check_expiry, expired, slug_key, validate_slug};
 use crate::rules::push_options::PushOptions;
 use crate::rules::update::{self, FileChanges, FileEntry, FileSource};
+use crate::rules::webhooks::Event;
 use crate::rules::{Comments, Limits, Visibility, validate_topics};
 use crate::store::{Author, CommitInfo, GitStore, Repos, RevisionDiff, StoredFile};
 
@@ -134,6 +135,8 @@ pub struct GistService {
     /// Lowered by every write that sets an expiry, recomputed from the database by
     /// [`GistService::refresh_expiry_horizon`].
     horizon: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    /// Where gist events go (none for the CLI's and the tests' own services).
+    webhooks: Option<super::webhooks::WebhookService>,
 }
 
 /// Who a commit is by: the user's name, and their real email only if they chose to show
@@ -189,7 +192,32 @@ impl GistService {
             noreply_host: "localhost".into(),
             max_expiry: chrono::Duration::days(365),
             horizon: std::sync::Arc::new(std::sync::atomic::AtomicI64::new(i64::MAX)),
+            webhooks: None,
         }
+    }
+
+    /// Raises gist events to these webhooks.
+    pub fn with_webhooks(mut self, webhooks: super::webhooks::WebhookService) -> Self {
+        self.webhooks = Some(webhooks);
+        self
+    }
+
+    /// Queues `event` about `gist` for the hooks that may hear it, once the write is in.
+    pub(crate) async fn emit(
+        &self,
+        event: crate::rules::webhooks::Event,
+        gist: &GistSummary,
+        sender: Option<&user::Model>,
+        extra: Option<(&str, serde_json::Value)>,
+    ) {
+        if let Some(webhooks) = &self.webhooks {
+            webhooks.emit(event, gist, sender, extra).await;
+        }
+    }
+
+    /// The JSON a webhook payload shows of `gist` (for events that carry a second one).
+    pub(crate) fn event_json(&self, gist: &GistSummary) -> Option<serde_json::Value> {
+        self.webhooks.as_ref().map(|w| w.gist_json(gist))
     }
 
     /// The soonest gist expiry to come (see the field).
@@ -438,6 +466,8 @@ impl GistService {
             }
         };
         let summary = summarize(&self.db, saved).await?;
+        self.emit(Event::GistCreated, &summary, Some(owner), None)
+            .await;
         Ok(GistDetail {
             summary,
             revision: head,
@@ -624,6 +654,8 @@ impl GistService {
             }
         };
         let summary = summarize(&self.db, saved).await?;
+        self.emit(Event::GistUpdated, &summary, Some(actor), None)
+            .await;
         Ok(GistDetail {
             summary,
             revision: new_head,
@@ -845,7 +877,7 @@ impl GistService {
             if !expired(gist.expires_at, Utc::now()) {
                 continue;
             }
-            match self.remove(gist).await {
+            match self.remove(gist, None).await {
                 Ok(()) => {
                     tracing::info!(gist = %id, "deleted an expired gist");
                     deleted.push(id);
@@ -862,7 +894,7 @@ impl GistService {
     pub async fn delete(&self, actor: &user::Model, id: &str) -> Result<()> {
         let _guard = self.locks.lock(id).await?;
         let gist = self.find_owned(actor, id).await?;
-        self.remove(gist).await
+        self.remove(gist, Some(actor)).await
     }
 
     /// An admin's delete: any gist, whoever owns it and whatever its visibility. The caller
@@ -873,12 +905,17 @@ impl GistService {
             .one(&self.db)
             .await?
             .ok_or(Error::NotFound)?;
-        self.remove(gist).await
+        self.remove(gist, None).await
     }
 
     /// Deletes the row, then the repository. The caller holds the gist's lock.
-    async fn remove(&self, gist: gist::Model) -> Result<()> {
+    async fn remove(&self, gist: gist::Model, actor: Option<&user::Model>) -> Result<()> {
         let id = gist.id.clone();
+        // What the event will show, read while the rows exist.
+        let before = match &self.webhooks {
+            Some(_) => Some(summarize(&self.db, gist.clone()).await?),
+            None => None,
+        };
         self.db
             .write_transaction::<_, (), DbErr>({
                 let gist = gist.clone();
@@ -896,6 +933,9 @@ impl GistService {
             })
             .await
             .map_err(|e| Error::internal("deleting a gist", e))?;
+        if let Some(before) = &before {
+            self.emit(Event::GistDeleted, before, actor, None).await;
+        }
         // The row is gone, so nobody reaches the repository any more; a failure here
         // leaves an orphan that fsck moves aside.
         self.repos.delete(&id).await
@@ -998,7 +1038,14 @@ impl GistService {
             let _ = self.repos.delete(&new_id).await;
             return Err(Error::internal("saving a fork", e));
         }
-        self.get(Some(actor.id), &new_id).await
+        let fork = self.get(Some(actor.id), &new_id).await?;
+        if self.webhooks.is_some() {
+            let source = summarize(&self.db, self.find(Some(actor.id), id).await?).await?;
+            let forkee = self.event_json(&fork.summary).map(|json| ("forkee", json));
+            self.emit(Event::GistForked, &source, Some(actor), forkee)
+                .await;
+        }
+        Ok(fork)
     }
 
     /// Newest first: one page of commits and the total count.
@@ -1166,6 +1213,15 @@ impl GistService {
     pub async fn follow_push(&self, id: &str) -> Result<String> {
         let head = self.sync_locked(id).await?;
         self.apply_push_options(id).await?;
+        // Only its owner pushes to a gist: the event is theirs.
+        if self.webhooks.is_some()
+            && let Some(row) = gist::Entity::find_by_id(id).one(&self.db).await?
+        {
+            let summary = summarize(&self.db, row).await?;
+            let owner = summary.owner.clone();
+            self.emit(Event::GistUpdated, &summary, Some(&owner), None)
+                .await;
+        }
         Ok(head)
     }
 
@@ -1281,7 +1337,10 @@ impl GistService {
             return result;
         }
         self.apply_push_options(id).await?;
-        self.get(Some(owner.id), id).await
+        let made = self.get(Some(owner.id), id).await?;
+        self.emit(Event::GistCreated, &made.summary, Some(owner), None)
+            .await;
+        Ok(made)
     }
 
     async fn insert_pushed(

@@ -23,6 +23,7 @@ pub mod stars;
 mod tasks;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 pub use branding::BrandingService;
 pub use comments::CommentService;

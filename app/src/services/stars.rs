@@ -7,6 +7,7 @@ use super::gists::{GistService, adjust_count};
 use crate::db::WriteTransaction;
 use crate::entities::{gist, star, user};
 use crate::error::{Error, Result};
+use crate::rules::webhooks::Event;
 
 impl GistService {
     /// Stars `id` for `user`. Starring twice is the same as once.
@@ -15,7 +16,7 @@ impl GistService {
         let (user_id, gist_id) = (user.id, id.to_owned());
         let result = self
             .db()
-            .write_transaction::<_, (), DbErr>(move |tx| {
+            .write_transaction::<_, bool, DbErr>(move |tx| {
                 Box::pin(async move {
                     let exists = star::Entity::find_by_id((user_id, gist_id.clone()))
                         .one(tx)
@@ -32,12 +33,20 @@ impl GistService {
                         .insert(tx)
                         .await?;
                     }
-                    Ok(())
+                    Ok(!exists)
                 })
             })
             .await;
         match result {
-            Ok(()) => Ok(()),
+            Ok(true) => {
+                // A new star, not a repeated one: an event.
+                if let Ok(summary) = self.summary(Some(user.id), id).await {
+                    self.emit(Event::GistStarred, &summary, Some(user), None)
+                        .await;
+                }
+                Ok(())
+            }
+            Ok(false) => Ok(()),
             // A concurrent star by the same user got there first: same outcome.
             Err(sea_orm::TransactionError::Transaction(e))
                 if matches!(
