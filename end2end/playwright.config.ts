@@ -49,7 +49,14 @@ export default defineConfig({
   // a private LDAP directory (Debian's slapd), and the last a Gistful that signs people in
   // through both (sign-in.spec.ts), and one whose provider and directory are down.
   webServer: [
-    ...[[home, port], [`${home}-admin`, port + 1]].map(([dir, at]) => gistful(String(dir), Number(at), {})),
+    // The main server's webhooks may call the receivers webhooks.spec.ts starts on
+    // 127.0.0.1, and retry quickly.
+    gistful(home, port, {
+      OG_WEBHOOKS_ALLOW_PRIVATE: "true",
+      OG_WEBHOOKS_MAX_ATTEMPTS: "2",
+      OG_WEBHOOKS_RETRY_BASE_SECONDS: "1",
+    }),
+    gistful(`${home}-admin`, port + 1, {}),
     {
       command: `cp oidc/people.json ${home}-sso-people.json && node oidc/provider.mjs`,
       url: `http://127.0.0.1:${port + 2}/.well-known/openid-configuration`,

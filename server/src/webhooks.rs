@@ -31,6 +31,8 @@ const LEASE_SECONDS: i64 = 60;
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the queue is looked at when nothing wakes the worker (retries come due).
 const TICK: Duration = Duration::from_secs(1);
+/// How often finished deliveries past their keeping time are deleted.
+const PRUNE_EVERY: Duration = Duration::from_secs(600);
 
 /// `sha256=<hex>` of `body` under `secret`.
 pub fn signature(secret: &str, body: &[u8]) -> String {
@@ -79,7 +81,14 @@ fn client(allow_private: bool) -> reqwest::Client {
 /// Runs forever: claims due deliveries, sends them, records what happened.
 pub async fn deliver_forever(hooks: WebhookService) {
     let client = client(hooks.allow_private());
+    let mut pruned = std::time::Instant::now();
     loop {
+        if pruned.elapsed() > PRUNE_EVERY {
+            pruned = std::time::Instant::now();
+            if let Err(e) = hooks.prune().await {
+                tracing::warn!("pruning the webhook log: {e}");
+            }
+        }
         let claimed = match hooks
             .claim_due(BATCH, chrono::Duration::seconds(LEASE_SECONDS))
             .await

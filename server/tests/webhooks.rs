@@ -370,6 +370,33 @@ async fn each_event_once_signed_and_private_gists_only_to_their_owner() {
             .all(|d| d["status"] == "delivered" && d["response_code"] == 200),
         "{log:?}"
     );
+    // The pages: Settings lists one's own hooks with their log, the admin panel's tab the
+    // instance's; neither shows a secret.
+    let page = |path: &'static str, cookie: String| {
+        let app = &app;
+        async move {
+            app.request(Method::GET, path)
+                .header("cookie", cookie)
+                .send()
+                .await
+        }
+    };
+    let settings = page("/settings", alice_cookie.clone()).await;
+    assert_eq!(settings.status, StatusCode::OK);
+    assert!(settings.body.contains(&alices.url) && !settings.body.contains(&bobs.url));
+    assert!(settings.body.contains("Recent deliveries") && settings.body.contains("Redeliver"));
+    assert!(!settings.body.contains("alice-secret"));
+    let admin = page("/admin?tab=webhooks", root_cookie.clone()).await;
+    assert!(admin.body.contains(&instance.url), "{}", admin.body);
+    assert!(admin.body.contains("every public gist"));
+    assert!(!admin.body.contains("instance-secret"));
+    assert_eq!(
+        page("/admin?tab=webhooks", alice_cookie.clone())
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
     // Someone else's log does not exist.
     let theirs = sfn(
         &app,
@@ -587,4 +614,35 @@ async fn hooks_into_the_servers_own_network_are_refused_by_default() {
     .await;
     assert_eq!(instance.status, StatusCode::NOT_FOUND);
     assert!(app.state.webhooks.list(None).await.unwrap().is_empty());
+
+    // Removed through the form, it is gone; someone else's cannot be removed.
+    let id = app.state.webhooks.list(Some(alice.id)).await.unwrap()[0]
+        .id
+        .to_string();
+    let bob = app.user("bob", false).await;
+    let bob_cookie = app.session(&bob).await;
+    let theirs = sfn(
+        &app,
+        "remove_webhook",
+        &bob_cookie,
+        &[("instance", "false"), ("id", &id)],
+    )
+    .await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    let removed = sfn(
+        &app,
+        "remove_webhook",
+        &cookie,
+        &[("instance", "false"), ("id", &id)],
+    )
+    .await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+    assert!(
+        app.state
+            .webhooks
+            .list(Some(alice.id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

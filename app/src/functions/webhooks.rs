@@ -15,6 +15,8 @@ pub struct Hook {
     pub url: String,
     pub events: Vec<String>,
     pub created: String,
+    /// The newest deliveries, newest first.
+    pub deliveries: Vec<Delivery>,
 }
 
 /// One line of a hook's delivery log.
@@ -47,19 +49,37 @@ fn when(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
+#[cfg(feature = "ssr")]
+fn delivery(d: crate::services::webhooks::DeliveryView) -> Delivery {
+    Delivery {
+        id: d.id,
+        guid: d.guid,
+        event: d.event,
+        status: d.status,
+        attempts: d.attempts,
+        response_code: d.response_code,
+        error: d.error,
+        created: when(d.created_at),
+    }
+}
+
+/// The hooks, each with its recent deliveries (one answer for the whole section).
 #[server(prefix = "/sfn", endpoint = "webhooks")]
 pub async fn webhooks(instance: bool) -> Result<Vec<Hook>, Error> {
     let owner = owner(instance).await?;
-    let hooks = super::context::state()?.webhooks.list(owner).await?;
-    Ok(hooks
-        .into_iter()
-        .map(|h| Hook {
+    let service = super::context::state()?.webhooks;
+    let mut hooks = Vec::new();
+    for h in service.list(owner).await? {
+        let deliveries = service.deliveries(owner, h.id).await?;
+        hooks.push(Hook {
             id: h.id,
             url: h.url,
             events: h.events,
             created: when(h.created_at),
-        })
-        .collect())
+            deliveries: deliveries.into_iter().map(delivery).collect(),
+        });
+    }
+    Ok(hooks)
 }
 
 /// `events`: the ticked boxes, one `events` field each (a form sends them so); the
@@ -93,19 +113,7 @@ pub async fn webhook_deliveries(instance: bool, hook: i64) -> Result<Vec<Deliver
         .webhooks
         .deliveries(owner, hook)
         .await?;
-    Ok(log
-        .into_iter()
-        .map(|d| Delivery {
-            id: d.id,
-            guid: d.guid,
-            event: d.event,
-            status: d.status,
-            attempts: d.attempts,
-            response_code: d.response_code,
-            error: d.error,
-            created: when(d.created_at),
-        })
-        .collect())
+    Ok(log.into_iter().map(delivery).collect())
 }
 
 #[server(prefix = "/sfn", endpoint = "redeliver_webhook")]

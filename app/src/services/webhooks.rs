@@ -34,6 +34,8 @@ pub const DELIVERED: &str = "delivered";
 pub const FAILED: &str = "failed";
 /// Deliveries a hook's log shows.
 pub const LOG_MAX: u64 = 30;
+/// How long a finished delivery is kept in the log.
+pub const KEEP_DAYS: i64 = 30;
 
 /// How retries go: `attempts` in all, waiting `base`, then twice that, and so on (at most
 /// an hour) between them.
@@ -488,6 +490,20 @@ impl WebhookService {
             }
         }
         Ok(claimed)
+    }
+
+    /// Forgets finished deliveries older than [`KEEP_DAYS`]: the log does not grow for
+    /// ever. Returns how many went.
+    pub async fn prune(&self) -> Result<u64> {
+        let gone = webhook_delivery::Entity::delete_many()
+            .filter(webhook_delivery::Column::Status.ne(PENDING))
+            .filter(
+                webhook_delivery::Column::CreatedAt
+                    .lt(Utc::now() - chrono::Duration::days(KEEP_DAYS)),
+            )
+            .exec(&self.db)
+            .await?;
+        Ok(gone.rows_affected)
     }
 
     /// Records one attempt: delivered, or failed and retried later, or failed for good

@@ -15,11 +15,12 @@ use crate::functions::admin::{
     SaveAdminSettings, admin_gists, admin_settings, admin_users,
 };
 
-const TABS: [(&str, &str); 5] = [
+const TABS: [(&str, &str); 6] = [
     ("settings", "admin-tab-settings"),
     ("branding", "admin-tab-branding"),
     ("users", "admin-tab-users"),
     ("gists", "admin-tab-gists"),
+    ("webhooks", "admin-tab-webhooks"),
     ("maintenance", "admin-tab-maintenance"),
 ];
 
@@ -69,6 +70,7 @@ pub fn AdminPage() -> impl IntoView {
                                 "branding" => view! { <super::admin_branding::BrandingTab/> }.into_any(),
                                 "users" => view! { <UsersTab/> }.into_any(),
                                 "gists" => view! { <GistsTab/> }.into_any(),
+                                "webhooks" => view! { <super::webhooks::WebhookSettings instance=true/> }.into_any(),
                                 "maintenance" => view! { <MaintenanceTab/> }.into_any(),
                                 _ => view! { <SettingsTab current save/> }.into_any(),
                             }}

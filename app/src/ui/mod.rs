@@ -21,6 +21,7 @@ mod split;
 mod ssh_keys;
 mod tasks;
 mod theme;
+mod webhooks;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};

@@ -93,6 +93,8 @@ fn Settings(profile: Profile) -> impl IntoView {
 
             <super::ssh_keys::SshKeySettings/>
 
+            <super::webhooks::WebhookSettings instance=false/>
+
             <Tokens/>
 
             <h2 class="danger-zone">{tr!(t, "settings-delete-account")}</h2>
