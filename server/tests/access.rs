@@ -34,9 +34,11 @@ enum Door {
     Search,
     ApiUserGists,
     ApiPublic,
+    /// Opengist's one file of one revision.
+    ApiFile,
 }
 
-const DOORS: [Door; 17] = [
+const DOORS: [Door; 18] = [
     Door::Page,
     Door::Revisions,
     Door::Raw,
@@ -54,6 +56,7 @@ const DOORS: [Door; 17] = [
     Door::Search,
     Door::ApiUserGists,
     Door::ApiPublic,
+    Door::ApiFile,
 ];
 
 /// Which credential a door takes.
@@ -67,7 +70,11 @@ enum Channel {
 impl Door {
     fn channel(self) -> Channel {
         match self {
-            Door::ApiGet | Door::ApiPatch | Door::ApiUserGists | Door::ApiPublic => Channel::Api,
+            Door::ApiGet
+            | Door::ApiPatch
+            | Door::ApiUserGists
+            | Door::ApiPublic
+            | Door::ApiFile => Channel::Api,
             Door::GitRead | Door::GitPush => Channel::Git,
             _ => Channel::Web,
         }
@@ -84,6 +91,7 @@ impl Door {
                 | Door::Embed
                 | Door::ServerFunction
                 | Door::ApiGet
+                | Door::ApiFile
                 | Door::GitRead
                 | Door::GitPush
         )
@@ -143,6 +151,8 @@ struct Gist {
     owner_id: i64,
     visibility: Visibility,
     marker: String,
+    /// Its newest revision.
+    head: String,
     /// Its expiry has passed (and no clean-up job has run): it exists for nobody.
     expired: bool,
 }
@@ -252,6 +262,11 @@ fn request(app: &TestApp, door: Door, caller: &Caller, gist: &Gist) -> Request<B
         Door::Search => (Method::GET, format!("/search?q={}", gist.marker), None),
         Door::ApiUserGists => (Method::GET, format!("/api/users/{o}/gists"), None),
         Door::ApiPublic => (Method::GET, "/api/gists/public".to_owned(), None),
+        Door::ApiFile => (
+            Method::GET,
+            format!("/api/gists/{id}/files/{}/a.txt", gist.head),
+            None,
+        ),
     };
     let mut req = Request::builder().method(method).uri(uri);
     // Every caller sends everything it holds; each door reads only its own credential.
@@ -346,6 +361,17 @@ fn check(door: Door, caller: &Caller, gist: &Gist, mode: Mode, expect: &Expect, 
     }
 }
 
+/// A gist's newest revision, read from its row.
+async fn head_of(app: &TestApp, id: &str) -> String {
+    use sea_orm::EntityTrait;
+    app::entities::gist::Entity::find_by_id(id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .head
+}
+
 async fn run_matrix(mode: Mode) -> usize {
     let app = TestApp::new().await;
     let root = app.user("root", true);
@@ -412,12 +438,14 @@ async fn run_matrix(mode: Mode) -> usize {
         ] {
             let marker = format!("mark{owner}{}x", visibility.as_str());
             let id = app.gist(&user, visibility, &marker).await;
+            let head = head_of(&app, &id).await;
             gists.push(Gist {
                 id,
                 owner: owner.into(),
                 owner_id: user.id,
                 visibility,
                 marker,
+                head,
                 expired: false,
             });
         }
@@ -430,6 +458,7 @@ async fn run_matrix(mode: Mode) -> usize {
             ] {
                 let marker = format!("gone{owner}{}x", visibility.as_str());
                 let id = app.gist(&user, visibility, &marker).await;
+                let head = head_of(&app, &id).await;
                 app.expire(&id).await;
                 gists.push(Gist {
                     id,
@@ -437,6 +466,7 @@ async fn run_matrix(mode: Mode) -> usize {
                     owner_id: user.id,
                     visibility,
                     marker,
+                    head,
                     expired: true,
                 });
             }

@@ -1369,8 +1369,8 @@ async fn search_gists() {
         ("/api/search/gists", "Type something to search for"),
         ("/api/search/gists?q=user:", "`user:` needs a value"),
         (
-            "/api/search/gists?q=x&sort=stars",
-            "sort must be best-match or updated",
+            "/api/search/gists?q=x&sort=forks",
+            "sort must be best-match, updated or stars",
         ),
         (
             "/api/search/gists?q=x&page=zero",
