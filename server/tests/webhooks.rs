@@ -152,6 +152,29 @@ async fn add_hook(app: &TestApp, cookie: &str, instance: bool, url: &str, secret
     hook["id"].as_i64().unwrap()
 }
 
+/// A hook's log once its newest delivery has `status` (or after 5 s, as it then is).
+async fn log_once(
+    app: &TestApp,
+    owner: i64,
+    hook: i64,
+    status: &str,
+) -> Vec<app::services::webhooks::DeliveryView> {
+    let mut log = Vec::new();
+    for _ in 0..50 {
+        log = app
+            .state
+            .webhooks
+            .deliveries(Some(owner), hook)
+            .await
+            .unwrap();
+        if log[0].status == status {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    log
+}
+
 fn events_of(received: &[Received]) -> Vec<(String, String)> {
     let mut events: Vec<(String, String)> = received
         .iter()
@@ -443,19 +466,7 @@ async fn a_failing_receiver_is_retried_then_recorded_and_can_be_redelivered() {
             .all(|r| r.delivery == got[0].delivery && r.event == "gist.created")
     );
     // Then it is recorded as failed, with the answer, and not tried again.
-    let mut log = Vec::new();
-    for _ in 0..50 {
-        log = app
-            .state
-            .webhooks
-            .deliveries(Some(alice.id), hook)
-            .await
-            .unwrap();
-        if log[0].status == "failed" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let log = log_once(&app, alice.id, hook, "failed").await;
     assert_eq!(log.len(), 1);
     assert_eq!(
         (
@@ -488,19 +499,7 @@ async fn a_failing_receiver_is_retried_then_recorded_and_can_be_redelivered() {
     let got = receiver.wait_for(4).await;
     assert_eq!(got[3].body, got[0].body);
     assert_ne!(got[3].delivery, got[0].delivery);
-    let mut log = Vec::new();
-    for _ in 0..50 {
-        log = app
-            .state
-            .webhooks
-            .deliveries(Some(alice.id), hook)
-            .await
-            .unwrap();
-        if log[0].status == "delivered" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let log = log_once(&app, alice.id, hook, "delivered").await;
     assert_eq!(
         (log[0].status.as_str(), log[0].response_code),
         ("delivered", Some(200))
