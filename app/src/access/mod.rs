@@ -184,6 +184,27 @@ pub fn listable(reader: Option<i64>) -> sea_orm::Condition {
     sea_orm::Condition::all().add(whose).add(live())
 }
 
+/// Whether a webhook of `hook_owner` (`None`: the instance's) hears about `gist`: its
+/// owner's hooks always; the instance's only about public gists. An unlisted or private
+/// gist's events reach nobody else, just as it shows in nobody else's lists.
+pub fn hook_hears(hook_owner: Option<i64>, gist: &gist::Model) -> bool {
+    match hook_owner {
+        Some(id) => id == gist.owner_id,
+        None => gist.visibility() == Visibility::Public,
+    }
+}
+
+/// The SQL form of [`hook_hears`], over the `webhooks` table.
+pub fn hooks_hearing(gist: &gist::Model) -> sea_orm::Condition {
+    use crate::entities::webhook;
+    use sea_orm::ColumnTrait;
+    let mut who = sea_orm::Condition::any().add(webhook::Column::OwnerId.eq(gist.owner_id));
+    if hook_hears(None, gist) {
+        who = who.add(webhook::Column::OwnerId.is_null());
+    }
+    who
+}
+
 /// The SQL form of "has not expired".
 pub fn live() -> sea_orm::Condition {
     use sea_orm::ColumnTrait;

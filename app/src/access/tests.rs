@@ -357,3 +357,27 @@ fn comments_switch_and_pins() {
         assert!(!pin(&owner, &gist(visibility)), "{visibility:?}");
     }
 }
+
+#[test]
+fn webhooks_hear_their_owners_gists_and_the_instances_hear_public_ones() {
+    for visibility in [
+        Visibility::Public,
+        Visibility::Unlisted,
+        Visibility::Private,
+    ] {
+        let g = gist(visibility);
+        assert!(
+            hook_hears(Some(OWNER), &g),
+            "{visibility:?}: the owner's hook"
+        );
+        assert!(
+            !hook_hears(Some(OTHER), &g),
+            "{visibility:?}: someone else's hook"
+        );
+        assert_eq!(
+            hook_hears(None, &g),
+            visibility == Visibility::Public,
+            "{visibility:?}: the instance's hook"
+        );
+    }
+}

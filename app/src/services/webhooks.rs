@@ -3,9 +3,10 @@
 //! Events are raised by the services themselves (creating, editing, pushing, deleting,
 //! starring, forking a gist; commenting), so every door — web, API, git over HTTP and
 //! SSH — raises them alike, once, after the write committed. [`WebhookService::emit`]
-//! turns one event into one `webhook_deliveries` row per hook that may hear it:
-//! the gist owner's hooks always, the instance's hooks only for a public gist (so an
-//! unlisted or private gist's events never reach anyone but its owner). The delivery
+//! turns one event into one `webhook_deliveries` row per hook that may hear it, as
+//! [`access::hook_hears`] decides: the gist owner's hooks always, the instance's hooks only
+//! for a public gist (so an unlisted or private gist's events never reach anyone but its
+//! owner). The delivery
 //! worker (the server's `webhooks` module) drains the rows: it claims a row for a while
 //! (several servers share the queue), posts it, and records the answer, retrying with
 //! growing waits until the configured number of attempts.
@@ -21,6 +22,7 @@ use sea_orm::{
 };
 use serde_json::{Value, json};
 
+use crate::access;
 use crate::entities::{user, webhook, webhook_delivery};
 use crate::error::{Error, FieldError, Result};
 use crate::rules::Visibility;
@@ -353,14 +355,8 @@ impl WebhookService {
         sender: Option<&user::Model>,
         extra: Option<(&str, Value)>,
     ) -> Result<()> {
-        let public = gist.gist.visibility() == Visibility::Public;
-        // Who may hear about this gist: its owner's hooks; the instance's only if public.
-        let mut owners = Condition::any().add(webhook::Column::OwnerId.eq(gist.gist.owner_id));
-        if public {
-            owners = owners.add(webhook::Column::OwnerId.is_null());
-        }
         let hooks: Vec<webhook::Model> = webhook::Entity::find()
-            .filter(owners)
+            .filter(access::hooks_hearing(&gist.gist))
             .filter(webhook::Column::Active.eq(true))
             .all(&self.db)
             .await?
