@@ -125,6 +125,18 @@ async fn listing_ten_thousand_gists_reads_no_repository() {
         by_created.sort = SortBy::Created;
         let newest = ctx.gists.list(&by_created).await.unwrap();
         assert_eq!(newest.items[0].gist.id, format!("{:032x}", GISTS - 1));
+        by_created.ascending = true;
+        let oldest = ctx
+            .gists
+            .list(&by_created.clone().page(2, 1))
+            .await
+            .unwrap();
+        assert_eq!(
+            oldest.items[0].gist.id,
+            format!("{:032x}", 2),
+            "{}: oldest public first (gist 0 is private), second page",
+            ctx.backend
+        );
         assert_eq!(ctx.store().opens(), opens_before);
     }
 }

@@ -83,6 +83,15 @@ async fn gh_gist_list_pages_and_filters_the_callers_gists() {
         false
     );
 
+    // Oldest first, as GitHub's `direction: ASC`, paged the same way.
+    let ascending = GH_LIST.replace("direction: DESC", "direction: ASC");
+    let (_, oldest) = ask(&app, &token, &ascending, vars(2, Value::Null, "ALL")).await;
+    assert!(oldest.get("errors").is_none(), "{oldest}");
+    assert_eq!(names(&oldest), [&*public, &*unlisted]);
+    let after = oldest["data"]["viewer"]["gists"]["pageInfo"]["endCursor"].clone();
+    let (_, rest) = ask(&app, &token, &ascending, vars(2, after, "ALL")).await;
+    assert_eq!(names(&rest), [&*private]);
+
     // `gh gist edit`'s check of who is asking; fragments and aliases are GraphQL's own.
     let (_, login) = ask(
         &app,

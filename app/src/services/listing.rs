@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use sea_orm::Order;
 use sea_orm::sea_query::{Alias, Query};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
@@ -55,6 +56,8 @@ pub struct ListQuery {
     /// Only gists updated at or after this instant.
     pub since: Option<DateTime<Utc>>,
     pub sort: SortBy,
+    /// Oldest first (GraphQL's `direction: ASC`); newest first otherwise.
+    pub ascending: bool,
     /// Only public gists (`Some(true)`) or only the others (`Some(false)`): GraphQL's
     /// `privacy: PUBLIC | SECRET`.
     pub public: Option<bool>,
@@ -69,6 +72,7 @@ impl ListQuery {
             per_page: PER_PAGE_DEFAULT,
             since: None,
             sort: SortBy::Updated,
+            ascending: false,
             public: None,
         }
     }
@@ -150,15 +154,18 @@ fn select(query: &ListQuery) -> Select<gist::Entity> {
         Some(false) => filtered.filter(gist::Column::Visibility.ne(public)),
         None => filtered,
     };
-    ordered(filtered, query.sort)
+    ordered(filtered, query.sort, query.ascending)
 }
 
-fn ordered(select: Select<gist::Entity>, sort: SortBy) -> Select<gist::Entity> {
-    let order = match sort {
+fn ordered(select: Select<gist::Entity>, sort: SortBy, ascending: bool) -> Select<gist::Entity> {
+    let column = match sort {
         SortBy::Updated => gist::Column::UpdatedAt,
         SortBy::Created => gist::Column::CreatedAt,
     };
-    select.order_by_desc(order).order_by_desc(gist::Column::Id)
+    let order = if ascending { Order::Asc } else { Order::Desc };
+    select
+        .order_by(column, order.clone())
+        .order_by(gist::Column::Id, order)
 }
 
 /// The counter that holds this list's length, when one does: the lists every visitor
@@ -220,6 +227,7 @@ pub(crate) async fn list(db: &DatabaseConnection, query: &ListQuery) -> Result<P
         let gists = ordered(
             gist::Entity::find().filter(gist::Column::Id.in_subquery(page_ids)),
             query.sort,
+            query.ascending,
         )
         .all(db)
         .await?;

@@ -159,7 +159,7 @@ impl GqlUser {
         (!self.0.display_name.is_empty()).then_some(self.0.display_name.as_str())
     }
 
-    /// The user's gists, newest first, in pages of at most 100.
+    /// The user's gists, newest first unless `orderBy` says otherwise, in pages of at most 100.
     async fn gists(
         &self,
         ctx: &Context<'_>,
@@ -181,20 +181,20 @@ impl GqlUser {
         if offset % per_page != 0 {
             return Err("`after` must come from a page of the same `first`".into());
         }
-        let sort = match order_by {
-            None => SortBy::Updated,
-            Some(GistOrder {
-                direction: OrderDirection::Asc,
-                ..
-            }) => return Err("only `direction: DESC` is supported".into()),
-            Some(GistOrder { field, .. }) => match field {
-                GistOrderField::CreatedAt => SortBy::Created,
-                GistOrderField::UpdatedAt | GistOrderField::PushedAt => SortBy::Updated,
-            },
+        let (sort, ascending) = match order_by {
+            None => (SortBy::Updated, false),
+            Some(GistOrder { field, direction }) => (
+                match field {
+                    GistOrderField::CreatedAt => SortBy::Created,
+                    GistOrderField::UpdatedAt | GistOrderField::PushedAt => SortBy::Updated,
+                },
+                direction == OrderDirection::Asc,
+            ),
         };
         let mut query = ListQuery::new(ListScope::User(self.0.id), Some(caller.user.id))
             .page(offset / per_page + 1, per_page);
         query.sort = sort;
+        query.ascending = ascending;
         query.public = match privacy.unwrap_or(GistPrivacy::Public) {
             GistPrivacy::Public => Some(true),
             GistPrivacy::Secret => Some(false),
