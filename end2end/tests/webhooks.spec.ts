@@ -46,10 +46,20 @@ test("a person adds a webhook in Settings, gets a signed event, reads the log an
     await expect(listed).toContainText("gist.created");
     await expect(listed).not.toContainText("comment.created");
 
+    // "Ping" tests the hook before any gist changes: GitHub's `ping`, signed like the rest.
+    await listed.getByRole("button", { name: `Send a ping to ${hook.url}` }).click();
+    await expect.poll(() => hook.got.length, { timeout: 15_000 }).toBe(1);
+    const [ping] = hook.got;
+    expect(ping.event).toBe("ping");
+    expect(ping.signature).toBe(sign("playwright-secret", ping.body));
+    const pinged = JSON.parse(ping.body);
+    expect(pinged.hook.config.url).toBe(hook.url);
+    expect(pinged.hook.events).not.toContain("comment.created");
+
     const url = await createGist(page, "public", [["hook.py", "print('hooked')\n"]], "Hooked gist");
     const id = url.split("/").pop()!;
-    await expect.poll(() => hook.got.length, { timeout: 15_000 }).toBe(1);
-    const [first] = hook.got;
+    await expect.poll(() => hook.got.length, { timeout: 15_000 }).toBe(2);
+    const first = hook.got[1];
     expect(first.event).toBe("gist.created");
     expect(first.signature).toBe(sign("playwright-secret", first.body));
     const payload = JSON.parse(first.body);
@@ -63,27 +73,29 @@ test("a person adds a webhook in Settings, gets a signed event, reads the log an
     const log = listed.locator("details.webhook-log");
     await log.locator("summary").click();
     const row = log.locator("tr.delivery").first();
+    await expect(row).toContainText("gist.created");
     await expect(row).toContainText("Delivered");
     await expect(row).toContainText("200");
+    await expect(log.locator("tr.delivery").nth(1)).toContainText("ping");
     await page.screenshot({ path: info.outputPath("screenshots", "settings-webhooks.png"), fullPage: true });
     await row.getByRole("button", { name: "Redeliver" }).click();
-    await expect.poll(() => hook.got.length, { timeout: 15_000 }).toBe(2);
-    expect(hook.got[1].body).toBe(first.body);
-    expect(hook.got[1].delivery).not.toBe(first.delivery);
-    await expect(log.locator("tr.delivery")).toHaveCount(2);
+    await expect.poll(() => hook.got.length, { timeout: 15_000 }).toBe(3);
+    expect(hook.got[2].body).toBe(first.body);
+    expect(hook.got[2].delivery).not.toBe(first.delivery);
+    await expect(log.locator("tr.delivery")).toHaveCount(3);
 
     // Removed, it hears nothing more.
     await listed.getByRole("button", { name: /Remove/ }).click();
     await expect(page.locator("li.webhook").filter({ hasText: hook.url })).toHaveCount(0);
     await createGist(page, "public", [["quiet.py", "pass\n"]]);
     await page.waitForTimeout(1500);
-    expect(hook.got.length).toBe(2);
+    expect(hook.got.length).toBe(3);
   } finally {
     hook.close();
   }
 });
 
-test("without JavaScript the webhook form still adds a hook", async ({ browser }) => {
+test("without JavaScript the webhook form still adds and pings a hook", async ({ browser }) => {
   const hook = await receiver();
   try {
     const { context } = await signedIn(browser);
@@ -96,7 +108,10 @@ test("without JavaScript the webhook form still adds a hook", async ({ browser }
     await page.getByLabel("Secret").fill("no-js");
     await page.getByRole("button", { name: "Add webhook" }).click();
     await page.goto("/settings");
-    await expect(page.locator("li.webhook").filter({ hasText: hook.url })).toBeVisible();
+    const listed = page.locator("li.webhook").filter({ hasText: hook.url });
+    await expect(listed).toBeVisible();
+    await listed.getByRole("button", { name: `Send a ping to ${hook.url}` }).click();
+    await expect.poll(() => hook.got.map((r) => r.event), { timeout: 15_000 }).toEqual(["ping"]);
     await plain.close();
   } finally {
     hook.close();

@@ -508,6 +508,85 @@ async fn a_failing_receiver_is_retried_then_recorded_and_can_be_redelivered() {
 }
 
 #[tokio::test]
+async fn a_ping_tests_a_hook_and_only_its_owner_may_send_one() {
+    let app = TestApp::with_env(&[("OG_WEBHOOKS_ALLOW_PRIVATE", "true")]).await;
+    let admin = app.user("root", true).await;
+    let alice = app.user("alice", false).await;
+    let bob = app.user("bob", false).await;
+    let (admin_cookie, alice_cookie, bob_cookie) = (
+        app.session(&admin).await,
+        app.session(&alice).await,
+        app.session(&bob).await,
+    );
+    let receiver = Receiver::start(200).await;
+    let hook = add_hook(&app, &alice_cookie, false, &receiver.url, "pong").await;
+    let instance_hook = add_hook(&app, &admin_cookie, true, &receiver.url, "inst").await;
+
+    // Bob cannot ping Alice's hook, nor the instance's: neither exists for him.
+    for (instance, id) in [("false", hook), ("true", instance_hook)] {
+        let answer = sfn(
+            &app,
+            "ping_webhook",
+            &bob_cookie,
+            &[("instance", instance), ("id", &id.to_string())],
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
+    }
+    // Nor can Alice reach the instance's hook by naming it as hers.
+    let answer = sfn(
+        &app,
+        "ping_webhook",
+        &alice_cookie,
+        &[("instance", "false"), ("id", &instance_hook.to_string())],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
+
+    let answer = sfn(
+        &app,
+        "ping_webhook",
+        &alice_cookie,
+        &[("instance", "false"), ("id", &hook.to_string())],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let got = receiver.wait_for(1).await;
+    let ping = &got[0];
+    assert_eq!(ping.event, "ping");
+    assert_eq!(ping.signature, signed("pong", &ping.body));
+    let body = ping.json();
+    assert_eq!(body["hook_id"], hook);
+    assert_eq!(body["hook"]["config"]["url"], receiver.url.as_str());
+    assert_eq!(body["hook"]["type"], "User");
+    assert_eq!(body["hook"]["events"].as_array().unwrap().len(), 6);
+    assert!(
+        !body.to_string().contains("pong"),
+        "the secret is never sent"
+    );
+    let log = log_once(&app, alice.id, hook, "delivered").await;
+    assert_eq!(
+        (log[0].event.as_str(), log[0].response_code),
+        ("ping", Some(200))
+    );
+
+    // The admin pings the instance's hook, signed with its own secret.
+    let answer = sfn(
+        &app,
+        "ping_webhook",
+        &admin_cookie,
+        &[("instance", "true"), ("id", &instance_hook.to_string())],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let got = receiver.wait_for(2).await;
+    assert_eq!(got[1].signature, signed("inst", &got[1].body));
+    assert_eq!(got[1].json()["hook"]["type"], "Instance");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(receiver.received().len(), 2, "one ping each, nothing else");
+}
+
+#[tokio::test]
 async fn hooks_into_the_servers_own_network_are_refused_by_default() {
     let app = TestApp::new().await;
     app.user("root", true).await;

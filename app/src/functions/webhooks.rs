@@ -125,3 +125,11 @@ pub async fn redeliver_webhook(instance: bool, delivery: i64) -> Result<(), Erro
         .await?;
     Ok(())
 }
+
+/// Sends the hook a `ping`, to test it; it shows in the hook's log like any delivery.
+#[server(prefix = "/sfn", endpoint = "ping_webhook")]
+pub async fn ping_webhook(instance: bool, id: i64) -> Result<(), Error> {
+    let owner = owner(instance).await?;
+    super::context::state()?.webhooks.ping(owner, id).await?;
+    Ok(())
+}

@@ -13,6 +13,10 @@ pub const SECRET_MAX: usize = 256;
 /// Hooks per owner (each user, and the instance).
 pub const HOOKS_MAX: usize = 20;
 
+/// The event that only tests a hook (GitHub's name): sent when its owner asks, to any
+/// hook whatever its events; nobody subscribes to it.
+pub const PING: &str = "ping";
+
 /// What a hook can be told about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Event {

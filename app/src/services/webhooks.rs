@@ -27,7 +27,7 @@ use crate::entities::{user, webhook, webhook_delivery};
 use crate::error::{Error, FieldError, Result};
 use crate::rules::Visibility;
 use crate::rules::webhooks::{
-    Event, HOOKS_MAX, SECRET_MAX, join_events, parse_events, validate_url,
+    Event, HOOKS_MAX, PING, SECRET_MAX, join_events, parse_events, validate_url,
 };
 use crate::services::gists::GistSummary;
 
@@ -312,12 +312,40 @@ impl WebhookService {
             .await?
             .ok_or(Error::NotFound)?;
         self.hook(owner, old.hook_id).await?;
+        self.queue(old.hook_id, old.event, old.payload).await
+    }
+
+    /// Sends `owner`'s hook a `ping` (GitHub's name for the event that tests a hook): the
+    /// hook as GitHub describes one, so a receiver can be checked before any gist changes.
+    pub async fn ping(&self, owner: Option<i64>, hook_id: i64) -> Result<DeliveryView> {
+        let hook = self.hook(owner, hook_id).await?;
+        let view = HookView::from(hook);
+        let payload = json!({
+            "event": PING,
+            "zen": "Keep it logically awesome.",
+            "hook_id": view.id,
+            "hook": {
+                "id": view.id,
+                "type": if owner.is_some() { "User" } else { "Instance" },
+                "active": view.active,
+                "events": view.events,
+                "config": { "url": view.url, "content_type": "json", "insecure_ssl": "0" },
+                "created_at": view.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            },
+            "instance": { "url": &*self.external_url },
+        });
+        self.queue(hook_id, PING.to_owned(), payload.to_string())
+            .await
+    }
+
+    /// One new delivery of `payload` to one hook, due now; wakes the worker.
+    async fn queue(&self, hook_id: i64, event: String, payload: String) -> Result<DeliveryView> {
         let now = Utc::now();
         let fresh = webhook_delivery::ActiveModel {
-            hook_id: Set(old.hook_id),
+            hook_id: Set(hook_id),
             guid: Set(guid()),
-            event: Set(old.event),
-            payload: Set(old.payload),
+            event: Set(event),
+            payload: Set(payload),
             status: Set(PENDING.into()),
             attempts: Set(0),
             next_attempt_at: Set(now),

@@ -1,11 +1,14 @@
 //! Webhooks, in Settings (a person's: events about their gists) and in the admin panel's
 //! "Webhooks" tab (the instance's: events about public gists): add, list, remove, and
-//! each hook's recent deliveries with their answers and a "Redeliver" button. Plain
+//! each hook's recent deliveries with their answers and a "Redeliver" button, and "Ping"
+//! to test a hook before any gist changes. Plain
 //! forms: it all works without JavaScript.
 
 use leptos::prelude::*;
 
-use crate::functions::webhooks::{AddWebhook, RedeliverWebhook, RemoveWebhook, webhooks};
+use crate::functions::webhooks::{
+    AddWebhook, PingWebhook, RedeliverWebhook, RemoveWebhook, webhooks,
+};
 use crate::i18n::use_i18n;
 use crate::rules::webhooks::{Event, SECRET_MAX, URL_MAX};
 use crate::tr;
@@ -22,12 +25,14 @@ pub fn WebhookSettings(instance: bool) -> impl IntoView {
     let add = ServerAction::<AddWebhook>::new();
     let remove = ServerAction::<RemoveWebhook>::new();
     let redeliver = ServerAction::<RedeliverWebhook>::new();
+    let ping = ServerAction::<PingWebhook>::new();
     let hooks = Resource::new(
         move || {
             (
                 add.version().get(),
                 remove.version().get(),
                 redeliver.version().get(),
+                ping.version().get(),
             )
         },
         move |_| webhooks(instance),
@@ -45,16 +50,23 @@ pub fn WebhookSettings(instance: bool) -> impl IntoView {
                     {list.into_iter().map(|hook| {
                         let id = hook.id;
                         let rows = hook.deliveries.clone();
+                        let (ping_url, remove_url) = (hook.url.clone(), hook.url.clone());
                         view! {
                             <li class="webhook">
                                 <div class="webhook-head">
                                     <code class="webhook-url">{hook.url.clone()}</code>
                                     <span class="muted">{hook.events.join(", ")}</span>
+                                    <ActionForm action=ping attr:class="inline-form">
+                                        <input type="hidden" name="instance" value=flag/>
+                                        <input type="hidden" name="id" value=id.to_string()/>
+                                        <button type="submit" class="button button-small"
+                                            aria-label=tr!(t, "webhooks-ping-named", url = ping_url.clone())>{tr!(t, "webhooks-ping")}</button>
+                                    </ActionForm>
                                     <ActionForm action=remove attr:class="inline-form">
                                         <input type="hidden" name="instance" value=flag/>
                                         <input type="hidden" name="id" value=id.to_string()/>
                                         <button type="submit" class="button button-small button-danger"
-                                            aria-label=tr!(t, "webhooks-remove-named", url = hook.url.clone())>{tr!(t, "webhooks-remove")}</button>
+                                            aria-label=tr!(t, "webhooks-remove-named", url = remove_url.clone())>{tr!(t, "webhooks-remove")}</button>
                                     </ActionForm>
                                 </div>
                                 <details class="webhook-log">
@@ -107,6 +119,7 @@ pub fn WebhookSettings(instance: bool) -> impl IntoView {
         </Transition>
         {move || error(remove.value().get())}
         {move || error(redeliver.value().get())}
+        {move || error(ping.value().get())}
         <ActionForm action=add attr:class="form settings-form webhook-form">
             <input type="hidden" name="instance" value=flag/>
             <label>{tr!(t, "webhooks-url")}
