@@ -507,6 +507,17 @@ async fn a_failing_receiver_is_retried_then_recorded_and_can_be_redelivered() {
     assert_eq!(log[1].status, "failed");
 }
 
+/// Asks for a ping of hook `id` through the settings' server function.
+async fn ping(app: &TestApp, cookie: &str, instance: &str, id: i64) -> Answer {
+    sfn(
+        app,
+        "ping_webhook",
+        cookie,
+        &[("instance", instance), ("id", &id.to_string())],
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_ping_tests_a_hook_and_only_its_owner_may_send_one() {
     let app = TestApp::with_env(&[("OG_WEBHOOKS_ALLOW_PRIVATE", "true")]).await;
@@ -524,38 +535,20 @@ async fn a_ping_tests_a_hook_and_only_its_owner_may_send_one() {
 
     // Bob cannot ping Alice's hook, nor the instance's: neither exists for him.
     for (instance, id) in [("false", hook), ("true", instance_hook)] {
-        let answer = sfn(
-            &app,
-            "ping_webhook",
-            &bob_cookie,
-            &[("instance", instance), ("id", &id.to_string())],
-        )
-        .await;
+        let answer = ping(&app, &bob_cookie, instance, id).await;
         assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
     }
     // Nor can Alice reach the instance's hook by naming it as hers.
-    let answer = sfn(
-        &app,
-        "ping_webhook",
-        &alice_cookie,
-        &[("instance", "false"), ("id", &instance_hook.to_string())],
-    )
-    .await;
+    let answer = ping(&app, &alice_cookie, "false", instance_hook).await;
     assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
 
-    let answer = sfn(
-        &app,
-        "ping_webhook",
-        &alice_cookie,
-        &[("instance", "false"), ("id", &hook.to_string())],
-    )
-    .await;
+    let answer = ping(&app, &alice_cookie, "false", hook).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     let got = receiver.wait_for(1).await;
-    let ping = &got[0];
-    assert_eq!(ping.event, "ping");
-    assert_eq!(ping.signature, signed("pong", &ping.body));
-    let body = ping.json();
+    let pinged = &got[0];
+    assert_eq!(pinged.event, "ping");
+    assert_eq!(pinged.signature, signed("pong", &pinged.body));
+    let body = pinged.json();
     assert_eq!(body["hook_id"], hook);
     assert_eq!(body["hook"]["config"]["url"], receiver.url.as_str());
     assert_eq!(body["hook"]["type"], "User");
@@ -571,13 +564,7 @@ async fn a_ping_tests_a_hook_and_only_its_owner_may_send_one() {
     );
 
     // The admin pings the instance's hook, signed with its own secret.
-    let answer = sfn(
-        &app,
-        "ping_webhook",
-        &admin_cookie,
-        &[("instance", "true"), ("id", &instance_hook.to_string())],
-    )
-    .await;
+    let answer = ping(&app, &admin_cookie, "true", instance_hook).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     let got = receiver.wait_for(2).await;
     assert_eq!(got[1].signature, signed("inst", &got[1].body));
